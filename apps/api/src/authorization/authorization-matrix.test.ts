@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routePath, routes, type Access, type RouteName } from '@commonplace/contracts';
+import { courseWithCast, signUp, type CourseCast } from '../testing/factories.js';
+import { startTestApi, type TestApi } from '../testing/test-api.js';
+import type { ApiClient } from '../testing/api-client.js';
+
+type Role = 'anonymous' | 'outsider' | 'student' | 'ta' | 'instructor';
+const roles: Role[] = ['anonymous', 'outsider', 'student', 'ta', 'instructor'];
+
+/** What each role gets from a route of each access level: success, or the refusal. */
+const expected: Record<Access, Record<Role, 'ok' | number>> = {
+  public: { anonymous: 'ok', outsider: 'ok', student: 'ok', ta: 'ok', instructor: 'ok' },
+  user: { anonymous: 401, outsider: 'ok', student: 'ok', ta: 'ok', instructor: 'ok' },
+  member: { anonymous: 401, outsider: 404, student: 'ok', ta: 'ok', instructor: 'ok' },
+  staff: { anonymous: 401, outsider: 404, student: 403, ta: 'ok', instructor: 'ok' },
+  instructor: { anonymous: 401, outsider: 404, student: 403, ta: 403, instructor: 'ok' },
+};
+
+interface Fixture {
+  cast: CourseCast;
+  params: Record<string, string>;
+}
+
+/**
+ * A valid call of every route, on fresh fixtures so a destructive call cannot spoil the next.
+ * A route added to the contracts without an entry here fails the test below.
+ */
+const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> = {
+  health: () => undefined,
+  signup: () => ({
+    name: 'New Person',
+    email: `new.${Math.random().toString(36).slice(2)}@example.test`,
+    password: 'correct horse 7',
+  }),
+  login: (f) => ({ email: f.cast.student.email, password: 'correct horse 7' }),
+  logout: () => undefined,
+  me: () => undefined,
+  listCourses: () => undefined,
+  createCourse: () => ({ title: 'Another course', term: 'Fall 2027' }),
+  joinCourse: (f) => ({ code: f.params.joinCode }),
+  getCourse: () => undefined,
+  updateCourse: () => ({ description: 'Updated.' }),
+  rotateJoinCode: () => undefined,
+  setJoinCode: () => ({ enabled: false }),
+  setGroupSettings: () => ({ selfSelectCap: 3 }),
+  listModules: () => undefined,
+  createModule: () => ({ title: 'Week 9' }),
+  updateModule: () => ({ title: 'Week 1, revised' }),
+  deleteModule: () => undefined,
+  roster: () => undefined,
+  changeRole: () => ({ role: 'TA' }),
+  removeMember: () => undefined,
+  listGroups: () => undefined,
+  createGroup: () => ({ name: `Group ${Math.random().toString(36).slice(2, 7)}` }),
+  renameGroup: () => ({ name: `Renamed ${Math.random().toString(36).slice(2, 7)}` }),
+  deleteGroup: () => undefined,
+  assignToGroup: () => undefined,
+  removeFromGroup: () => undefined,
+  pickGroup: () => undefined,
+};
+
+let t: TestApi;
+beforeAll(async () => (t = await startTestApi()));
+afterAll(() => t.close());
+
+async function freshFixture(): Promise<Fixture> {
+  const cast = await courseWithCast(t);
+  const { courseId, instructor } = cast;
+  const module = await instructor.call('createModule', { courseId }, { title: 'Week 1' });
+  const group = await instructor.call('createGroup', { courseId }, { name: 'Steppe' });
+  await instructor.call('setGroupSettings', { courseId }, { selfSelectCap: 5 });
+  // Someone to change, remove and regroup, so the callers themselves stay as they are.
+  const subject = await signUp(t, 'Subject');
+  await t.prisma.enrollment.create({ data: { courseId, userId: subject.userId, role: 'STUDENT' } });
+  await instructor.call('assignToGroup', { courseId, groupId: group.body.id, userId: subject.userId });
+  // The outsider joins another course by code; everyone else uses this one's.
+  const other = await (await signUp(t, 'Other Instructor')).call('createCourse', {}, { title: 'Other', term: 'T' });
+  return {
+    cast,
+    params: {
+      courseId,
+      moduleId: module.body.id,
+      groupId: group.body.id,
+      userId: subject.userId,
+      joinCode: other.body.joinCode,
+    },
+  };
+}
+
+function clientFor(f: Fixture, role: Role): ApiClient {
+  if (role === 'anonymous') return t.client();
+  return f.cast[role];
+}
+
+describe('authorization matrix', () => {
+  it('has a valid call for every route in the contracts', () => {
+    expect(Object.keys(routes).filter((name) => !(name in calls))).toEqual([]);
+  });
+
+  for (const name of Object.keys(routes) as RouteName[]) {
+    const route = routes[name];
+    it(`${route.method} ${route.path} (${route.access})`, async () => {
+      const outcomes: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      for (const role of roles) {
+        const f = await freshFixture();
+        const body = calls[name]!(f, role);
+        const response = await clientFor(f, role).request(route.method, routePath(name, f.params), body);
+        const expectation = expected[route.access][role];
+        outcomes[role] = response.status;
+        wanted[role] = expectation === 'ok' ? route.status : expectation;
+      }
+      expect(outcomes).toEqual(wanted);
+    });
+  }
+});

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { courseWithCast, PASSWORD } from '../testing/factories.js';
+import { startTestApi, type TestApi } from '../testing/test-api.js';
+
+let t: TestApi;
+beforeAll(async () => (t = await startTestApi({ BODY_LIMIT_BYTES: '65536', PUBLIC_ORIGIN: 'http://localhost:3000' })));
+afterAll(() => t.close());
+beforeEach(() => t.db.truncate());
+
+const countAll = async () => ({
+  users: await t.prisma.user.count(),
+  courses: await t.prisma.course.count(),
+  groups: await t.prisma.group.count(),
+});
+
+describe('bad input gets a clear error and changes nothing', () => {
+  it('malformed JSON is a 400 saying so', async () => {
+    const { instructor } = await courseWithCast(t);
+    const before = await countAll();
+    const response = await instructor.request('POST', '/api/courses', '{"title": "Unclosed', {});
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('MALFORMED_JSON');
+    expect(response.body.requestId).toBe(response.headers.get('x-request-id'));
+    expect(await countAll()).toEqual(before);
+  });
+
+  it('an oversized body is a 413', async () => {
+    const { instructor } = await courseWithCast(t);
+    const before = await countAll();
+    const description = 'x'.repeat(70_000);
+    const response = await instructor.call('createCourse', {}, { title: 'Big', term: 'T', description });
+    expect(response.status).toBe(413);
+    expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await countAll()).toEqual(before);
+  });
+
+  it('a body that is not JSON is a 415', async () => {
+    const { instructor } = await courseWithCast(t);
+    const response = await instructor.request('POST', '/api/courses', 'title=Form', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(response.status).toBe(415);
+    expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('invalid fields are a 400 naming each field', async () => {
+    const { instructor } = await courseWithCast(t);
+    const before = await countAll();
+    const response = await instructor.call('createCourse', {}, { title: '', term: 42 });
+    expect(response.status).toBe(400);
+    expect(Object.keys(response.body.error.fields).sort()).toEqual(['term', 'title']);
+    expect(await countAll()).toEqual(before);
+  });
+
+  it('an unknown API route is a JSON 404', async () => {
+    const response = await t.client().request('GET', '/api/no-such-thing');
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('a write from another site is refused, one from our own origin passes', async () => {
+    const { instructor, courseId } = await courseWithCast(t);
+    const before = await countAll();
+    const evil = await instructor.request(
+      'POST',
+      `/api/courses/${courseId}/groups`,
+      { name: 'Evil' },
+      { origin: 'https://evil.example' },
+    );
+    expect(evil.status).toBe(403);
+    expect(evil.body.error.code).toBe('CROSS_SITE_REQUEST');
+    const fetchSite = await instructor.request(
+      'POST',
+      `/api/courses/${courseId}/groups`,
+      { name: 'Evil' },
+      { 'sec-fetch-site': 'cross-site' },
+    );
+    expect(fetchSite.status).toBe(403);
+    expect(await countAll()).toEqual(before);
+    const ours = await instructor.request(
+      'POST',
+      `/api/courses/${courseId}/groups`,
+      { name: 'Ours' },
+      { origin: 'http://localhost:3000' },
+    );
+    expect(ours.status).toBe(201);
+  });
+
+  it('a login from another site cannot plant a session', async () => {
+    const response = await t
+      .client()
+      .request(
+        'POST',
+        '/api/auth/signup',
+        { name: 'X', email: 'x@example.test', password: PASSWORD },
+        { origin: 'https://evil.example' },
+      );
+    expect(response.status).toBe(403);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect((await countAll()).users).toBe(0);
+  });
+});

@@ -1,0 +1,54 @@
+import {
+  applyDecorators,
+  createParamDecorator,
+  HttpCode,
+  RequestMapping,
+  RequestMethod,
+  SetMetadata,
+  type ExecutionContext,
+} from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { routes, type RouteName } from '@commonplace/contracts';
+import { AppError } from './app-error.js';
+import type { AuthState, CourseMembership, SessionUser } from './request-auth.js';
+import { validate } from './validate.js';
+
+export const ROUTE_NAME = 'commonplace:route';
+
+/** Maps a handler onto its entry in the contracts' route table: method, path, status and access. */
+export function Route(name: RouteName): MethodDecorator {
+  const route = routes[name];
+  return applyDecorators(
+    RequestMapping({ path: route.path, method: RequestMethod[route.method] }),
+    HttpCode(route.status),
+    SetMetadata(ROUTE_NAME, name),
+  );
+}
+
+export function routeNameOf(context: ExecutionContext): RouteName | undefined {
+  return Reflect.getMetadata(ROUTE_NAME, context.getHandler()) as RouteName | undefined;
+}
+
+/** The request body, parsed with the route's own schema from the contracts. */
+export const Input = createParamDecorator((_: unknown, context: ExecutionContext) => {
+  const name = routeNameOf(context);
+  const schema = name ? (routes[name] as { body?: Parameters<typeof validate>[0] }).body : undefined;
+  if (!schema) throw new Error(`Route ${name} declares no body schema`);
+  return validate(schema, context.switchToHttp().getRequest<FastifyRequest>().body);
+});
+
+function authOf(context: ExecutionContext): AuthState {
+  return context.switchToHttp().getRequest<FastifyRequest>().auth ?? {};
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): SessionUser => {
+  const user = authOf(context).user;
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  return user;
+});
+
+export const Membership = createParamDecorator((_: unknown, context: ExecutionContext): CourseMembership => {
+  const membership = authOf(context).membership;
+  if (!membership) throw new AppError('COURSE_NOT_FOUND');
+  return membership;
+});

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const isBackendPath = (url: string) =>
+  url === '/api' || url.startsWith('/api/') || url.startsWith('/api?') || url.startsWith('/collab');
+
+/** Serves the SvelteKit build for every path that is not the API's, so both share one origin. */
+export async function mountWebApp(fastify: FastifyInstance, buildDir: string): Promise<void> {
+  const { handler } = (await import(pathToFileURL(join(buildDir, 'handler.js')).href)) as { handler: NodeHandler };
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (isBackendPath(request.url)) return;
+    reply.hijack();
+    handler(request.raw, reply.raw);
+    return reply;
+  });
+}

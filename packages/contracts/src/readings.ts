@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/** The reading JSON (../shared/readings/README.md): what the importer produces and the reader shows. */
+export const noteRef = z.object({ label: z.string(), offset: z.number().int().min(0) });
+export const readingBlock = z.object({
+  type: z.enum(['heading', 'paragraph', 'caption', 'quote', 'list-item', 'about']),
+  level: z.number().int().min(1).max(6).optional(),
+  text: z.string(),
+  noteRefs: z.array(noteRef).optional(),
+});
+export type ReadingBlock = z.infer<typeof readingBlock>;
+export const readingNote = z.object({ label: z.string(), text: z.string() });
+export const importWarning = z.object({ code: z.string(), message: z.string() });
+export const readingDocument = z.object({
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  authors: z.array(z.string()),
+  publisher: z.string().nullable(),
+  publishedAt: z.iso.date().nullable(),
+  blocks: z.array(readingBlock),
+  notes: z.array(readingNote),
+  warnings: z.array(importWarning),
+});
+export type ReadingDocument = z.infer<typeof readingDocument>;
+
+/** Largest upload accepted by the importer (413 above). */
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+export const MAX_PASTE_CHARS = 2_000_000;
+
+export const pasteImport = z.object({
+  text: z.string().trim().min(1, 'Paste the text of the reading.').max(MAX_PASTE_CHARS),
+  /** Import as a new version of this reading. */
+  readingId: z.uuid().optional(),
+});
+
+export const importStatus = z.enum(['PROCESSING', 'READY', 'FAILED', 'SAVED']);
+export const importDraft = z.object({
+  id: z.uuid(),
+  status: importStatus,
+  progress: z.number().min(0).max(1),
+  stage: z.string(),
+  filename: z.string(),
+  readingId: z.uuid().nullable(),
+  document: readingDocument.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ImportDraft = z.infer<typeof importDraft>;
+
+const metadataEdits = {
+  title: z.string().trim().min(1, 'Enter a title.').max(500),
+  subtitle: z.string().trim().max(500).nullable(),
+  authors: z.array(z.string().trim().min(1).max(200)).max(50),
+  publisher: z.string().trim().max(300).nullable(),
+  publishedAt: z.iso.date().nullable(),
+};
+/** What the instructor fixes in the preview before saving: metadata, and which blocks are headings. */
+export const saveImport = z.object({
+  ...z.object(metadataEdits).partial().shape,
+  headings: z
+    .array(z.object({ index: z.number().int().min(0), level: z.number().int().min(1).max(6).nullable() }))
+    .max(5000)
+    .optional(),
+});
+export type SaveImport = z.infer<typeof saveImport>;
+export const readingUpdate = z.object(metadataEdits).partial();
+
+export const readingProgress = z.object({
+  furthest: z.number().min(0).max(1),
+  lastBlock: z.number().int().min(0),
+  activeSeconds: z.number().int().min(0),
+  completed: z.boolean(),
+});
+export type ReadingProgress = z.infer<typeof readingProgress>;
+export const progressUpdate = z.object({
+  furthest: z.number().min(0).max(1),
+  lastBlock: z.number().int().min(0),
+  /** Seconds of active reading since the last update; capped so a stuck tab cannot inflate it. */
+  activeSecondsDelta: z.number().int().min(0).max(300),
+});
+
+export const readingSummary = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  authors: z.array(z.string()),
+  publisher: z.string().nullable(),
+  publishedAt: z.iso.date().nullable(),
+  version: z.number().int(),
+  wordCount: z.number().int(),
+  warningCount: z.number().int(),
+  originalFilename: z.string(),
+  updatedAt: z.iso.datetime(),
+  myProgress: readingProgress.nullable(),
+});
+export type ReadingSummary = z.infer<typeof readingSummary>;
+
+export const readingDetail = readingSummary.extend({
+  document: readingDocument,
+  /** Each block's [start, end) in the canonical text that passages anchor to. */
+  blockOffsets: z.array(z.tuple([z.number().int(), z.number().int()])),
+  contentHash: z.string(),
+});
+export type ReadingDetail = z.infer<typeof readingDetail>;
+
+export const assignmentCreate = z.object({
+  moduleId: z.uuid(),
+  readingId: z.uuid(),
+  dueAt: z.iso.datetime({ offset: true }).nullable().default(null),
+});
+export const assignmentUpdate = z.object({
+  moduleId: z.uuid().optional(),
+  dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  position: z.number().int().min(0).optional(),
+});
+export const assignment = z.object({
+  id: z.uuid(),
+  moduleId: z.uuid(),
+  reading: readingSummary,
+  dueAt: z.iso.datetime().nullable(),
+  position: z.number().int(),
+});
+export type Assignment = z.infer<typeof assignment>;
+
+export const searchQuery = z.object({ q: z.string().trim().min(2, 'Type at least two characters.').max(200) });
+export const searchHit = z.object({
+  readingId: z.uuid(),
+  readingTitle: z.string(),
+  blockIndex: z.number().int(),
+  /** Plain text with the matches wrapped in «mark» … «/mark» markers; render them, never as HTML. */
+  snippet: z.string(),
+  rank: z.number(),
+});
+export type SearchHit = z.infer<typeof searchHit>;
+export const SNIPPET_MARK_START = '«mark»';
+export const SNIPPET_MARK_END = '«/mark»';

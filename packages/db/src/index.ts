@@ -1,0 +1,6 @@
+export { createPrismaClient } from './client.js';
+export { startEmbeddedPostgres, freePort, type EmbeddedDatabase } from './embedded-postgres.js';
+export { migrate, pendingMigrations, readMigrations } from './migrations.js';
+export { hashPassword, verifyPassword } from './passwords.js';
+export { repoRoot, schemaPath, migrationsDir } from './paths.js';
+export * from './generated/prisma/client.js';

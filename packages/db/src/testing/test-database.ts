@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { TEMPLATE_DATABASE } from './global-setup.js';
+
+export interface TestDatabase {
+  url: string;
+  /** Empties every table but the migration history, for a clean state per test. */
+  truncate(): Promise<void>;
+  drop(): Promise<void>;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** A fresh, migrated database of its own for one test file, cloned from the template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = inject('testDatabaseServerUrl');
+  const name = `commonplace_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  const url = withDatabase(serverUrl, name);
+  return {
+    url,
+    async truncate() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const tables = await client.query<{ tablename: string }>(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+      );
+      if (tables.rowCount) {
+        await client.query(`TRUNCATE ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+      }
+      await client.end();
+    },
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}

@@ -1,0 +1,235 @@
+import type { Note, SourceBlock } from '../types.js';
+
+export interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+export interface PageText {
+  width: number;
+  height: number;
+  items: TextItem[];
+}
+
+export interface Line {
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+  /** Which column the line sits in (0 for single-column pages and full-width lines). */
+  column: number;
+}
+
+const NOTE_CALL = /^(?:\d{1,3}|[ivx]{1,5}|\*{1,3}|[†‡§])$/;
+
+/**
+ * Groups a page's text runs into lines in reading order. Two-column pages are read column by
+ * column; lines crossing the gutter (titles) keep their place above or below the columns.
+ * Raised, smaller runs that look like note calls become "[n]" markers.
+ */
+export function buildLines(page: PageText, bodySize: number): Line[] {
+  const gutter = findGutter(page);
+  const groups: TextItem[][] = gutter === null ? [page.items] : splitColumns(page.items, gutter);
+  const lines: Line[] = [];
+  groups.forEach((items, g) => {
+    const column = gutter === null ? 0 : g === 1 ? 1 : g === 2 ? 2 : 0;
+    for (const l of groupLines(items, bodySize)) lines.push({ ...l, column });
+  });
+  if (gutter === null) return lines;
+  // Full-width lines above the columns come first, those below them last.
+  const colTop = Math.max(...lines.filter((l) => l.column > 0).map((l) => l.y), -Infinity);
+  const above = lines.filter((l) => l.column === 0 && l.y > colTop);
+  const below = lines.filter((l) => l.column === 0 && l.y <= colTop);
+  return [...above, ...lines.filter((l) => l.column === 1), ...lines.filter((l) => l.column === 2), ...below];
+}
+
+// A vertical band in the middle of the page that almost no text run crosses, with text on both sides.
+function findGutter(page: PageText): number | null {
+  const w = Math.ceil(page.width);
+  if (page.items.length < 8) return null;
+  const cover = new Uint16Array(w + 1);
+  for (const it of page.items)
+    for (let x = Math.max(0, Math.floor(it.x)); x <= Math.min(w, Math.ceil(it.x + it.width)); x++) cover[x]!++;
+  let best: { start: number; len: number } | null = null;
+  let start = -1;
+  const limit = Math.max(2, page.items.length * 0.05);
+  for (let x = Math.floor(w * 0.3); x <= Math.ceil(w * 0.7); x++) {
+    if (cover[x]! <= limit) {
+      if (start < 0) start = x;
+      const len = x - start + 1;
+      if (!best || len > best.len) best = { start, len };
+    } else start = -1;
+  }
+  if (!best || best.len < 8) return null;
+  const mid = best.start + best.len / 2;
+  const left = page.items.filter((it) => it.x + it.width <= mid).length;
+  const right = page.items.filter((it) => it.x >= mid).length;
+  return left > page.items.length * 0.2 && right > page.items.length * 0.2 ? mid : null;
+}
+
+function splitColumns(items: TextItem[], gutter: number): TextItem[][] {
+  const full: TextItem[] = [];
+  const left: TextItem[] = [];
+  const right: TextItem[] = [];
+  for (const it of items) (it.x + it.width <= gutter + 1 ? left : it.x >= gutter - 1 ? right : full).push(it);
+  return [full, left, right];
+}
+
+function groupLines(items: TextItem[], bodySize: number): Omit<Line, 'column'>[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: TextItem[][] = [];
+  for (const it of sorted) {
+    const row = rows.find((r) => Math.abs(r[0]!.y - it.y) < Math.min(r[0]!.size, it.size) * 0.3);
+    if (row) row.push(it);
+    else rows.push([it]);
+  }
+  // A row of small runs just above a body row is that row's superscripts.
+  const merged: TextItem[][] = [];
+  for (const row of rows) {
+    const small = row.every((it) => it.size < bodySize * 0.85);
+    const host = small
+      ? rows.find(
+          (r) =>
+            r !== row &&
+            r[0]!.size >= bodySize * 0.85 &&
+            row[0]!.y - r[0]!.y > 0 &&
+            row[0]!.y - r[0]!.y < r[0]!.size * 0.7,
+        )
+      : undefined;
+    if (host) host.push(...row);
+    else merged.push(row);
+  }
+  return merged
+    .filter((r) => r.length)
+    .map((row) => toLine(row))
+    .sort((a, b) => b.y - a.y);
+}
+
+function toLine(row: TextItem[]): Omit<Line, 'column'> {
+  const items = [...row].sort((a, b) => a.x - b.x);
+  const size = Math.max(...items.map((i) => i.size));
+  const base = items.find((i) => i.size === size)!.y;
+  let text = '';
+  let end = -Infinity;
+  for (const it of items) {
+    const raised = it.size < size * 0.85 && it.y - base > size * 0.15;
+    const s = raised && NOTE_CALL.test(it.str.trim()) ? `[${it.str.trim().toLowerCase()}]` : it.str;
+    const gap = it.x - end;
+    if (text && gap > size * 0.2 && !text.endsWith(' ') && !s.startsWith(' ') && !raised) text += ' ';
+    text += s;
+    end = it.x + it.width;
+  }
+  return { text: text.replace(/\s+/g, ' ').trim(), x: items[0]!.x, right: end, y: base, size };
+}
+
+const PAGE_NUMBER = /^(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+const FOOTNOTE_START = /^(?:\[(\d{1,3}|[ivx]{1,5}|\*{1,3})\]|(\d{1,3})(?=[\s.)]))\s*[.)]?\s*/i;
+
+/**
+ * Turns a page's lines into blocks. Margin lines repeated across pages and page numbers go;
+ * small-type lines at the foot of the page that start with a number are footnotes.
+ */
+export function layoutPage(
+  page: PageText,
+  lines: Line[],
+  bodySize: number,
+  repeated: Set<string>,
+  key: (s: string) => string,
+): { blocks: SourceBlock[]; notes: Note[]; droppedMargins: number } {
+  let dropped = 0;
+  const body = lines.filter((l) => {
+    const inMargin = l.y < page.height * 0.08 || l.y > page.height * 0.92;
+    if (inMargin && (repeated.has(key(l.text)) || PAGE_NUMBER.test(l.text))) {
+      dropped++;
+      return false;
+    }
+    return true;
+  });
+  const notes: Note[] = [];
+  const footStart = footnoteZone(body, bodySize);
+  for (const l of body.slice(footStart)) {
+    const m = FOOTNOTE_START.exec(l.text);
+    if (m) notes.push({ label: (m[1] ?? m[2]!).toLowerCase(), text: l.text.slice(m[0].length).trim() });
+    else if (notes.length) notes[notes.length - 1]!.text = joinText(notes[notes.length - 1]!.text, l.text);
+  }
+  return { blocks: paragraphs(body.slice(0, footStart), bodySize), notes, droppedMargins: dropped };
+}
+
+// The trailing run of small-type lines (in the last column read) whose first line starts with a label.
+function footnoteZone(lines: Line[], bodySize: number): number {
+  let i = lines.length;
+  while (i > 0 && lines[i - 1]!.size < bodySize * 0.92) i--;
+  while (i < lines.length && !FOOTNOTE_START.test(lines[i]!.text)) i++;
+  return i;
+}
+
+function paragraphs(lines: Line[], bodySize: number): SourceBlock[] {
+  const blocks: SourceBlock[] = [];
+  const spacing = lineSpacing(lines);
+  let current = null as { block: SourceBlock; last: Line } | null;
+  let colLeft = Infinity;
+  let colRight = -Infinity;
+  for (const l of lines) {
+    colLeft = Math.min(colLeft, l.x);
+    colRight = Math.max(colRight, l.right);
+  }
+  for (const l of lines) {
+    const prev: Line | undefined = current?.last;
+    const width = colRight - colLeft;
+    const breaks =
+      !prev ||
+      prev.column !== l.column ||
+      Math.abs(prev.size - l.size) > bodySize * 0.1 ||
+      prev.y - l.y > spacing * 1.45 ||
+      prev.y < l.y ||
+      (prev.right < colLeft + width * 0.75 && /[.!?:"”]$/.test(prev.text)) ||
+      (l.x - colLeft > l.size * 1.2 &&
+        prev.right > colLeft + width * 0.85 &&
+        l.column === prev.column &&
+        width > 0 &&
+        isIndent(l, lines));
+    if (breaks) {
+      current = { block: { text: l.text, relativeSize: l.size / bodySize }, last: l };
+      blocks.push(current.block);
+    } else {
+      current!.block.text = joinText(current!.block.text, l.text);
+      current!.last = l;
+    }
+  }
+  return blocks;
+}
+
+// A first-line indent: the line starts further right than most lines in its column.
+function isIndent(l: Line, lines: Line[]): boolean {
+  const same = lines.filter((o) => o.column === l.column).map((o) => Math.round(o.x));
+  const common = mode(same);
+  return l.x - common > l.size;
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+// Line spacing of the body: a low quantile of the gaps, since paragraph and heading gaps are
+// wider and, on a short page, can be nearly as many as the ordinary line gaps.
+function lineSpacing(lines: Line[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const g = lines[i - 1]!.y - lines[i]!.y;
+    if (g > 0 && lines[i - 1]!.column === lines[i]!.column) gaps.push(g);
+  }
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 4)] ?? 14;
+}
+
+/** Joins two lines, undoing an end-of-line hyphen when the next line continues the word. */
+export function joinText(a: string, b: string): string {
+  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
+  return `${a} ${b}`;
+}

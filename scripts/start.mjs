@@ -1,0 +1,26 @@
+// `pnpm start`: the API and the built web app in one process on one origin, on an embedded
+// PostgreSQL unless DATABASE_URL is set, with the demo course seeded once.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const port = process.env.PORT ?? '3000';
+const origin = process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
+const env = {
+  NODE_ENV: 'production',
+  SEED_DEMO: 'true',
+  SERVE_WEB_BUILD: `${root}apps/web/build`,
+  ...process.env,
+  PORT: port,
+  PUBLIC_ORIGIN: origin,
+  ORIGIN: process.env.ORIGIN ?? origin,
+  API_INTERNAL_URL: process.env.API_INTERNAL_URL ?? `http://127.0.0.1:${port}`,
+};
+// From apps/api, so tsx reads the API's tsconfig (decorators).
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  cwd: `${root}apps/api`,
+  env,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

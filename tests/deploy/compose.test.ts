@@ -1,0 +1,45 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { repoRoot } from '@commonplace/db';
+
+const composeFile = join(repoRoot, 'docker-compose.yml');
+const compose = parse(readFileSync(composeFile, 'utf8')) as {
+  services: Record<
+    string,
+    { build?: { dockerfile: string }; deploy?: { replicas?: number }; environment?: Record<string, string> }
+  >;
+};
+
+describe('the deployment compose file', () => {
+  it('passes the compose validator', () => {
+    const dclint = join(repoRoot, 'tests/node_modules/.bin/dclint');
+    const result = spawnSync(dclint, [composeFile], { encoding: 'utf8' });
+    expect(result.stdout + result.stderr).not.toMatch(/\berror\b/);
+    expect(result.status).toBe(0);
+    // Debian's docker-compose validates it too, where it is installed.
+    if (spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0) {
+      execFileSync('docker-compose', ['-f', composeFile, 'config', '-q'], { stdio: 'pipe' });
+    }
+  });
+
+  it('runs postgres, redis, two API replicas, the web app and one proxy', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'proxy', 'redis', 'web']);
+    expect(compose.services.api?.deploy?.replicas).toBe(2);
+    expect(compose.services.api?.environment?.REDIS_URL).toMatch(/^redis:\/\/redis:/);
+    expect(compose.services.web?.environment?.API_INTERNAL_URL).toBe('http://api:3000');
+    for (const service of ['api', 'web']) {
+      const dockerfile = compose.services[service]?.build?.dockerfile ?? '';
+      expect(readFileSync(join(repoRoot, dockerfile), 'utf8')).toMatch(/^CMD /m);
+    }
+  });
+
+  it('routes /api and /collab to the API and everything else to the web app', () => {
+    const caddyfile = readFileSync(join(repoRoot, 'deploy/Caddyfile'), 'utf8');
+    expect(caddyfile).toMatch(/@backend path \/api \/api\/\* \/collab \/collab\/\*/);
+    expect(caddyfile).toMatch(/handle @backend \{[\s\S]*dynamic a api 3000/);
+    expect(caddyfile).toMatch(/handle \{\s*reverse_proxy web:3000/);
+  });
+});
