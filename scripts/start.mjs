@@ -13,9 +13,13 @@ const env = {
   ...process.env,
   PORT: port,
   PUBLIC_ORIGIN: origin,
-  ORIGIN: process.env.ORIGIN ?? origin,
   API_INTERNAL_URL: process.env.API_INTERNAL_URL ?? `http://127.0.0.1:${port}`,
 };
+// Pinning SvelteKit's origin only when the public one is set: on a laptop, the app then works
+// at http://localhost:3000 and http://127.0.0.1:3000 alike (its form-post check follows the Host).
+const pinnedOrigin = process.env.ORIGIN ?? process.env.PUBLIC_ORIGIN;
+if (pinnedOrigin) env.ORIGIN = pinnedOrigin;
+else env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 // From apps/api, so tsx reads the API's tsconfig (decorators).
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: `${root}apps/api`,

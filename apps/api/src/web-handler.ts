@@ -14,6 +14,9 @@ export async function mountWebApp(fastify: FastifyInstance, buildDir: string): P
   fastify.addHook('onRequest', async (request, reply) => {
     if (isBackendPath(request.url)) return;
     reply.hijack();
+    // SvelteKit learns the protocol from this header (PROTOCOL_HEADER, set by scripts/start.mjs);
+    // Fastify decided it, trusting a client's own X-Forwarded-Proto only behind TRUST_PROXY.
+    request.raw.headers['x-forwarded-proto'] = request.protocol;
     handler(request.raw, reply.raw);
     return reply;
   });
