@@ -31,13 +31,18 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 /**
  * The whole app as `pnpm start` runs it (one process: API and the built web app on one origin),
- * on a free port against a fresh test database.
+ * on a free port against a fresh test database, or against another instance's database when
+ * several replicas are under test (the caller then drops it).
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { env?: Record<string, string>; sharedDatabase?: TestDatabase } = {},
+): Promise<RunningApp> {
   if (!existsSync(join(webBuild, 'handler.js'))) {
     throw new Error('The web app is not built: run `pnpm build` (the test command does) and try again.');
   }
-  const database = await createTestDatabase();
+  const { env = {}, sharedDatabase } = options;
+  const database = sharedDatabase ?? (await createTestDatabase());
+  const dropDatabase = () => (sharedDatabase ? Promise.resolve() : database.drop());
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
@@ -66,7 +71,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     await waitForHealth(url, child, output);
   } catch (error) {
     child.kill('SIGKILL');
-    await database.drop();
+    await dropDatabase();
     throw error;
   }
   return {
@@ -80,7 +85,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      await database.drop();
+      await dropDatabase();
     },
   };
 }
