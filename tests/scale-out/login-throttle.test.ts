@@ -16,7 +16,10 @@ beforeAll(async () => {
   redis = await startRedis();
   database = await createTestDatabase();
   const env = { REDIS_URL: redis.url };
-  replicas = [await startApp({ env, sharedDatabase: database }), await startApp({ env, sharedDatabase: database })];
+  replicas = [
+    await startApp({ env, database: { kind: 'shared', database } }),
+    await startApp({ env, database: { kind: 'shared', database } }),
+  ];
 });
 afterAll(async () => {
   await Promise.all(replicas.map((r) => r.stop()));

@@ -6,11 +6,18 @@ import { createTestDatabase, type TestDatabase } from '@commonplace/db/testing';
 
 export interface RunningApp {
   url: string;
-  database: TestDatabase;
   /** What the server printed, for a failing test's message. */
   output(): string;
-  stop(): Promise<void>;
+  /** Stops it as a user's Ctrl-C or a container stop would (SIGTERM); resolves with its exit code. */
+  stop(): Promise<number | null>;
 }
+
+/**
+ * Which PostgreSQL the app uses: a fresh test database (the default), another instance's (when
+ * several replicas are under test; the caller drops it), or none, so that the app starts its own
+ * embedded PostgreSQL in `EMBEDDED_PG_DIR`, as `pnpm start` does on a new machine.
+ */
+export type AppDatabase = { kind: 'fresh' } | { kind: 'shared'; database: TestDatabase } | { kind: 'embedded' };
 
 const webBuild = join(repoRoot, 'apps/web/build');
 
@@ -30,62 +37,73 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /**
- * The whole app as `pnpm start` runs it (one process: API and the built web app on one origin),
- * on a free port against a fresh test database, or against another instance's database when
- * several replicas are under test (the caller then drops it).
+ * Runs the API's entry point as `pnpm start` does (from apps/api, so tsx reads the API's
+ * tsconfig), capturing what it prints.
  */
-export async function startApp(
-  options: { env?: Record<string, string>; sharedDatabase?: TestDatabase } = {},
-): Promise<RunningApp> {
-  if (!existsSync(join(webBuild, 'handler.js'))) {
-    throw new Error('The web app is not built: run `pnpm build` (the test command does) and try again.');
-  }
-  const { env = {}, sharedDatabase } = options;
-  const database = sharedDatabase ?? (await createTestDatabase());
-  const dropDatabase = () => (sharedDatabase ? Promise.resolve() : database.drop());
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+export function spawnApp(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let log = '';
-  // Started from apps/api, as `pnpm start` does, so tsx reads the API's tsconfig.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(repoRoot, 'apps/api'),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      PUBLIC_ORIGIN: url,
-      ORIGIN: url,
-      API_INTERNAL_URL: url,
-      SERVE_WEB_BUILD: webBuild,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const output = () => log.slice(-8000);
+  return { child, output: () => log.slice(-8000) };
+}
+
+async function stopChild(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000))]);
+  if (code !== 'timeout') return code;
+  child.kill('SIGKILL');
+  return exited;
+}
+
+/**
+ * The whole app as `pnpm start` runs it (one process: API and the built web app on one origin),
+ * on a free port.
+ */
+export async function startApp(
+  options: { env?: Record<string, string>; database?: AppDatabase } = {},
+): Promise<RunningApp> {
+  if (!existsSync(join(webBuild, 'handler.js'))) {
+    throw new Error('The web app is not built: run `pnpm build` (the test command does) and try again.');
+  }
+  const { env = {}, database = { kind: 'fresh' } } = options;
+  const fresh = database.kind === 'fresh' ? await createTestDatabase() : undefined;
+  const databaseUrl = fresh?.url ?? (database.kind === 'shared' ? database.database.url : undefined);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { child, output } = spawnApp({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    // Empty counts as unset: the embedded kind must not inherit a DATABASE_URL from the test run.
+    DATABASE_URL: databaseUrl ?? '',
+    PUBLIC_ORIGIN: url,
+    ORIGIN: url,
+    API_INTERNAL_URL: url,
+    SERVE_WEB_BUILD: webBuild,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
   try {
     await waitForHealth(url, child, output);
   } catch (error) {
     child.kill('SIGKILL');
-    await dropDatabase();
+    await fresh?.drop();
     throw error;
   }
   return {
     url,
-    database,
     output,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      await dropDatabase();
+      const code = await stopChild(child);
+      await fresh?.drop();
+      return code;
     },
   };
 }
