@@ -10,6 +10,8 @@ const env = {
   NODE_ENV: 'production',
   SEED_DEMO: 'true',
   SERVE_WEB_BUILD: `${root}apps/web/build`,
+  // Uploads without JavaScript pass through a form action: room for the largest import (50 MB).
+  BODY_SIZE_LIMIT: '52M',
   ...process.env,
   PORT: port,
   PUBLIC_ORIGIN: origin,

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -33,6 +33,17 @@ describe('the deployment compose file', () => {
     for (const service of ['api', 'web']) {
       const dockerfile = compose.services[service]?.build?.dockerfile ?? '';
       expect(readFileSync(join(repoRoot, dockerfile), 'utf8')).toMatch(/^CMD /m);
+    }
+  });
+
+  it('builds images only from files the repository has', () => {
+    for (const service of ['api', 'web']) {
+      const dockerfile = readFileSync(join(repoRoot, compose.services[service]?.build?.dockerfile ?? ''), 'utf8');
+      const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+)$/gm)].flatMap((m) =>
+        m[1]!.trim().split(/\s+/).slice(0, -1),
+      );
+      expect(sources.length).toBeGreaterThan(0);
+      expect(sources.filter((source) => !existsSync(join(repoRoot, source)))).toEqual([]);
     }
   });
 
