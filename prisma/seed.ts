@@ -1,6 +1,13 @@
 // The demo course that `pnpm start` seeds once: an instructor, a TA and six students in two
-// groups, over three weeks. Idempotent: if the course exists, nothing changes.
+// groups, over three weeks, with the course readings (from READINGS_DIR) assigned across them.
+// Idempotent: if the course exists it is left as it is, and a reading whose file is already in
+// it is not imported again; readings that appear in the folder later are added on the next start.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { hashPassword, type PrismaClient } from '@commonplace/db';
+import { ImportRunner } from '../apps/api/src/imports/import-runner.js';
+import { mediaTypeOf, storeReading, storeSourceFile } from '../apps/api/src/readings/reading-store.js';
 
 export const DEMO_COURSE_TITLE = "Kazakhstan's Foreign Policy after 2022";
 export const DEMO_PASSWORD = 'commonplace-demo-1';
@@ -29,16 +36,40 @@ const weeks = [
 ];
 
 export interface SeedOptions {
-  /** Where the course readings are; a later step imports them into the demo course. */
+  /** Where the course readings are; without the folder the course starts with none. */
   readingsDir?: string;
 }
 
-export async function seedDemoCourse(
-  prisma: PrismaClient,
-  _options: SeedOptions = {},
-): Promise<{ created: boolean; courseId: string; logins: typeof DEMO_LOGINS }> {
+export interface SeedResult {
+  created: boolean;
+  courseId: string;
+  logins: typeof DEMO_LOGINS;
+  /** Readings imported by this run. */
+  readingsAdded: number;
+  /** Files in the folder the importer refused, with its reason. */
+  readingProblems: string[];
+}
+
+export async function seedDemoCourse(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
   const existing = await prisma.course.findFirst({ where: { title: DEMO_COURSE_TITLE, joinCode: 'DEMOKZ22' } });
-  if (existing) return { created: false, courseId: existing.id, logins: DEMO_LOGINS };
+  const courseId = existing?.id ?? (await createCourse(prisma));
+  // Only into a course without readings: the folder may have been absent at the first start, but
+  // a reading the instructor deleted must stay deleted.
+  const empty = (await prisma.reading.count({ where: { courseId } })) === 0;
+  const readings =
+    options.readingsDir && empty
+      ? await seedDemoReadings(prisma, courseId, options.readingsDir)
+      : { added: 0, problems: [] };
+  return {
+    created: !existing,
+    courseId,
+    logins: DEMO_LOGINS,
+    readingsAdded: readings.added,
+    readingProblems: readings.problems,
+  };
+}
+
+async function createCourse(prisma: PrismaClient): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const courseId = await prisma.$transaction(async (tx) => {
     const course = await tx.course.create({
@@ -79,5 +110,102 @@ export async function seedDemoCourse(
     }
     return course.id;
   });
-  return { created: true, courseId, logins: DEMO_LOGINS };
+  return courseId;
+}
+
+const SOURCE_FILE = /\.(txt|md|markdown|html?|pdf|docx)$/i;
+
+/**
+ * The reading files of a folder: those `expected.json` lists where it exists, otherwise every
+ * source file but the README, in name order.
+ */
+export async function readingFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const names = await readdir(dir);
+  const expectedPath = join(dir, 'expected.json');
+  if (existsSync(expectedPath)) {
+    const expected = JSON.parse(await readFile(expectedPath, 'utf8')) as { readings?: Record<string, unknown> };
+    if (expected.readings)
+      return Object.keys(expected.readings)
+        .filter((name) => names.includes(name))
+        .sort();
+  }
+  return names.filter((name) => SOURCE_FILE.test(name) && !/^readme/i.test(name)).sort();
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Readings of a week fall due on its Wednesday, Friday, Sunday ... at 17:00 UTC. */
+const dueDate = (startsOn: Date | null, position: number) =>
+  startsOn ? new Date(startsOn.getTime() + (2 + 2 * position) * DAY_MS + 17 * 60 * 60 * 1000) : null;
+
+/**
+ * Imports the folder's readings with the API's own import pipeline (worker threads, the same
+ * checks as an upload) and assigns them across the course's weeks in file order.
+ */
+async function seedDemoReadings(
+  prisma: PrismaClient,
+  courseId: string,
+  dir: string,
+): Promise<{ added: number; problems: string[] }> {
+  const files = await readingFiles(dir);
+  const problems: string[] = [];
+  if (!files.length) return { added: 0, problems };
+  const weeks = await prisma.courseModule.findMany({
+    where: { courseId },
+    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+  });
+  const instructor = await prisma.enrollment.findFirstOrThrow({
+    where: { courseId, role: 'INSTRUCTOR' },
+    orderBy: { createdAt: 'asc' },
+  });
+  const sources = await Promise.all(
+    files.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })),
+  );
+  const runner = new ImportRunner();
+  let added = 0;
+  try {
+    const runs = sources.map((source) => runner.start({ bytes: source.bytes, filename: source.name }));
+    for (const [i, source] of sources.entries()) {
+      const run = runs[i]!;
+      const outcome = await run.outcome;
+      if (!outcome.ok) {
+        problems.push(`${source.name}: ${outcome.message}`);
+        continue;
+      }
+      const week = weeks[Math.floor((i * weeks.length) / sources.length)];
+      await prisma.$transaction(
+        async (tx) => {
+          const fileId = await storeSourceFile(tx, {
+            courseId,
+            filename: source.name,
+            mediaType: mediaTypeOf(run.format),
+            bytes: source.bytes,
+          });
+          const reading = await storeReading(tx, {
+            courseId,
+            document: outcome.document,
+            fileId,
+            createdById: instructor.userId,
+          });
+          if (!week) return;
+          const position = await tx.assignment.count({ where: { moduleId: week.id } });
+          await tx.assignment.create({
+            data: {
+              courseId,
+              moduleId: week.id,
+              readingId: reading.id,
+              position,
+              dueAt: dueDate(week.startsOn, position),
+            },
+          });
+        },
+        { timeout: 60_000 },
+      );
+      added++;
+    }
+  } finally {
+    await runner.onApplicationShutdown();
+  }
+  return { added, problems };
 }

@@ -15,7 +15,7 @@ export async function signUpInBrowser(browser: Browser, baseUrl: string, name: s
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(3).toString('hex')}@example.test`;
-  await page.goto('/signup');
+  await page.goto('/signup', { waitUntil: 'networkidle' });
   await page.getByLabel('Full name').fill(name);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
@@ -28,7 +28,7 @@ export async function signUpInBrowser(browser: Browser, baseUrl: string, name: s
 export async function logInInBrowser(browser: Browser, baseUrl: string, email: string, password: string) {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto('/login');
+  await page.goto('/login', { waitUntil: 'networkidle' });
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();

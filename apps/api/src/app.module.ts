@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AccessGuard } from './common/access.guard.js';
 import { AllErrorsFilter } from './common/all-errors.filter.js';
@@ -8,8 +9,11 @@ import type { AppConfig } from './config/config.schema.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { ModulesModule } from './modules/modules.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
+import { ReadingsModule } from './readings/readings.module.js';
+import { SearchModule } from './search/search.module.js';
 
 @Module({})
 export class AppModule {
@@ -24,6 +28,10 @@ export class AppModule {
         CoursesModule,
         GroupsModule,
         ModulesModule,
+        ReadingsModule,
+        ImportsModule,
+        AssignmentsModule,
+        SearchModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

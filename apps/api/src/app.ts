@@ -1,14 +1,17 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppModule } from './app.module.js';
 import { crossSiteWriteGuard } from './common/cross-site.js';
+import { routeBodyLimits } from './common/route-body-limits.js';
 import type { AppConfig } from './config/config.schema.js';
 import { registerDocs } from './docs/docs.js';
+import { multipartLimits } from './imports/upload.js';
 import { mountWebApp } from './web-handler.js';
 
 export interface RunningApi {
@@ -48,6 +51,9 @@ export async function createApp(config: AppConfig & { DATABASE_URL: string }): P
     logger: new PinoNestLogger(fastify.log),
   });
   await app.register(fastifyCookie);
+  // Multipart is parsed only where a handler asks for it (uploads), never buffered up front.
+  await app.register(fastifyMultipart, multipartLimits);
+  fastify.addHook('onRoute', routeBodyLimits);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

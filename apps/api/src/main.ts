@@ -23,6 +23,8 @@ async function main(): Promise<void> {
         const seeded = await seedDemoCourse(prisma, { readingsDir: config.READINGS_DIR });
         logins = seeded.logins;
         console.log(seeded.created ? 'Seeded the demo course.' : 'The demo course is already there.');
+        if (seeded.readingsAdded) console.log(`Imported ${seeded.readingsAdded} readings from ${config.READINGS_DIR}.`);
+        for (const problem of seeded.readingProblems) console.warn(`Could not import a demo reading: ${problem}`);
       } finally {
         await prisma.$disconnect();
       }

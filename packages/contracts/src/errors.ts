@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_UPLOAD_BYTES } from './readings.js';
 
 /**
  * Every error the API returns, by stable code: the status it carries and the message a person
@@ -20,12 +21,56 @@ export const errorTable = {
   MEMBER_NOT_FOUND: { status: 404, message: 'That person is not in this course.' },
   GROUP_NOT_FOUND: { status: 404, message: 'There is no such group in this course.' },
   MODULE_NOT_FOUND: { status: 404, message: 'There is no such week or module in this course.' },
+  READING_NOT_FOUND: { status: 404, message: 'There is no such reading in this course.' },
+  IMPORT_NOT_FOUND: { status: 404, message: 'There is no such import in this course.' },
+  ASSIGNMENT_NOT_FOUND: { status: 404, message: 'There is no such assignment in this course.' },
   EMAIL_TAKEN: { status: 409, message: 'An account with that email already exists.' },
   ALREADY_ENROLLED: { status: 409, message: 'You are already in this course.' },
   GROUP_NAME_TAKEN: { status: 409, message: 'A group with that name already exists in this course.' },
   GROUP_FULL: { status: 409, message: 'That group is full.' },
   GROUP_SELF_SELECT_CLOSED: { status: 403, message: 'Your instructor assigns groups in this course.' },
   LAST_INSTRUCTOR: { status: 409, message: 'A course needs at least one instructor.' },
+  ALREADY_ASSIGNED: { status: 409, message: 'That reading is already assigned in this week or module.' },
+  IMPORT_NOT_READY: {
+    status: 409,
+    message: 'This import is not ready to save: wait for its preview, or import the file again if it failed.',
+  },
+  IMPORT_ALREADY_SAVED: { status: 409, message: 'This import has already been saved as a reading.' },
+  // Import refusals, by the importer's codes (packages/reading); the importer's own message, which
+  // names the file, is sent where there is one.
+  EMPTY_FILE: { status: 400, message: 'The file is empty.' },
+  FILE_TOO_LARGE: {
+    status: 413,
+    message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the most we import. Split it, or save it without images.`,
+  },
+  TOO_MANY_PAGES: { status: 413, message: 'This PDF has more pages than we import at once. Split it into parts.' },
+  UNSUPPORTED_TYPE: {
+    status: 415,
+    message: 'This is not a format we can import. Upload a PDF, a Word .docx, HTML, Markdown or plain text.',
+  },
+  INVALID_UTF8: {
+    status: 415,
+    message: 'This text file is not in UTF-8. Save it again with UTF-8 encoding and upload the new copy.',
+  },
+  CORRUPT_PDF: { status: 422, message: 'This PDF is damaged or is not really a PDF, so it could not be opened.' },
+  ENCRYPTED_PDF: { status: 422, message: 'This PDF is password-protected. Remove the password and upload it again.' },
+  CORRUPT_DOCX: { status: 422, message: 'This Word document is damaged, or is not really a .docx file.' },
+  ZIP_BOMB: {
+    status: 422,
+    message: 'This Word document expands to far more data than a document holds. Save it again from Word and retry.',
+  },
+  TOO_COMPLEX: {
+    status: 422,
+    message: 'This file is nested too deeply to be read. Save it again from its editor, or paste its text.',
+  },
+  NO_TEXT: {
+    status: 422,
+    message: 'There is no text in this file to import. If it is a scan, run it through OCR first.',
+  },
+  IMPORT_FAILED: {
+    status: 422,
+    message: 'The file could not be imported. Try another copy of it, or paste its text instead.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as JSON.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Wait a minute and try again.' },

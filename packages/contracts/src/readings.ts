@@ -1,4 +1,7 @@
 import { z } from 'zod';
+// The importer's own limit, so the API, the web form and the importer refuse the same files.
+// A relative path until packages/reading exports `./limits` (see .agent-signals/requests-api.md).
+import { MAX_INPUT_BYTES } from '@commonplace/reading/limits';
 
 /** The reading JSON (../shared/readings/README.md): what the importer produces and the reader shows. */
 export const noteRef = z.object({ label: z.string(), offset: z.number().int().min(0) });
@@ -24,11 +27,20 @@ export const readingDocument = z.object({
 export type ReadingDocument = z.infer<typeof readingDocument>;
 
 /** Largest upload accepted by the importer (413 above). */
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = MAX_INPUT_BYTES;
 export const MAX_PASTE_CHARS = 2_000_000;
+/** Largest JSON body of a paste: every character may take 4 bytes once escaped and encoded. */
+export const MAX_PASTE_BODY_BYTES = MAX_PASTE_CHARS * 4 + 64 * 1024;
 
 export const pasteImport = z.object({
   text: z.string().trim().min(1, 'Paste the text of the reading.').max(MAX_PASTE_CHARS),
+  /** Import as a new version of this reading. */
+  readingId: z.uuid().optional(),
+});
+export type PasteImport = z.infer<typeof pasteImport>;
+/** The fields of an upload's multipart/form-data body. */
+export const uploadImportForm = z.object({
+  file: z.file().max(MAX_UPLOAD_BYTES),
   /** Import as a new version of this reading. */
   readingId: z.uuid().optional(),
 });
@@ -54,7 +66,11 @@ const metadataEdits = {
   publisher: z.string().trim().max(300).nullable(),
   publishedAt: z.iso.date().nullable(),
 };
-/** What the instructor fixes in the preview before saving: metadata, and which blocks are headings. */
+/**
+ * What the instructor fixes in the preview before saving: metadata, and which blocks are headings.
+ * `headings[i].level` makes block `index` a heading of that level; `null` turns a heading back into
+ * a paragraph. An index past the last block is a 400.
+ */
 export const saveImport = z.object({
   ...z.object(metadataEdits).partial().shape,
   headings: z
@@ -64,6 +80,7 @@ export const saveImport = z.object({
 });
 export type SaveImport = z.infer<typeof saveImport>;
 export const readingUpdate = z.object(metadataEdits).partial();
+export type ReadingUpdate = z.infer<typeof readingUpdate>;
 
 export const readingProgress = z.object({
   furthest: z.number().min(0).max(1),
@@ -72,12 +89,19 @@ export const readingProgress = z.object({
   completed: z.boolean(),
 });
 export type ReadingProgress = z.infer<typeof readingProgress>;
+/** Reaching this far (a fraction of the canonical text) marks a reading completed. */
+export const COMPLETED_AT_FURTHEST = 0.99;
 export const progressUpdate = z.object({
+  /** How far the reader has got; the stored value only ever grows. */
   furthest: z.number().min(0).max(1),
+  /** The block in view now, to resume from; must be a block of the reading. */
   lastBlock: z.number().int().min(0),
   /** Seconds of active reading since the last update; capped so a stuck tab cannot inflate it. */
   activeSecondsDelta: z.number().int().min(0).max(300),
+  /** `true`: the reader marks it finished; `false`: marks it unfinished again. Omit to leave it. */
+  completed: z.boolean().optional(),
 });
+export type ProgressUpdate = z.infer<typeof progressUpdate>;
 
 export const readingSummary = z.object({
   id: z.uuid(),
@@ -92,6 +116,8 @@ export const readingSummary = z.object({
   originalFilename: z.string(),
   updatedAt: z.iso.datetime(),
   myProgress: readingProgress.nullable(),
+  /** Where the reading is assigned (a reading may sit in several modules). */
+  assignments: z.array(z.object({ id: z.uuid(), moduleId: z.uuid(), dueAt: z.iso.datetime().nullable() })),
 });
 export type ReadingSummary = z.infer<typeof readingSummary>;
 
@@ -108,17 +134,25 @@ export const assignmentCreate = z.object({
   readingId: z.uuid(),
   dueAt: z.iso.datetime({ offset: true }).nullable().default(null),
 });
+export type AssignmentCreate = z.output<typeof assignmentCreate>;
 export const assignmentUpdate = z.object({
   moduleId: z.uuid().optional(),
   dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
   position: z.number().int().min(0).optional(),
 });
+export type AssignmentUpdate = z.infer<typeof assignmentUpdate>;
 export const assignment = z.object({
   id: z.uuid(),
   moduleId: z.uuid(),
+  moduleTitle: z.string(),
   reading: readingSummary,
   dueAt: z.iso.datetime().nullable(),
   position: z.number().int(),
+  /**
+   * The one assignment to read next: of those I have not completed, the one with the earliest due
+   * date still ahead. False everywhere when nothing is due.
+   */
+  dueNext: z.boolean(),
 });
 export type Assignment = z.infer<typeof assignment>;
 

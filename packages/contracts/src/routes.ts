@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as auth from './auth.js';
 import * as courses from './courses.js';
 import { health } from './health.js';
+import { readingRoutes } from './reading-routes.js';
 
 /**
  * Who may call a route: `public` anyone; `user` anyone logged in; `member` anyone enrolled in the
@@ -16,6 +17,12 @@ export interface RouteContract {
   summary: string;
   access: Access;
   body?: z.ZodType;
+  /** The fields of a multipart/form-data body (uploads), in place of a JSON body. */
+  multipart?: z.ZodType;
+  /** The query string's schema, for routes that take one (search's `?q=`). */
+  query?: z.ZodType;
+  /** A larger body limit than the server's BODY_LIMIT_BYTES, for the few routes that need one. */
+  bodyLimit?: number;
   response?: z.ZodType;
   /** The status of a successful call. */
   status: number;
@@ -252,6 +259,8 @@ export const routes = {
     response: courses.group,
     status: 200,
   }),
+
+  ...readingRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

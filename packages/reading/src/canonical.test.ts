@@ -19,15 +19,4 @@ describe('canonicalText', () => {
       ).hash,
     ).toBe(c.hash);
   });
-
-  it('reports progress from start to finish', async () => {
-    const seen: Array<[number, string]> = [];
-    await importReading(
-      { data: 'A Note\n\nThe lamp was lit at dusk and put out at dawn, every day of the year.' },
-      { onProgress: (f, s) => seen.push([f, s]) },
-    );
-    expect(seen[0]).toEqual([0, 'detect']);
-    expect(seen.at(-1)).toEqual([1, 'done']);
-    expect(seen.map(([f]) => f)).toEqual([...seen.map(([f]) => f)].sort((a, b) => a - b));
-  });
 });

@@ -9,9 +9,11 @@ const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i
 export function detectFormat(bytes: Uint8Array): DetectedFormat {
   const head = bytes.subarray(0, 1024);
   // %PDF may follow a few junk bytes, which readers tolerate.
-  if (latin1(head).includes('%PDF-')) return 'pdf';
+  if (asBuffer(head).includes('%PDF-', 0, 'latin1')) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return latin1(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).includes('word/document.xml') ? 'docx' : 'zip';
+    // The part name stands in its local header and again in the central directory at the end,
+    // so a damaged archive or one with large media stored first is still recognised.
+    return asBuffer(bytes).includes('word/document.xml', 0, 'latin1') ? 'docx' : 'zip';
   }
   if (looksBinary(head)) return 'binary';
   const text = new TextDecoder('utf-8')
@@ -26,7 +28,7 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
   return looksLikeMarkdown(new TextDecoder('utf-8').decode(bytes.subarray(0, 65536))) ? 'markdown' : 'text';
 }
 
-const latin1 = (b: Uint8Array) => String.fromCharCode(...b);
+const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 // Text has almost no control bytes besides tab/newline/CR/form feed; UTF-16 BOMs are text too.
 function looksBinary(head: Uint8Array): boolean {
@@ -42,6 +44,6 @@ export function looksLikeMarkdown(text: string): boolean {
   const headings = (text.match(/^#{1,6}\s+\S/gm) ?? []).length;
   const setext = (text.match(/^\S.*\n(?:=+|-{3,})\s*$/gm) ?? []).length;
   const fences = (text.match(/^```/gm) ?? []).length;
-  const links = (text.match(/\[[^\]\n]+\]\([^)\s]+\)/g) ?? []).length;
+  const links = (text.match(/\[[^\]\n]{1,300}\]\([^)\s]{1,2000}\)/g) ?? []).length;
   return headings >= 1 || setext >= 2 || fences >= 2 || links >= 3;
 }

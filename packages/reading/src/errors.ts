@@ -8,7 +8,8 @@ export type ReadingErrorCode =
   | 'ZIP_BOMB'
   | 'FILE_TOO_LARGE'
   | 'INVALID_UTF8'
-  | 'NO_TEXT';
+  | 'NO_TEXT'
+  | 'TOO_COMPLEX';
 
 /** Thrown for input the importer refuses; `message` is written for the person who uploaded it. */
 export class ReadingImportError extends Error {

@@ -42,8 +42,14 @@ export interface ImportInput {
 }
 
 export interface ImportOptions {
+  /**
+   * Called as the import advances: `fraction` rises from 0 to 1 and never goes back; `stage` is
+   * one of IMPORT_STAGES (src/stages.ts). A PDF reports once per page while it is read.
+   */
   onProgress?: (fraction: number, stage: string) => void;
 }
+
+export type Progress = (fraction: number, stage: string) => void;
 
 /**
  * The intermediate model every format converges on: one entry per line or paragraph the source

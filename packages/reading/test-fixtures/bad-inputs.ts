@@ -51,6 +51,21 @@ export function docxZipBomb(): Uint8Array {
   });
 }
 
+/**
+ * The same bomb, but lying: its local headers and central directory declare the document part
+ * as 1 KB, so only the count of bytes really inflated can catch it.
+ */
+export function lyingDocxZipBomb(): Uint8Array {
+  const zip = docxZipBomb();
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let at = 0; at + 46 <= zip.length; at++) {
+    const sig = view.getUint32(at, true);
+    if (sig === 0x04034b50) view.setUint32(at + 22, 1024, true);
+    if (sig === 0x02014b50) view.setUint32(at + 24, 1024, true);
+  }
+  return zip;
+}
+
 /** A zip that names word/document.xml in its directory but is cut off halfway. */
 export function truncatedDocx(): Uint8Array {
   const whole = zipSync(
@@ -62,4 +77,19 @@ export function truncatedDocx(): Uint8Array {
 
 export function plainZip(): Uint8Array {
   return zipSync({ 'readme.txt': strToU8('hello') });
+}
+
+/** A real PDF cut off at `fraction` of its length, as an interrupted download leaves it. */
+export async function cutPdf(fraction: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < 3; i++) doc.addPage([612, 792]).drawText(`Page ${i + 1} of a report.`, { x: 72, y: 700 });
+  const whole = await doc.save();
+  return whole.slice(0, Math.floor(whole.length * fraction));
+}
+
+/** A PDF with more pages than the importer takes at once, each holding a line of text. */
+export async function pdfWithPages(count: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < count; i++) doc.addPage([300, 300]).drawText(`Page ${i + 1}`, { x: 20, y: 250 });
+  return doc.save();
 }

@@ -1,144 +1,202 @@
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 
-/** Builds test PDFs with real text layout (positions and font sizes), using pdf-lib. */
+/**
+ * Builds test PDFs with real text layout (positions, font sizes, raised note calls), using
+ * pdf-lib. A small typesetter flows paragraphs through column frames the way a layout program
+ * does, so paragraphs break across columns and pages wherever the space runs out.
+ */
+export type FontName = 'regular' | 'bold' | 'italic';
+
 export interface Run {
   text: string;
   x: number;
   y: number;
   size: number;
+  font?: FontName;
 }
 
-export async function pdfFromRuns(pages: Run[][]): Promise<Uint8Array> {
+export interface PdfInfo {
+  title?: string;
+  author?: string;
+}
+
+const PAGE = { width: 612, height: 792 };
+
+export async function pdfFromRuns(pages: Run[][], info: PdfInfo = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.TimesRoman);
+  const embedded = {
+    regular: await doc.embedFont(StandardFonts.TimesRoman),
+    bold: await doc.embedFont(StandardFonts.TimesRomanBold),
+    italic: await doc.embedFont(StandardFonts.TimesRomanItalic),
+  };
+  if (info.title) doc.setTitle(info.title);
+  if (info.author) doc.setAuthor(info.author);
   for (const runs of pages) {
-    const page = doc.addPage([612, 792]);
-    for (const r of runs) page.drawText(r.text, { x: r.x, y: r.y, size: r.size, font });
+    const page = doc.addPage([PAGE.width, PAGE.height]);
+    for (const r of runs) page.drawText(r.text, { x: r.x, y: r.y, size: r.size, font: embedded[r.font ?? 'regular'] });
   }
   return doc.save();
 }
 
-export async function measure(): Promise<PDFFont> {
-  const doc = await PDFDocument.create();
-  return doc.embedFont(StandardFonts.TimesRoman);
+let measuring: Promise<Record<FontName, PDFFont>> | undefined;
+/** Fonts to measure text with; the standard fonts' metrics are the same in every document. */
+function fonts(): Promise<Record<FontName, PDFFont>> {
+  measuring ??= (async () => {
+    const doc = await PDFDocument.create();
+    return {
+      regular: await doc.embedFont(StandardFonts.TimesRoman),
+      bold: await doc.embedFont(StandardFonts.TimesRomanBold),
+      italic: await doc.embedFont(StandardFonts.TimesRomanItalic),
+    };
+  })();
+  return measuring;
 }
 
-/** Greedy line wrap at a width in points, the way a typesetter without hyphenation would. */
-export function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+/** A paragraph to set. Note calls are written "{3}" right after their word and are set raised and small. */
+export interface Para {
+  text: string;
+  size: number;
+  font?: FontName;
+  /** Break words at line ends with a hyphen, as justified book text does. */
+  hyphenate?: boolean;
+  /** Extra space above the paragraph, in points (ignored at the top of a frame). */
+  spaceBefore?: number;
+}
+
+/** A column on a page: text is set from `top` down to `bottom`. */
+export interface Frame {
+  page: number;
+  x: number;
+  top: number;
+  bottom: number;
+  width: number;
+}
+
+const CALL = /\{([^}]+)\}/g;
+const LEADING = 1.3;
+
+/** Sets paragraphs into frames in order. Returns the runs of each page and which note calls fell on it. */
+export async function typeset(paras: Para[], frames: Frame[]): Promise<{ pages: Run[][]; callsOnPage: string[][] }> {
+  const f = await fonts();
+  const pages: Run[][] = [];
+  const callsOnPage: string[][] = [];
+  let frame = 0;
+  let y = frames[0]!.top;
+  for (const para of paras) {
+    const font = f[para.font ?? 'regular'];
+    const leading = para.size * LEADING;
+    if (y !== frames[frame]!.top) y -= para.spaceBefore ?? para.size * 0.6;
+    for (const line of breakLines(para, font, frames[frame]!.width)) {
+      if (y - leading < frames[frame]!.bottom) {
+        frame++;
+        if (!frames[frame]) throw new Error('typeset: out of frames');
+        y = frames[frame]!.top;
+      }
+      const { page, x } = frames[frame]!;
+      pages[page] ??= [];
+      callsOnPage[page] ??= [];
+      setLine(line, x, y, para, font, pages[page]!, callsOnPage[page]!);
+      y -= leading;
+    }
+  }
+  return { pages: pages.map((p) => p ?? []), callsOnPage: callsOnPage.map((c) => c ?? []) };
+}
+
+const plain = (s: string) => s.replace(CALL, '');
+const callSize = (size: number) => size * 0.62;
+
+function width(s: string, font: PDFFont, size: number): number {
+  let w = font.widthOfTextAtSize(plain(s), size);
+  for (const m of s.matchAll(CALL)) w += font.widthOfTextAtSize(m[1]!, callSize(size)) + 0.5;
+  return w;
+}
+
+function breakLines(para: Para, font: PDFFont, max: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  for (const word of para.text.split(' ')) {
     const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && line) {
+    if (width(next, font, para.size) <= max || !line) {
+      line = next;
+      continue;
+    }
+    const cut = para.hyphenate ? hyphenPoint(line, word, font, para.size, max) : 0;
+    if (cut > 0) {
+      lines.push(`${line} ${word.slice(0, cut)}-`);
+      line = word.slice(cut);
+    } else {
       lines.push(line);
       line = word;
-    } else line = next;
+    }
   }
   if (line) lines.push(line);
   return lines;
 }
 
-/** Flows paragraphs into a column from `top` down, returning the runs and the y reached. */
-export function flow(
-  font: PDFFont,
-  paragraphs: string[],
-  opts: { x: number; top: number; width: number; size: number; leading: number },
-): { runs: Run[]; y: number } {
-  const runs: Run[] = [];
-  let y = opts.top;
-  for (const p of paragraphs) {
-    for (const line of wrap(font, p, opts.size, opts.width)) {
-      runs.push({ text: line, x: opts.x, y, size: opts.size });
-      y -= opts.leading;
-    }
-    y -= opts.leading * 0.8;
+// The longest head of the word (three letters at least on each side) that still fits with its hyphen.
+function hyphenPoint(line: string, word: string, font: PDFFont, size: number, max: number): number {
+  if (!/^[a-z]{7,}[,.;]?$/.test(word)) return 0;
+  for (let cut = word.replace(/[,.;]$/, '').length - 3; cut >= 3; cut--) {
+    if (width(`${line} ${word.slice(0, cut)}-`, font, size) <= max) return cut;
   }
-  return { runs, y };
+  return 0;
 }
 
-const LOREM = [
-  'Harbour records show that the pilots of the estuary were paid by the tide rather than by the ship, which encouraged them to take two vessels out on the same flood whenever the weather allowed it',
-  'The pilots kept their own logbooks, and the surviving volumes describe fog, sandbanks that moved from one season to the next, and the occasional argument with a captain who refused to wait for slack water',
-  'When the river authority took over the service it replaced the tide rate with a salary, and the number of vessels each pilot handled in a year fell by almost a third within a decade of the change',
+function setLine(line: string, x0: number, y: number, para: Para, font: PDFFont, out: Run[], calls: string[]): void {
+  let x = x0;
+  let at = 0;
+  const base = { size: para.size, font: para.font };
+  for (const m of line.matchAll(CALL)) {
+    const before = line.slice(at, m.index);
+    if (before) out.push({ ...base, text: before, x, y });
+    x += font.widthOfTextAtSize(before, para.size) + 0.5;
+    out.push({ text: m[1]!, x, y: y + para.size * 0.38, size: callSize(para.size), font: para.font });
+    x += font.widthOfTextAtSize(m[1]!, callSize(para.size));
+    calls.push(m[1]!);
+    at = m.index + m[0].length;
+  }
+  const rest = line.slice(at);
+  if (rest) out.push({ ...base, text: rest, x, y });
+}
+
+/** Footnotes set in small type at the foot of a page, first one lowest-but-listed-first, from `top` down. */
+export async function footnotes(notes: Array<[string, string]>, x: number, top: number, width: number): Promise<Run[]> {
+  const f = await fonts();
+  const runs: Run[] = [];
+  let y = top;
+  for (const [label, text] of notes) {
+    const lines = breakLines({ text: `${label} ${text}`, size: 8 }, f.regular, width);
+    for (const line of lines) {
+      runs.push({ text: line, x, y, size: 8 });
+      y -= 10;
+    }
+  }
+  return runs;
+}
+
+const SAMPLE = [
+  'Harbour records show that the pilots of the estuary were paid by the tide rather than by the ship, which encouraged them to take two vessels out on the same flood whenever the weather allowed it.',
+  'The pilots kept their own logbooks, and the surviving volumes describe fog, sandbanks that moved from one season to the next, and the occasional argument with a captain who refused to wait for slack water.',
+  'When the river authority took over the service it replaced the tide rate with a salary, and the number of vessels each pilot handled in a year fell by almost a third within a decade of the change.',
 ];
 
-/**
- * A journal-style article over two pages: running header, page numbers at the foot, superscript
- * note calls in the text, footnotes in small type at the foot of each page, and a paragraph
- * that continues from page one onto page two.
- */
-export async function pdfWithFootnotes(): Promise<Uint8Array> {
-  const font = await measure();
-  const opts = { x: 72, width: 468, size: 11, leading: 14 };
-  const header = (n: number): Run[] => [
-    { text: 'Journal of Estuary History', x: 72, y: 760, size: 9 },
-    { text: String(n), x: 300, y: 30, size: 9 },
-  ];
-  const page1: Run[] = [...header(1), { text: 'Pilots of the Estuary', x: 72, y: 710, size: 20 }];
-  let y = 670;
-  const callAt = (text: string, label: string, lineY: number) => {
-    const w = font.widthOfTextAtSize(text, 11);
-    return { text: label, x: 72 + w + 0.5, y: lineY + 4, size: 7 };
-  };
-  for (const [i, p] of LOREM.slice(0, 2).entries()) {
-    const lines = wrap(font, p + '.', 11, opts.width);
-    lines.forEach((line, j) => {
-      page1.push({ text: line, x: 72, y, size: 11 });
-      if (j === lines.length - 1) page1.push(callAt(line, String(i + 1), y));
-      y -= 14;
-    });
-    y -= 10;
-  }
-  // A paragraph cut by the page break, mid-sentence.
-  const split = wrap(font, LOREM[2]!, 11, opts.width);
-  for (const line of split.slice(0, 1)) {
-    page1.push({ text: line, x: 72, y, size: 11 });
-    y -= 14;
-  }
-  page1.push({ text: '1 Estuary Pilots Association, minute book, 1881.', x: 72, y: 90, size: 8 });
-  page1.push({ text: '2 Logbook of the pilot cutter, winter volume.', x: 72, y: 79, size: 8 });
-  const page2: Run[] = [...header(2)];
-  y = 720;
-  for (const line of split.slice(1)) {
-    page2.push({ text: line, x: 72, y, size: 11 });
-    y -= 14;
-  }
-  page2[page2.length - 1]!.text += '.';
-  page2.push(callAt(page2[page2.length - 1]!.text, '3', y + 14));
-  page2.push({ text: '3 River Authority annual report, 1897.', x: 72, y: 90, size: 8 });
-  return pdfFromRuns([page1, page2]);
-}
-
-/** One page of a two-column layout with a full-width title. */
-export async function twoColumnPdf(): Promise<Uint8Array> {
-  const font = await measure();
-  const left = flow(
-    font,
-    ['Left column first paragraph: ' + LOREM[0] + '.', 'Left column second paragraph: ' + LOREM[1] + '.'],
-    { x: 50, top: 680, width: 240, size: 10, leading: 13 },
-  );
-  const right = flow(
-    font,
-    ['Right column first paragraph: ' + LOREM[2] + '.', 'Right column second paragraph: ' + LOREM[0] + '.'],
-    { x: 322, top: 680, width: 240, size: 10, leading: 13 },
-  );
-  return pdfFromRuns([[{ text: 'Two Columns of Pilots', x: 150, y: 730, size: 22 }, ...left.runs, ...right.runs]]);
-}
-
-/** A long document of numbered sections, for timing. */
-export async function longPdf(pages: number): Promise<Uint8Array> {
-  const font = await measure();
-  const all: Run[][] = [];
-  for (let n = 1; n <= pages; n++) {
-    const runs: Run[] = [
+/** A long document of numbered sections with a running header and page numbers, for timing. */
+export async function longPdf(pageCount: number): Promise<Uint8Array> {
+  const pages: Run[][] = [];
+  for (let n = 1; n <= pageCount; n++) {
+    const paras = [0, 1, 2, 3].map((k) => ({
+      text: `In part ${k + 1} of section ${n}, ${SAMPLE[(n + k) % 3]!.toLowerCase()}`,
+      size: 11,
+      hyphenate: true,
+    }));
+    const body = await typeset(paras, [{ page: 0, x: 72, top: 670, bottom: 72, width: 468 }]);
+    pages.push([
       { text: 'Estuary Survey', x: 72, y: 760, size: 9 },
       { text: String(n), x: 300, y: 30, size: 9 },
-    ];
-    if (n === 1) runs.push({ text: 'A Survey of Estuary Pilots', x: 72, y: 730, size: 24 });
-    runs.push({ text: `${n}. Section ${n}`, x: 72, y: 700, size: 16 });
-    const paras = [0, 1, 2, 3].map((k) => `In part ${k + 1} of section ${n}, ${LOREM[(n + k) % 3]!.toLowerCase()}.`);
-    runs.push(...flow(font, paras, { x: 72, top: 670, width: 468, size: 11, leading: 14 }).runs);
-    all.push(runs);
+      ...(n === 1 ? [{ text: 'A Survey of Estuary Pilots', x: 72, y: 730, size: 24, font: 'bold' as const }] : []),
+      { text: `${n}. Section ${n}`, x: 72, y: 700, size: 16, font: 'bold' },
+      ...body.pages[0]!,
+    ]);
   }
-  return pdfFromRuns(all);
+  return pdfFromRuns(pages);
 }

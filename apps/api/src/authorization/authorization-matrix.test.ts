@@ -3,6 +3,7 @@ import { routePath, routes, type Access, type RouteName } from '@commonplace/con
 import { courseWithCast, signUp, type CourseCast } from '../testing/factories.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 import type { ApiClient } from '../testing/api-client.js';
+import { ARTICLE, readyDraft, savedReading, uploadForm } from '../testing/readings.js';
 
 type Role = 'anonymous' | 'outsider' | 'student' | 'ta' | 'instructor';
 const roles: Role[] = ['anonymous', 'outsider', 'student', 'ta', 'instructor'];
@@ -57,13 +58,45 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   assignToGroup: () => undefined,
   removeFromGroup: () => undefined,
   pickGroup: () => undefined,
+  uploadImport: () => uploadForm(ARTICLE, 'lighthouses.md'),
+  pasteImport: () => ({ text: ARTICLE }),
+  getImport: () => undefined,
+  saveImport: () => ({ title: 'Saved' }),
+  listReadings: () => undefined,
+  getReading: () => undefined,
+  updateReading: () => ({ title: 'Renamed' }),
+  deleteReading: () => undefined,
+  downloadOriginal: () => undefined,
+  saveProgress: () => ({ furthest: 0.5, lastBlock: 0, activeSecondsDelta: 10 }),
+  listAssignments: () => undefined,
+  createAssignment: (f) => ({ moduleId: f.params.emptyModuleId, readingId: f.params.readingId }),
+  updateAssignment: () => ({ dueAt: '2027-03-01T17:00:00Z' }),
+  deleteAssignment: () => undefined,
+  search: () => undefined,
 };
+
+/** Query strings of the routes that take one. */
+const queries: Partial<Record<RouteName, Record<string, string>>> = { search: { q: 'keepers' } };
 
 let t: TestApi;
 beforeAll(async () => (t = await startTestApi()));
 afterAll(() => t.close());
 
-async function freshFixture(): Promise<Fixture> {
+/** A reading assigned in the fixture's week, a ready draft, and an empty week to assign into. */
+async function readingFixture(cast: CourseCast, moduleId: string) {
+  const { courseId, instructor } = cast;
+  const reading = await savedReading(t, instructor, courseId);
+  const assignment = await instructor.call('createAssignment', { courseId }, { moduleId, readingId: reading.body.id });
+  const empty = await instructor.call('createModule', { courseId }, { title: 'Week 2' });
+  return {
+    readingId: reading.body.id as string,
+    assignmentId: assignment.body.id as string,
+    draftId: await readyDraft(t, courseId, instructor.userId),
+    emptyModuleId: empty.body.id as string,
+  };
+}
+
+async function freshFixture(withReadings: boolean): Promise<Fixture> {
   const cast = await courseWithCast(t);
   const { courseId, instructor } = cast;
   const module = await instructor.call('createModule', { courseId }, { title: 'Week 1' });
@@ -83,6 +116,7 @@ async function freshFixture(): Promise<Fixture> {
       groupId: group.body.id,
       userId: subject.userId,
       joinCode: other.body.joinCode,
+      ...(withReadings ? await readingFixture(cast, module.body.id) : {}),
     },
   };
 }
@@ -102,10 +136,12 @@ describe('authorization matrix', () => {
     it(`${route.method} ${route.path} (${route.access})`, async () => {
       const outcomes: Record<string, number> = {};
       const wanted: Record<string, number> = {};
+      const withReadings = /\/(imports|readings|assignments|search)\b/.test(route.path);
+      const query = queries[name] ? `?${new URLSearchParams(queries[name])}` : '';
       for (const role of roles) {
-        const f = await freshFixture();
+        const f = await freshFixture(withReadings);
         const body = calls[name]!(f, role);
-        const response = await clientFor(f, role).request(route.method, routePath(name, f.params), body);
+        const response = await clientFor(f, role).request(route.method, routePath(name, f.params) + query, body);
         const expectation = expected[route.access][role];
         outcomes[role] = response.status;
         wanted[role] = expectation === 'ok' ? route.status : expectation;

@@ -43,6 +43,18 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('a multipart form sent where JSON is expected is a 415', async () => {
+    const { instructor } = await courseWithCast(t);
+    const before = await countAll();
+    const form = new FormData();
+    form.append('title', 'Form');
+    form.append('term', 'T');
+    const response = await instructor.request('POST', '/api/courses', form);
+    expect(response.status).toBe(415);
+    expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(await countAll()).toEqual(before);
+  });
+
   it('invalid fields are a 400 naming each field', async () => {
     const { instructor } = await courseWithCast(t);
     const before = await countAll();

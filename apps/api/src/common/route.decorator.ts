@@ -29,12 +29,25 @@ export function routeNameOf(context: ExecutionContext): RouteName | undefined {
   return Reflect.getMetadata(ROUTE_NAME, context.getHandler()) as RouteName | undefined;
 }
 
+type Schema = Parameters<typeof validate>[0];
+
 /** The request body, parsed with the route's own schema from the contracts. */
 export const Input = createParamDecorator((_: unknown, context: ExecutionContext) => {
   const name = routeNameOf(context);
-  const schema = name ? (routes[name] as { body?: Parameters<typeof validate>[0] }).body : undefined;
+  const schema = name ? (routes[name] as { body?: Schema }).body : undefined;
   if (!schema) throw new Error(`Route ${name} declares no body schema`);
-  return validate(schema, context.switchToHttp().getRequest<FastifyRequest>().body);
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  // Multipart is accepted by the server for uploads only; elsewhere it is not JSON.
+  if (request.isMultipart?.()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  return validate(schema, request.body);
+});
+
+/** The query string, parsed with the route's own query schema from the contracts. */
+export const QueryInput = createParamDecorator((_: unknown, context: ExecutionContext) => {
+  const name = routeNameOf(context);
+  const schema = name ? (routes[name] as { query?: Schema }).query : undefined;
+  if (!schema) throw new Error(`Route ${name} declares no query schema`);
+  return validate(schema, context.switchToHttp().getRequest<FastifyRequest>().query);
 });
 
 function authOf(context: ExecutionContext): AuthState {

@@ -9,12 +9,17 @@ export function buildOpenApi(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, route] of Object.entries(routes) as [string, RouteContract][]) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
-    const parameters = [...route.path.matchAll(/:(\w+)/g)].map(([, param]) => ({
+    const parameters: Record<string, unknown>[] = [...route.path.matchAll(/:(\w+)/g)].map(([, param]) => ({
       name: param,
       in: 'path',
       required: true,
       schema: { type: 'string', format: 'uuid' },
     }));
+    if (route.query) {
+      const query = jsonSchema(route.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, schema] of Object.entries(query.properties ?? {}))
+        parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+    }
     (paths[path] ??= {})[route.method.toLowerCase()] = {
       operationId: name,
       summary: route.summary,
@@ -24,6 +29,12 @@ export function buildOpenApi(): Record<string, unknown> {
       parameters,
       ...(route.body && {
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },
+      }),
+      ...(route.multipart && {
+        requestBody: {
+          required: true,
+          content: { 'multipart/form-data': { schema: jsonSchema(route.multipart, 'input') } },
+        },
       }),
       responses: {
         [route.status]: {

@@ -21,7 +21,10 @@ export class ApiClient {
   ): Promise<ApiResponse<T>> {
     const init: RequestInit = { method, headers: { ...headers } };
     if (this.session) (init.headers as Record<string, string>).cookie = `${SESSION_COOKIE}=${this.session}`;
-    if (body !== undefined) {
+    if (body instanceof FormData) {
+      // fetch sets the multipart content type with its boundary.
+      init.body = body;
+    } else if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
     }
@@ -38,7 +41,20 @@ export class ApiClient {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
-  call<T = any>(name: RouteName, params: Record<string, string> = {}, body?: unknown): Promise<ApiResponse<T>> {
-    return this.request<T>(routes[name].method, routePath(name, params), body);
+  /** A call whose answer is kept as bytes (downloads). */
+  async bytes(path: string): Promise<{ status: number; bytes: Uint8Array; headers: Headers }> {
+    const headers: Record<string, string> = this.session ? { cookie: `${SESSION_COOKIE}=${this.session}` } : {};
+    const response = await fetch(`${this.baseUrl}${path}`, { headers });
+    return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()), headers: response.headers };
+  }
+
+  call<T = any>(
+    name: RouteName,
+    params: Record<string, string> = {},
+    body?: unknown,
+    query?: Record<string, string>,
+  ): Promise<ApiResponse<T>> {
+    const search = query ? `?${new URLSearchParams(query)}` : '';
+    return this.request<T>(routes[name].method, routePath(name, params) + search, body);
   }
 }

@@ -1,31 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { docxWithFootnotes } from '../../test-fixtures/docx-builder.js';
+import { docxWithFootnotes, docxWithLargePicture, SALT } from '../../test-fixtures/docx-builder.js';
 import { importReading } from '../index.js';
 
 describe('DOCX import', () => {
-  it('uses the Title style and the document author', async () => {
+  it('takes the title from the Title style, the subtitle from Subtitle and the author from the properties', async () => {
     const doc = await importReading({ data: await docxWithFootnotes(), filename: 'salt.docx' });
-    expect(doc.title).toBe('Salt Roads of the Lowlands');
-    expect(doc.authors).toEqual(['Mara Ellison']);
+    expect(doc).toMatchObject({ title: SALT.title, subtitle: SALT.subtitle, authors: [SALT.author] });
   });
 
-  it('keeps Word heading levels', async () => {
+  it('keeps the structure a reader sees: headings at their levels, quote, lists and caption', async () => {
     const doc = await importReading({ data: await docxWithFootnotes() });
-    expect(doc.blocks.filter((b) => b.type === 'heading').map((b) => [b.level, b.text])).toEqual([
-      [1, 'Routes'],
-      [2, 'River crossings'],
-      [1, 'Decline'],
+    expect(doc.blocks.map((b) => [b.type, b.level ?? null, b.text])).toEqual([
+      ['heading', 1, 'Routes'],
+      ['paragraph', null, SALT.routes + SALT.routesAfterNote],
+      ['heading', 2, 'River crossings'],
+      ['paragraph', null, SALT.ferry],
+      ['quote', null, SALT.quote],
+      ['heading', 3, 'Tolls'],
+      ...SALT.bullets.map((t) => ['list-item', null, t]),
+      ...SALT.steps.map((t, i) => ['list-item', null, `${i + 1}. ${t}`]),
+      ['caption', null, SALT.caption],
+      ['heading', 1, 'Decline'],
+      ['paragraph', null, SALT.decline],
     ]);
   });
 
-  it('turns real Word footnotes into notes referenced at the right place', async () => {
+  it('turns Word footnotes and endnotes into notes referenced where their calls stand', async () => {
     const doc = await importReading({ data: await docxWithFootnotes() });
     expect(doc.notes).toEqual([
-      { label: '1', text: 'Parish accounts, 1702–1719.' },
-      { label: '2', text: 'Toll register of the river crossing.' },
+      { label: '1', text: SALT.footnotes[1] },
+      { label: '2', text: SALT.footnotes[2] },
+      { label: '3', text: SALT.endnote },
     ]);
-    const para = doc.blocks.find((b) => b.text.startsWith('Salt reached'))!;
-    expect(para.text).not.toMatch(/\[1\]|↑/);
-    expect(para.noteRefs).toEqual([{ label: '1', offset: para.text.indexOf(' Carters') }]);
+    const refs = doc.blocks.filter((b) => b.noteRefs).map((b) => [b.text.slice(0, 12), b.noteRefs]);
+    expect(refs).toEqual([
+      [SALT.routes.slice(0, 12), [{ label: '1', offset: SALT.routes.length }]],
+      [SALT.ferry.slice(0, 12), [{ label: '2', offset: SALT.ferry.length }]],
+      [SALT.decline.slice(0, 12), [{ label: '3', offset: SALT.decline.length }]],
+    ]);
+    expect(doc.blocks.some((b) => /↑|\[\d\]/.test(b.text))).toBe(false);
+    expect(doc.warnings.map((w) => w.code)).not.toContain('NOTE_MISSING');
+  });
+
+  it('reads a document whose pictures make it several megabytes, without unpacking them', async () => {
+    const data = await docxWithLargePicture(3 * 1024 * 1024);
+    expect(data.length).toBeGreaterThan(3 * 1024 * 1024);
+    const doc = await importReading({ data, filename: 'photos.docx' });
+    expect(doc.title).toBe(SALT.title);
+    expect(doc.blocks.find((b) => b.type === 'caption')?.text).toBe(SALT.caption);
   });
 });

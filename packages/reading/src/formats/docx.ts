@@ -3,8 +3,9 @@ import mammoth from 'mammoth';
 import { parseHTML } from 'linkedom';
 import { ReadingImportError } from '../errors.js';
 import { MAX_DOCX_UNCOMPRESSED_BYTES, MAX_ZIP_COMPRESSION_RATIO } from '../limits.js';
-import type { Note, SourceDoc, SourceMeta, Warning } from '../types.js';
+import type { SourceDoc, SourceMeta, Warning } from '../types.js';
 import { htmlToBlocks, type DomNode } from './html-blocks.js';
+import { takeLinkedNotes, type Doc } from './html-notes.js';
 
 // Only the XML parts carry text; images and embedded objects are never inflated.
 const WANTED = /(?:\.xml|\.rels)$/i;
@@ -18,9 +19,10 @@ const STYLE_MAP = [
 ];
 
 /** Word documents: unpacked under size limits, converted by mammoth (with real footnotes). */
-export async function parseDocx(bytes: Uint8Array): Promise<SourceDoc> {
+export async function parseDocx(bytes: Uint8Array, progress: (fraction: number) => void): Promise<SourceDoc> {
   const warnings: Warning[] = [];
   const parts = safeUnzip(bytes);
+  progress(0.2);
   if (!parts['word/document.xml'])
     throw new ReadingImportError('CORRUPT_DOCX', 'This Word document has no main text part (word/document.xml).');
   const slim = zipSync(parts as Zippable);
@@ -28,7 +30,12 @@ export async function parseDocx(bytes: Uint8Array): Promise<SourceDoc> {
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(slim) },
-      { styleMap: STYLE_MAP, includeDefaultStyleMap: true },
+      // Pictures were never unpacked: they must not be read, and the text walk drops them anyway.
+      {
+        styleMap: STYLE_MAP,
+        includeDefaultStyleMap: true,
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      },
     );
     html = result.value;
   } catch (err) {
@@ -38,9 +45,10 @@ export async function parseDocx(bytes: Uint8Array): Promise<SourceDoc> {
       { cause: err },
     );
   }
+  progress(0.8);
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const meta = coreProperties(parts['docProps/core.xml']);
-  const notes = takeNotes(document);
+  const notes = takeLinkedNotes(document as unknown as Doc);
   const title = document.querySelector('h1.doc-title');
   if (title?.textContent?.trim()) {
     meta.title = title.textContent.trim();
@@ -51,7 +59,9 @@ export async function parseDocx(bytes: Uint8Array): Promise<SourceDoc> {
     meta.subtitle = subtitle.textContent.trim();
     subtitle.remove();
   }
-  return { format: 'docx', blocks: htmlToBlocks(document.body as unknown as DomNode), notes, meta, warnings };
+  const blocks = htmlToBlocks(document.body as unknown as DomNode);
+  progress(1);
+  return { format: 'docx', blocks, notes, meta, warnings };
 }
 
 /**
@@ -71,33 +81,33 @@ function safeUnzip(bytes: Uint8Array): Record<string, Uint8Array> {
     });
   } catch (err) {
     if (err instanceof ReadingImportError) throw err;
-    throw new ReadingImportError('CORRUPT_DOCX', 'This Word document is damaged: its zip structure cannot be read.', {
-      cause: err,
-    });
+    throw damaged('its zip structure cannot be read', err);
   }
   if (declared > MAX_DOCX_UNCOMPRESSED_BYTES) throw bomb();
 
   const parts: Record<string, Uint8Array> = {};
   let total = 0;
+  // The first refusal wins: fflate reports a stopped entry again as an error of its own.
+  let refused: ReadingImportError | null = null;
   const unzip = new Unzip((file) => {
     if (!WANTED.test(file.name)) return;
     const chunks: Uint8Array[] = [];
     let size = 0;
     file.ondata = (err, chunk, final) => {
-      if (err)
-        throw new ReadingImportError(
-          'CORRUPT_DOCX',
-          `This Word document is damaged (${file.name} cannot be unpacked).`,
-          { cause: err },
-        );
+      if (refused) return;
+      if (err) {
+        refused = damaged(`${file.name} cannot be unpacked`, err);
+        return;
+      }
       size += chunk.length;
       total += chunk.length;
       if (
         total > MAX_DOCX_UNCOMPRESSED_BYTES ||
         (size > 1 << 20 && size / Math.max(1, file.size ?? 1) > MAX_ZIP_COMPRESSION_RATIO)
       ) {
+        refused = bomb();
         file.terminate();
-        throw bomb();
+        return;
       }
       chunks.push(chunk);
       if (final) parts[file.name] = concat(chunks, size);
@@ -106,15 +116,21 @@ function safeUnzip(bytes: Uint8Array): Record<string, Uint8Array> {
   });
   unzip.register(UnzipInflate);
   try {
-    unzip.push(bytes, true);
+    // Fed in small slices, each inflation step yields at most a few megabytes, so a bomb is
+    // stopped before it fills memory.
+    for (let at = 0; at < bytes.length && !refused; at += UNZIP_SLICE)
+      unzip.push(bytes.subarray(at, at + UNZIP_SLICE), at + UNZIP_SLICE >= bytes.length);
   } catch (err) {
-    if (err instanceof ReadingImportError) throw err;
-    throw new ReadingImportError('CORRUPT_DOCX', 'This Word document is damaged: its contents cannot be unpacked.', {
-      cause: err,
-    });
+    refused ??= damaged('its contents cannot be unpacked', err);
   }
+  if (refused) throw refused;
   return parts;
 }
+
+const UNZIP_SLICE = 4096;
+
+const damaged = (what: string, cause: unknown) =>
+  new ReadingImportError('CORRUPT_DOCX', `This Word document is damaged: ${what}.`, { cause });
 
 const bomb = () =>
   new ReadingImportError(
@@ -132,41 +148,12 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
-type El = {
-  id: string;
-  textContent: string | null;
-  remove(): void;
-  querySelectorAll(s: string): ArrayLike<El>;
-  parentNode: El | null;
-};
-
-// mammoth appends footnotes and endnotes as <li id="footnote-N"> items with a back-link "↑";
-// the note is labelled as its call in the text reads ("[1]"), which need not be Word's id.
-function takeNotes(document: {
-  querySelectorAll(s: string): ArrayLike<El>;
-  querySelector(s: string): El | null;
-}): Note[] {
-  const notes: Note[] = [];
-  const items = Array.from(document.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]'));
-  const lists = new Set<El>();
-  for (const li of items) {
-    for (const back of Array.from(li.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]')))
-      back.remove();
-    const call = document.querySelector(`a[href="#${li.id}"]`)?.textContent?.replace(/[[\]\s]/g, '');
-    notes.push({
-      label: call || li.id.replace(/^(?:foot|end)note-/, ''),
-      text: (li.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    });
-    if (li.parentNode) lists.add(li.parentNode);
-  }
-  for (const list of lists) list.remove();
-  return notes;
-}
-
 function coreProperties(xml: Uint8Array | undefined): SourceMeta {
   if (!xml) return {};
-  const text = new TextDecoder().decode(xml);
-  const tag = (name: string) => new RegExp(`<${name}[^>]*>([^<]*)</${name}>`).exec(text)?.[1]?.trim() || undefined;
+  // The properties part is a few hundred bytes; a bloated one is only read as far as that.
+  const text = new TextDecoder().decode(xml.subarray(0, 1 << 16));
+  const tag = (name: string) =>
+    new RegExp(`<${name}(?:\\s[^>]{0,500})?>([^<]{0,2000})</${name}>`).exec(text)?.[1]?.trim() || undefined;
   const creator = tag('dc:creator');
   return {
     title: tag('dc:title'),

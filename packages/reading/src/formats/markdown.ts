@@ -1,29 +1,115 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { ReadingImportError } from '../errors.js';
+import { MAX_MARKDOWN_NESTING } from '../limits.js';
 import { isoFromTimestamp } from '../recover/dates.js';
 import type { Note, SourceBlock, SourceDoc, SourceMeta, Warning } from '../types.js';
 
-const FOOTNOTE_DEF = /^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?: {2,}|\t).*)*)/gm;
-const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
+// A definition runs on over indented lines, and over blank lines when indented text follows them.
+const FOOTNOTE_DEF = /^\[\^([^\]\s]{1,100})\]:[ \t]*(.*(?:\n(?:[ \t]*\n)*(?: {2,}|\t)\S.*)*)/gm;
+const FOOTNOTE_REF = /\[\^([^\]\s]{1,100})\]/g;
 
 /** Markdown: structure comes from the markup; footnotes ([^1]) and YAML front matter are read too. */
 export function parseMarkdown(source: string): SourceDoc {
   const warnings: Warning[] = [];
   const { meta, body } = frontMatter(source.replace(/\r\n?/g, '\n'));
-  const notes: Note[] = [];
+  checkNesting(body);
+  const defs: Note[] = [];
   const withoutDefs = body.replace(FOOTNOTE_DEF, (_, label: string, text: string) => {
-    notes.push({ label, text: text.replace(/\s+/g, ' ').trim() });
+    defs.push({ label, text: text.replace(/\s+/g, ' ').trim() });
     return '';
   });
+  const printed = printedLabels(withoutDefs, defs);
+  const notes = defs.map((n) => ({ ...n, label: printed.get(n.label) ?? n.label }));
   // Escaped brackets survive the lexer as literal "[1]", which the shared note pass reads.
-  const text = withoutDefs.replace(FOOTNOTE_REF, (_, label: string) => `\\[${label}\\]`);
+  const text = withoutDefs.replace(FOOTNOTE_REF, (_, label: string) => `\\[${printed.get(label) ?? label}\\]`);
   const blocks: SourceBlock[] = [];
-  for (const token of new Lexer({ gfm: true }).lex(text)) collect(token, blocks, false);
+  const lexer = new BoundedLexer({ gfm: true });
+  for (const token of lexer.lex(text)) collect(token, blocks, false);
+  if (lexer.plainPieces)
+    warnings.push({
+      code: 'MARKDOWN_KEPT_PLAIN',
+      message: `${lexer.plainPieces} passage(s) crowded with * or _ marks were kept as plain text rather than read as emphasis.`,
+    });
   const first = blocks[0];
   if (!meta.title && first?.kind === 'heading' && first.level === 1) {
     meta.title = first.text;
     blocks.shift();
   }
   return { format: 'markdown', blocks, notes, meta, warnings };
+}
+
+/**
+ * marked handles nested quotes and lists by recursion over the remaining text, which slows down
+ * steeply with depth; nothing written by hand nests this deep.
+ */
+function checkNesting(text: string): void {
+  let deepest = 0;
+  for (const line of text.split('\n')) {
+    if (THEMATIC_BREAK.test(line)) continue;
+    let containers = 0;
+    let indent = 0;
+    CONTAINER.lastIndex = 0;
+    for (let m = CONTAINER.exec(line); m; m = CONTAINER.exec(line)) {
+      containers++;
+      indent += m[1]!.replace(/\t/g, '    ').length;
+    }
+    if (containers) deepest = Math.max(deepest, containers + Math.floor(indent / 4));
+  }
+  if (deepest > MAX_MARKDOWN_NESTING)
+    throw new ReadingImportError(
+      'TOO_COMPLEX',
+      `This Markdown nests quotes or lists about ${deepest} levels deep, more than the ${MAX_MARKDOWN_NESTING} we read.`,
+    );
+}
+
+// Quote and list markers opening a line, each maybe indented: "> > - 1. text".
+const CONTAINER = /([ \t]*)(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/y;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * Rendered Markdown numbers its footnotes 1, 2, 3 in the order they are first cited, whatever
+ * their names in the source ("[^bees]"); numeric names are already what the reader sees.
+ */
+function printedLabels(text: string, defs: Note[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  if (defs.every((d) => /^\d{1,3}$/.test(d.label))) return labels;
+  for (const m of text.matchAll(FOOTNOTE_REF)) if (!labels.has(m[1]!)) labels.set(m[1]!, String(labels.size + 1));
+  for (const d of defs) if (!labels.has(d.label)) labels.set(d.label, String(labels.size + 1));
+  return labels;
+}
+
+// marked's emphasis matching is quadratic in the length of an inline run and worse in its number of
+// * and _ marks, so a hostile paragraph would stall the import. Long runs are lexed in pieces cut
+// at a sentence end, and a piece thick with marks, which no prose is, is kept as plain text.
+const MAX_INLINE_RUN = 5_000;
+const MAX_EMPHASIS_MARKS = 200;
+
+class BoundedLexer extends Lexer {
+  /** Pieces kept as plain text because of their marks. */
+  plainPieces = 0;
+
+  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+    for (let at = 0; at < src.length;) {
+      const end = pieceEnd(src, at);
+      const piece = at === 0 && end === src.length ? src : src.slice(at, end);
+      if ((piece.match(/[*_]/g)?.length ?? 0) > MAX_EMPHASIS_MARKS) {
+        tokens.push({ type: 'text', raw: piece, text: piece });
+        this.plainPieces++;
+      } else super.inlineTokens(piece, tokens);
+      at = end;
+    }
+    return tokens;
+  }
+}
+
+function pieceEnd(src: string, at: number): number {
+  const limit = at + MAX_INLINE_RUN;
+  if (limit >= src.length) return src.length;
+  const window = src.slice(at + MAX_INLINE_RUN / 2, limit);
+  const sentence = window.lastIndexOf('. ');
+  if (sentence >= 0) return at + MAX_INLINE_RUN / 2 + sentence + 2;
+  const space = window.lastIndexOf(' ');
+  return space >= 0 ? at + MAX_INLINE_RUN / 2 + space + 1 : limit;
 }
 
 function collect(token: Token, out: SourceBlock[], inQuote: boolean): void {
@@ -88,9 +174,10 @@ function frontMatter(text: string): { meta: SourceMeta; body: string } {
   if (!m) return { meta: {}, body: text };
   const meta: SourceMeta = {};
   for (const line of m[1]!.split('\n')) {
-    const kv = /^(\w+):\s*["']?(.*?)["']?\s*$/.exec(line);
+    const kv = /^(\w+):(.*)$/.exec(line.trim());
     if (!kv) continue;
-    const [, key, value] = kv as unknown as [string, string, string];
+    const key = kv[1]!;
+    const value = kv[2]!.trim().replace(/^(["'])(.*)\1$/, '$2');
     if (key === 'title') meta.title = value;
     else if (key === 'subtitle') meta.subtitle = value;
     else if (key === 'author' || key === 'authors')

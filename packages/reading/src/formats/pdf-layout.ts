@@ -28,7 +28,8 @@ const NOTE_CALL = /^(?:\d{1,3}|[ivx]{1,5}|\*{1,3}|[†‡§])$/;
 
 /**
  * Groups a page's text runs into lines in reading order. Two-column pages are read column by
- * column; lines crossing the gutter (titles) keep their place above or below the columns.
+ * column; lines crossing the gutter (a title block, a heading or figure caption spanning both
+ * columns) cut the page into bands, each read left column first, then right.
  * Raised, smaller runs that look like note calls become "[n]" markers.
  */
 export function buildLines(page: PageText, bodySize: number): Line[] {
@@ -40,11 +41,20 @@ export function buildLines(page: PageText, bodySize: number): Line[] {
     for (const l of groupLines(items, bodySize)) lines.push({ ...l, column });
   });
   if (gutter === null) return lines;
-  // Full-width lines above the columns come first, those below them last.
-  const colTop = Math.max(...lines.filter((l) => l.column > 0).map((l) => l.y), -Infinity);
-  const above = lines.filter((l) => l.column === 0 && l.y > colTop);
-  const below = lines.filter((l) => l.column === 0 && l.y <= colTop);
-  return [...above, ...lines.filter((l) => l.column === 1), ...lines.filter((l) => l.column === 2), ...below];
+  const spanning = lines.filter((l) => l.column === 0);
+  let rest = lines.filter((l) => l.column > 0);
+  const ordered: Line[] = [];
+  const band = (above: (l: Line) => boolean) => {
+    const inBand = rest.filter(above);
+    rest = rest.filter((l) => !above(l));
+    ordered.push(...inBand.filter((l) => l.column === 1), ...inBand.filter((l) => l.column === 2));
+  };
+  for (const line of spanning) {
+    band((l) => l.y > line.y);
+    ordered.push(line);
+  }
+  band(() => true);
+  return ordered;
 }
 
 // A vertical band in the middle of the page that almost no text run crosses, with text on both sides.
@@ -56,7 +66,8 @@ function findGutter(page: PageText): number | null {
     for (let x = Math.max(0, Math.floor(it.x)); x <= Math.min(w, Math.ceil(it.x + it.width)); x++) cover[x]!++;
   let best: { start: number; len: number } | null = null;
   let start = -1;
-  const limit = Math.max(2, page.items.length * 0.05);
+  // Full-width lines cross the gutter: a title block above the columns, a caption below them.
+  const limit = Math.max(2, page.items.length * 0.15);
   for (let x = Math.floor(w * 0.3); x <= Math.ceil(w * 0.7); x++) {
     if (cover[x]! <= limit) {
       if (start < 0) start = x;
@@ -126,6 +137,8 @@ function toLine(row: TextItem[]): Omit<Line, 'column'> {
   return { text: text.replace(/\s+/g, ' ').trim(), x: items[0]!.x, right: end, y: base, size };
 }
 
+/** Share of the page height at the top and at the bottom where running heads, feet and page numbers stand. */
+export const MARGIN_BAND = 0.08;
 const PAGE_NUMBER = /^(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 const FOOTNOTE_START = /^(?:\[(\d{1,3}|[ivx]{1,5}|\*{1,3})\]|(\d{1,3})(?=[\s.)]))\s*[.)]?\s*/i;
 
@@ -142,7 +155,7 @@ export function layoutPage(
 ): { blocks: SourceBlock[]; notes: Note[]; droppedMargins: number } {
   let dropped = 0;
   const body = lines.filter((l) => {
-    const inMargin = l.y < page.height * 0.08 || l.y > page.height * 0.92;
+    const inMargin = l.y < page.height * MARGIN_BAND || l.y > page.height * (1 - MARGIN_BAND);
     if (inMargin && (repeated.has(key(l.text)) || PAGE_NUMBER.test(l.text))) {
       dropped++;
       return false;

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { ReadingImportError } from '../errors.js';
 import { MAX_PDF_PAGES } from '../limits.js';
 import type { Note, SourceBlock, SourceDoc, Warning } from '../types.js';
-import { buildLines, layoutPage, type Line, type PageText, type TextItem } from './pdf-layout.js';
+import { buildLines, layoutPage, MARGIN_BAND, type Line, type PageText, type TextItem } from './pdf-layout.js';
 
 /**
  * PDFs: pdf.js (legacy build, in-process, no worker) gives positioned text runs with font
@@ -12,6 +12,9 @@ import { buildLines, layoutPage, type Line, type PageText, type TextItem } from 
 // pdf.js needs the metrics of the 14 standard fonts to place text drawn in them.
 const standardFontDataUrl =
   join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
+
+// Reading the pages is nearly all of the work; laying them out is the rest.
+const PAGES_SHARE = 0.95;
 
 export async function parsePdf(bytes: Uint8Array, progress: (fraction: number) => void): Promise<SourceDoc> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -59,10 +62,11 @@ export async function parsePdf(bytes: Uint8Array, progress: (fraction: number) =
       }
       pages.push({ width: x1 - x0, height: y1 - y0, items });
       page.cleanup();
-      progress(n / pdf.numPages);
+      progress((n / pdf.numPages) * PAGES_SHARE);
     }
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: string; Author?: string } | undefined;
     const { blocks, notes } = layoutDocument(pages, warnings);
+    progress(1);
     if (!blocks.length)
       throw new ReadingImportError(
         'NO_TEXT',
@@ -117,14 +121,26 @@ function dominantSize(pages: PageText[]): number {
   return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
 }
 
-/** Lines in the top or bottom margin band that recur (numbers aside) on many pages. */
+/**
+ * Running heads and feet: lines in the top or bottom margin band that recur (numbers aside) on
+ * many pages, or that repeat the first page's title or author, as heads alternating between
+ * left and right pages do even when each is printed only once or twice.
+ */
 function repeatedMarginLines(pages: PageText[], lines: Line[][]): Set<string> {
+  const inMargin = (l: Line, p: PageText) => l.y < p.height * MARGIN_BAND || l.y > p.height * (1 - MARGIN_BAND);
+  const firstPage = new Set(
+    (lines[0] ?? [])
+      .filter((l) => pages[0] && !inMargin(l, pages[0]) && l.text.length <= 80)
+      .map((l) => marginKey(l.text)),
+  );
   const counts = new Map<string, number>();
+  const heads = new Set<string>();
   for (const [i, p] of pages.entries()) {
     const seen = new Set<string>();
     for (const l of lines[i]!) {
-      if (l.y > p.height * 0.08 && l.y < p.height * 0.92) continue;
+      if (!inMargin(l, p)) continue;
       const k = marginKey(l.text);
+      if (i > 0 && firstPage.has(k)) heads.add(k);
       if (k && !seen.has(k)) {
         seen.add(k);
         counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -132,7 +148,8 @@ function repeatedMarginLines(pages: PageText[], lines: Line[][]): Set<string> {
     }
   }
   const min = Math.max(2, Math.ceil(pages.length * 0.4));
-  return new Set([...counts].filter(([, n]) => n >= min).map(([k]) => k));
+  for (const [k, n] of counts) if (n >= min) heads.add(k);
+  return heads;
 }
 
 const marginKey = (s: string): string => s.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');

@@ -1,4 +1,4 @@
-import { endsSentence } from '../recover/text-shape.js';
+import { endsSentence, tailOf } from '../recover/text-shape.js';
 import type { SourceBlock, SourceDoc, Warning } from '../types.js';
 
 const PAGE_NUMBER = /^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*[-–—])?\s*$/i;
@@ -26,7 +26,7 @@ function splitLines(text: string, warnings: Warning[]): Line[] {
   let pageBreak = false;
   let pageNumbers = 0;
   for (const rawLine of raw) {
-    let line = rawLine.replace(/\s+$/, '');
+    let line = rawLine.trimEnd();
     if (line.includes('\f')) {
       pageBreak = true;
       line = line.replace(/\f/g, '');
@@ -91,32 +91,41 @@ function joinWrappedLines(lines: Line[], warnings: Warning[]): SourceBlock[] {
   const p90 = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
   const hardWrapped = p90 >= 30 && p90 <= 120 && lines.length >= 4;
   const wrapMin = Math.floor(p90 * 0.65);
-  const blocks: SourceBlock[] = [];
+  // A paragraph is kept as its pieces until it is complete: growing one string line by line and
+  // reading its end each time would cost time quadratic in the paragraph's length.
+  const paragraphs: Array<{ block: SourceBlock; parts: string[] }> = [];
   let dehyphenated = 0;
-  let current: SourceBlock | undefined;
+  let current: { block: SourceBlock; parts: string[] } | undefined;
   let open = false;
   for (const l of lines) {
     const bullet = BULLET.test(l.text);
     const quote = QUOTE.test(l.text);
     // An open line continues even across a removed page number and the blank lines around it.
     const startsNew =
-      !current || !open || bullet || quote || (l.gapBefore > 0 && !(l.pageBreakBefore && !endsSentence(current.text)));
+      !current ||
+      !open ||
+      bullet ||
+      quote ||
+      (l.gapBefore > 0 && !(l.pageBreakBefore && !endsSentence(tailOf(current.parts))));
     if (!startsNew) {
-      const prev = current!;
-      if (/\p{L}-$/u.test(prev.text) && /^\p{Ll}/u.test(l.text.trim())) {
-        prev.text = prev.text.slice(0, -1) + l.text.trim();
+      const parts = current!.parts;
+      const last = parts[parts.length - 1]!;
+      const next = l.text.trim();
+      if (/\p{L}-$/u.test(last.slice(-2)) && /^\p{Ll}/u.test(next)) {
+        parts[parts.length - 1] = last.slice(0, -1);
+        parts.push(next);
         dehyphenated++;
       } else {
-        prev.text += ' ' + l.text.trim();
+        parts.push(' ' + next);
       }
     } else {
       current = {
-        text: l.text.replace(BULLET, '').replace(QUOTE, '').trim(),
-        pageBreakBefore: l.pageBreakBefore,
+        block: { text: '', pageBreakBefore: l.pageBreakBefore },
+        parts: [l.text.replace(BULLET, '').replace(QUOTE, '').trim()],
       };
-      if (bullet) current.kind = 'list-item';
-      if (quote) current.kind = 'quote';
-      blocks.push(current);
+      if (bullet) current.block.kind = 'list-item';
+      if (quote) current.block.kind = 'quote';
+      paragraphs.push(current);
     }
     // A wrapped line reaches the wrap width; a sentence ending well short of it ends its paragraph.
     open = hardWrapped && l.text.length >= wrapMin && !(endsSentence(l.text) && l.text.length < p90 * 0.85);
@@ -126,5 +135,5 @@ function joinWrappedLines(lines: Line[], warnings: Warning[]): SourceBlock[] {
       code: 'HYPHENATION_JOINED',
       message: `Rejoined ${dehyphenated} word(s) split by a line-end hyphen.`,
     });
-  return blocks;
+  return paragraphs.map(({ block, parts }) => ({ ...block, text: parts.join('') }));
 }

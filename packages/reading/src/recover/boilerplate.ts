@@ -1,18 +1,80 @@
 import type { SourceBlock, Warning } from '../types.js';
-import { isPersonName, endsSentence } from './text-shape.js';
+import { endsSentence, hasUrl, isPersonName, textKey } from './text-shape.js';
+import { CHROME_WORDS, IMAGE_WORDS, lineWords, STRONG_CHROME_WORDS } from './vocabulary.js';
 
-// Whole-line site chrome: navigation, sharing widgets, image placeholders.
-const CHROME =
-  /^(?:related (?:topics|articles|posts|stories|content|reading)|you may also like|recommended|more from .{1,40}|share(?: this(?: article| post| page)?| on \w+)?|tweet|pin it|follow us(?: on .*)?|subscribe(?: now)?|sign up.*newsletter.*|newsletter|read more|advertisement|sponsored(?: content)?|skip to (?:main )?content|menu|search|home|print|print this|email|comments?|leave a (?:comment|reply)|back to top|tags?:.*|categories:.*|filed under:.*|\w+ image|image|photo|loading\.*)$/i;
-const COPYRIGHT =
-  /^(?:©|\(c\)\s|copyright\b)|all rights reserved|tüm hakları saklıdır|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati/i;
-const CONTACT =
-  /\b(?:tel|phone|fax|telefon)\s*[:.]?\s*\+?\(?\d|\be-?(?:mail|posta)\s*:|\b[\w.+-]+@[\w-]+\.[\w.]+\b.*\bhttps?:/i;
+const CHROME_MAX_WORDS = 6;
+const COPYRIGHT_MARK = /^(?:©|\(c\)\s|copyright\b)|©\s*\d{4}|\ball rights reserved\b/i;
 const BARE_LINK = /^(?:https?:\/\/|www\.)[^\s]+$/i;
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s]{1,3}$/u;
 const EXCERPT =
-  /^(?:to )?(?:read|continue reading|view)(?: the)? (?:rest|full|remainder|complete|whole|more)\b|^(?:click|tap) here to (?:read|continue)|^read the (?:full|complete) (?:article|story|text|report)/i;
+  /^(?:to |please )?(?:read|continue reading|view|see)(?: the)? (?:rest|full|remainder|complete|whole|entire)\b|^(?:click|tap) here to (?:read|continue)/i;
 const ABOUT_LABEL = /^about(?: the authors?| the contributors?| us| me)?\s*:?$/i;
+const NOTE_LABEL_START = /^(?:\[(?:\d{1,3}|[ivxlc]{1,7})\]|[⁰¹²³⁴-⁹]+|\d{1,3}[.)]\s)/i;
+
+/**
+ * A widget line: a few words, no sentence, all from the chrome vocabulary and at least one that
+ * only chrome uses ("Share this article", "Related Topics", "Print | Email"), or the leftover
+ * label of a removed picture ("Featured Image").
+ */
+function isChromeLine(t: string): boolean {
+  if (t.length > 80 || /[.!?]$/.test(t)) return false;
+  const ws = lineWords(t.replace(/\.{3}$|…$/, ''));
+  if (!ws.length || ws.length > CHROME_MAX_WORDS) return false;
+  if (ws.every((w) => CHROME_WORDS.has(w)) && ws.some((w) => STRONG_CHROME_WORDS.has(w))) return true;
+  // "More from Harbour Weekly", "Also by this author": links to a site's other pages.
+  if (/^(?:more|also|latest) (?:from|by|on|in)\b/i.test(t)) return true;
+  return ws.length <= 3 && IMAGE_WORDS.has(ws.at(-1)!) && /^\p{Lu}/u.test(t);
+}
+
+/**
+ * A line of contact details: at least two of a phone number, an e-mail address, a web address
+ * and a social-media handle, and not a note (notes cite e-mails and web pages too).
+ */
+function isContactLine(t: string): boolean {
+  if (t.length > 400 || NOTE_LABEL_START.test(t)) return false;
+  const signals = [
+    /(?:\b(?:tel|phone|fax|mobile)\b\.?\s*:?\s*|\+)\(?\d[\d ().-]{5,}\d/i.test(t),
+    /[\w.+-]+@[\w-]+\.[\w.-]+/.test(t),
+    hasUrl(t),
+    /(?:^|\s)@[A-Za-z_]\w{2,}/.test(t),
+  ];
+  return signals.filter(Boolean).length >= 2;
+}
+
+/** "© 2019–2024 Harbour Press (HP). All rights reserved." → "Harbour Press (HP)". */
+function copyrightHolder(t: string): string | null {
+  const after = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.*)$/i.exec(t)?.[1];
+  if (!after) return null;
+  let holder = after.split(/[.,;]|\s+all rights\b/i)[0]!.trim();
+  // A name followed by its acronym in brackets ends there, whatever the line says next.
+  const acronym = /^[^()]+\([\p{Lu}\d&.-]{2,12}\)/u.exec(holder);
+  if (acronym) holder = acronym[0];
+  return holder || null;
+}
+
+/**
+ * A page's header and footer often print the same short label (the site's name or slogan) at the
+ * top and again at the bottom of a scraped text. Such a line, short, with no sentence, number or
+ * name in it, found among the first and among the last few blocks, is chrome.
+ */
+function edgeRepeats(blocks: SourceBlock[]): Set<string> {
+  const edge = Math.min(EDGE_BLOCKS, Math.floor(blocks.length / 3));
+  // Names and dates are kept: a byline at the top and an author box at the bottom both name the author.
+  const label = (b: SourceBlock) =>
+    b.text.length <= 60 && !/[.!?:;,\d]/.test(b.text) && b.kind !== 'heading' && !isPersonName(b.text);
+  const head = new Set(
+    blocks
+      .slice(0, edge)
+      .filter(label)
+      .map((b) => textKey(b.text)),
+  );
+  const found = new Set<string>();
+  for (const b of blocks.slice(blocks.length - edge))
+    if (label(b) && head.has(textKey(b.text))) found.add(textKey(b.text));
+  return found;
+}
+
+const EDGE_BLOCKS = 8;
 
 export interface BoilerplateFindings {
   /** Domains printed on their own line; a site's name often matches one. */
@@ -30,24 +92,23 @@ export function dropBoilerplate(
   const findings: BoilerplateFindings = { domains: [], copyrightHolders: [], excerptLink: null };
   const dropped: string[] = [];
   let excerpt = false;
+  const edges = edgeRepeats(blocks);
   const kept = blocks.filter((b) => {
     const t = b.text;
+    if (edges.has(textKey(t))) return record(t);
     if (PUNCTUATION_ONLY.test(t) && !/^[A-Za-z]$/.test(t)) return false;
     if (t.length <= 200 && EXCERPT.test(t)) {
       excerpt = true;
       findings.excerptLink = /https?:\/\/\S+/.exec(t)?.[0] ?? null;
       return false;
     }
-    if (t.length <= 80 && CHROME.test(t)) return record(t);
-    if (t.length <= 300 && COPYRIGHT.test(t)) {
-      const holder =
-        /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^,.]+?)(?:[.,]|\s+all rights| tüm|$)/i
-          .exec(t)?.[1]
-          ?.trim();
+    if (isChromeLine(t)) return record(t);
+    if (t.length <= 300 && COPYRIGHT_MARK.test(t)) {
+      const holder = copyrightHolder(t);
       if (holder) findings.copyrightHolders.push(holder);
       return record(t);
     }
-    if (t.length <= 400 && CONTACT.test(t)) return record(t);
+    if (isContactLine(t)) return record(t);
     if (BARE_LINK.test(t)) {
       const host = /^(?:https?:\/\/)?(?:www\.)?([^/\s]+)/i.exec(t)?.[1];
       if (host) findings.domains.push(host);

@@ -32,11 +32,16 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
 /** Every full date (day, month and year) in a line, as YYYY-MM-DD, in order of appearance. */
 export function findDates(s: string): string[] {
   const found: Array<{ at: number; date: string }> = [];
+  // Positions taken by an earlier pattern: a later pattern matching within 2 characters reads the same date.
+  const taken = new Set<number>();
   for (const [re, toIso] of PATTERNS) {
     const g = new RegExp(re.source, re.flags + 'g');
     for (let m = g.exec(s); m; m = g.exec(s)) {
       const date = toIso(m);
-      if (date && !found.some((f) => Math.abs(f.at - m!.index) < 3)) found.push({ at: m.index, date });
+      const at = m.index;
+      if (!date || [-2, -1, 0, 1, 2].some((d) => taken.has(at + d))) continue;
+      found.push({ at, date });
+      taken.add(at);
     }
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.date);
@@ -61,6 +66,6 @@ export const isDateLine = (s: string): boolean =>
 /** Parses an ISO-ish timestamp from metadata (HTML meta tags, DOCX core properties). */
 export function isoFromTimestamp(s: string | undefined | null): string | null {
   if (!s) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim());
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(s.trim());
   return m ? iso(+m[1]!, +m[2]!, +m[3]!) : (findDates(s)[0] ?? null);
 }

@@ -1,5 +1,6 @@
 import { ReadingImportError } from '../errors.js';
-import type { Block, ReadingDocument, SourceBlock, SourceDoc } from '../types.js';
+import { STRUCTURE_STAGES } from '../stages.js';
+import type { Block, Progress, ReadingDocument, SourceBlock, SourceDoc } from '../types.js';
 import { flagDroppedApostrophes } from './apostrophes.js';
 import { dropBoilerplate, markAboutSections, rejoinDropCaps } from './boilerplate.js';
 import { removeDuplicateBlocks } from './duplicates.js';
@@ -10,30 +11,41 @@ import { checkNoteLinks, dedupeNotes, extractEndnotes, extractNoteRefs } from '.
 import { rejoinSplitParagraphs } from './paragraphs.js';
 import { extractToc } from './toc.js';
 
-/** The shared structure-recovery passes, run on every format's intermediate blocks. */
-export function recoverStructure(doc: SourceDoc, progress: (fraction: number, stage: string) => void): ReadingDocument {
+/**
+ * The shared structure-recovery passes, run on every format's intermediate blocks. Between passes
+ * it lets the event loop run, so a caller can send the progress it reports while a long text is
+ * worked on, and a server stays responsive.
+ */
+export async function recoverStructure(doc: SourceDoc, progress: Progress): Promise<ReadingDocument> {
+  const step = async (stage: (typeof STRUCTURE_STAGES)[number]) => {
+    progress(STRUCTURE_STAGES.indexOf(stage) / STRUCTURE_STAGES.length, stage);
+    await new Promise((resolve) => setImmediate(resolve));
+  };
   const warnings = [...doc.warnings];
+  await step('clean');
   let blocks = normalizeBlocks(doc.blocks, warnings, { markdownInline: doc.format === 'text' });
   const boiler = dropBoilerplate(blocks, warnings);
   blocks = rejoinDropCaps(boiler.blocks, warnings);
-  progress(0.6, 'contents');
+  await step('contents');
   const toc = extractToc(blocks, warnings);
   blocks = toc.blocks.map((b) => ({ ...b, text: b.text.replace(/\t/g, ' ') }));
+  await step('notes');
   const endnotes = extractEndnotes(blocks, warnings);
   blocks = endnotes.blocks;
   const notes = dedupeNotes([...doc.notes, ...endnotes.notes]);
-  progress(0.7, 'metadata');
-  const front = readFrontMatter(blocks, doc.meta, boiler.findings, warnings);
+  await step('metadata');
+  const front = readFrontMatter(blocks, doc.meta, toc.entries, boiler.findings, warnings);
   blocks = removeDuplicateBlocks(front.blocks, warnings);
   const about = markAboutSections(blocks, warnings);
   blocks = about.blocks;
   const meta = front.meta;
   if (!meta.authors.length) meta.authors = [...new Set(about.authors)];
   meta.publisher ??= publisherFromAuthorBox(blocks);
-  progress(0.8, 'headings');
+  await step('headings');
   blocks = classifyBlocks(blocks, toc.entries, warnings);
+  await step('paragraphs');
   blocks = rejoinSplitParagraphs(blocks, warnings);
-  progress(0.9, 'notes');
+  await step('links');
   const labels = new Set(notes.map((n) => n.label));
   const out = shiftHeadingLevels(blocks.map((b) => toBlock(b, labels)));
   if (!out.some((b) => b.type !== 'heading' && b.text.length > 0)) {

@@ -1,7 +1,9 @@
 import type { SourceBlock, SourceMeta, Warning } from '../types.js';
 import type { BoilerplateFindings } from './boilerplate.js';
 import { findDates, isDateLine, stripDates } from './dates.js';
-import { endsSentence, fixNameCase, fixShouting, isPersonName, isTitleLike, textKey } from './text-shape.js';
+import { endsSentence, fixNameCase, fixShouting, isPersonName, isTitleLike, textKey, wordCount } from './text-shape.js';
+import { tocKey, type TocEntry } from './toc.js';
+import { lineWords, ORG_WORDS } from './vocabulary.js';
 
 export interface Metadata {
   title: string;
@@ -11,8 +13,7 @@ export interface Metadata {
   publishedAt: string | null;
 }
 
-const ORG_WORDS =
-  /\b(?:foundation|institute|institution|university|college|press|council|cent(?:er|re)|review|times|journal|magazine|news|post|courier|monitor|society|association|agency|advisory|research|publishing|publications?|media|gazette|herald|tribune|daily|weekly|quarterly)\b/i;
+const hasOrgWord = (s: string): boolean => lineWords(s).some((w) => ORG_WORDS.has(w));
 const BYLINE = /^(?:by|written by|words by)\s+(.+)$/i;
 const CAPTION =
   /^(?:(?:figure|fig\.|table|chart|map|plate|illustration|photo(?:graph)?|image)\s*\d*[.:]\s|(?:photo|image|picture|illustration)s?\s+(?:via|by|courtesy|credit|from)\b|(?:source|credit)s?:\s)/i;
@@ -20,18 +21,35 @@ const SEPARATOR = /\s+[-–—|]\s*|\s*[-–—|]\s+/;
 
 export const isCaptionLine = (s: string): boolean => s.length <= 300 && CAPTION.test(s);
 
+// Bylines, dates and credits are short; longer lines are not tested, which keeps huge blocks cheap.
+const MAX_METADATA_LINE = 300;
 const isMetadataLine = (t: string): boolean =>
-  BYLINE.test(t) || isDateLine(t) || isPersonName(stripDates(t)) || isCaptionLine(t);
+  t.length <= MAX_METADATA_LINE && (BYLINE.test(t) || isDateLine(t) || isPersonName(stripDates(t)) || isCaptionLine(t));
 
-/** The line that starts the body: a long paragraph, or a short heading directly over one. */
-function isBodyStart(blocks: SourceBlock[], i: number): boolean {
+/**
+ * The line that starts the body: the first heading of the contents, a long paragraph, a short
+ * heading over one (or a section heading over a subheading over one), or a sentence of some
+ * length with no byline or date below it (a publication note above the byline, "This essay
+ * appeared in …", is front matter).
+ */
+function isBodyStart(blocks: SourceBlock[], i: number, firstHeading: string | null): boolean {
   const b = blocks[i]!;
+  if (firstHeading !== null && b.text.length <= 200 && tocKey(b.text) === firstHeading) return true;
   if (isMetadataLine(b.text)) return false;
   // Markup (HTML, Markdown, DOCX) already says what a block is.
   if (b.kind) return true;
   if (b.text.length >= 150) return true;
-  const next = blocks[i + 1];
-  return isTitleLike(b.text) && next !== undefined && next.text.length >= 120;
+  if (isTitleLike(b.text)) {
+    // Only a line named like a section ("1. Origins", "Chapter 2") stands over a subheading.
+    const over = SECTION_NAME.test(b.text) ? 3 : 2;
+    for (let k = i + 1; k < Math.min(blocks.length, i + over); k++) {
+      const next = blocks[k]!.text;
+      if (next.length >= 120) return true;
+      if (!isTitleLike(next) || isMetadataLine(next)) break;
+    }
+  }
+  const bylineFollows = blocks.slice(i + 1, i + 3).some((n) => BYLINE.test(n.text) || isDateLine(n.text));
+  return endsSentence(b.text) && wordCount(b.text) >= 12 && !bylineFollows;
 }
 
 /**
@@ -42,6 +60,7 @@ function isBodyStart(blocks: SourceBlock[], i: number): boolean {
 export function readFrontMatter(
   blocks: SourceBlock[],
   source: SourceMeta,
+  toc: TocEntry[],
   findings: BoilerplateFindings,
   warnings: Warning[],
 ): { meta: Metadata; blocks: SourceBlock[] } {
@@ -51,7 +70,8 @@ export function readFrontMatter(
     : findHeadline(blocks);
   const head = h >= 0 ? blocks[h]! : undefined;
   let bodyStart = h + 1;
-  while (bodyStart < blocks.length && !isBodyStart(blocks, bodyStart)) bodyStart++;
+  const firstHeading = toc[0] ? tocKey(toc[0].text) : null;
+  while (bodyStart < blocks.length && !isBodyStart(blocks, bodyStart, firstHeading)) bodyStart++;
   // A short text may have no block long enough to look like body text: it starts after the byline.
   if (bodyStart === blocks.length) {
     bodyStart = h + 1;
@@ -95,9 +115,9 @@ export function readFrontMatter(
     } else if (isPersonName(withoutDate)) {
       authors.push(withoutDate);
       sawByline = true;
-    } else if (!subtitle && !sawByline && !lineDates.length && isTitleLike(t) && !ORG_WORDS.test(t)) {
+    } else if (!subtitle && !sawByline && !lineDates.length && isTitleLike(t) && !hasOrgWord(t)) {
       subtitle = t;
-    } else if (!publisher && ORG_WORDS.test(withoutDate) && withoutDate.length <= 80 && !endsSentence(withoutDate)) {
+    } else if (!publisher && hasOrgWord(withoutDate) && withoutDate.length <= 80 && !endsSentence(withoutDate)) {
       publisher = withoutDate.replace(/,.*$/, '').trim();
     } else if (!lineDates.length) {
       unused.push(t);
@@ -191,7 +211,7 @@ function splitPageTitle(
   const isComposite = repeated || named || words.length < parts.length;
   if (!isComposite || !words.length) return { title: text, publisher: null };
   // The site's part is the one named in the copyright line, or the one that sounds like an organisation.
-  const site = named ?? (words.length > 1 ? words.find((p) => p !== repeated && ORG_WORDS.test(p)) : undefined);
+  const site = named ?? (words.length > 1 ? words.find((p) => p !== repeated && hasOrgWord(p)) : undefined);
   const title = repeated ?? words.filter((p) => p !== site).reduce((a, b) => (b.length > a.length ? b : a), '');
   const rest = words.filter((p) => p !== title);
   return { title: title || text, publisher: site ?? (rest.length === 1 ? rest[0]! : null) };
@@ -234,7 +254,7 @@ function siteNameFromDomain(domains: string[], blocks: SourceBlock[]): string | 
       .toLowerCase()
       .replace(/[^\p{L}\d]/gu, '')
       .replace(/(.)\1+/g, '$1');
-  for (const d of domains) {
+  for (const d of [...new Set(domains)].slice(0, 5)) {
     const label = squash(d.split('.').slice(-2, -1)[0] ?? d);
     if (label.length < 4) continue;
     for (const b of blocks) {

@@ -33,11 +33,24 @@ export function repairMojibake(text: string): { text: string; repaired: number }
 }
 
 // Runs of empty brackets are what some scrapers leave where a dash or an inline widget stood.
-const BRACKET_GARBAGE = /\s*(?:\[\s*\]|[[\]]){3,}\s*/g;
+const BRACKET_GARBAGE = /[ \t]?(?:\[[ \t]?\]|[[\]]){3,}[ \t]?/g;
 const MD_ESCAPE = /\\([\\`*_{}[\]()#+\-.!$|<>~"'])/g;
 // Emphasis markers around a run inside one block: *text*, **text**.
 const MD_EMPHASIS = /(\*{1,2})(?=\S)([^*\n]*?\S)\1/g;
-const MD_AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/g;
+const MD_AUTOLINK = /<((?:https?|mailto):[^>\s]{1,2000})>/g;
+
+/**
+ * Each run of spaces becomes one space, first of all, so that no later pattern meets a long run.
+ * Tabs and wide gaps before a trailing number become one tab: they are the leaders of a table of
+ * contents, which the contents pass reads before flattening whitespace.
+ */
+function collapseSpaces(s: string): string {
+  return s.replace(/[^\S\n]+/g, (run: string, at: number) => {
+    if (run.includes('\t')) return '\t';
+    const rest = s.length - at - run.length;
+    return run.length >= 2 && rest > 0 && rest <= 4 && /^\d+$/.test(s.slice(-rest)) ? '\t' : ' ';
+  });
+}
 
 /** Character-level clean-up of every block, before any structure is looked at. */
 export function normalizeBlocks(
@@ -50,7 +63,7 @@ export function normalizeBlocks(
   let escapes = 0;
   let replacement = 0;
   const out = blocks.map((b) => {
-    let text = b.text.replace(/\u00A0/g, ' ').replace(/[\u200B\uFEFF\u00AD]/g, '');
+    let text = collapseSpaces(b.text.replace(/[\u200B\uFEFF\u00AD]/g, ''));
     const m = repairMojibake(text);
     mojibake += m.repaired;
     text = m.text;
@@ -68,14 +81,7 @@ export function normalizeBlocks(
       text = text.replace(/^\*(?=\S)|(?<=\S)\*$/g, '');
     }
     replacement += (text.match(/\uFFFD/g) ?? []).length;
-    // Tabs and wide gaps before a trailing number are kept as one tab: they are the leaders of a
-    // table of contents, which the contents pass reads before flattening whitespace.
-    text = text
-      .replace(/ {2,}(?=\d{1,4}$)/, '\t')
-      .replace(/ *\t[ \t]*/g, '\t')
-      .replace(/ {2,}/g, ' ')
-      .trim();
-    return { ...b, text };
+    return { ...b, text: text.trim() };
   });
   if (mojibake)
     warnings.push({

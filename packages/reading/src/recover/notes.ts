@@ -8,7 +8,7 @@ const fromSuperscript = (s: string) => [...s].map((c) => String(SUPERSCRIPT_DIGI
 const BRACKET_NOTE = /^\[(\d{1,3}|[ivxlc]{1,7})\]\s*(.*)$/is;
 const SUPERSCRIPT_NOTE = /^([⁰¹²³⁴-⁹]+)\s*(.*)$/s;
 const NUMBERED_NOTE = /^(\d{1,3})[.)]?\s+(.*)$/s;
-const NOTES_HEADING =
+export const NOTES_HEADING =
   /^(?:end\s*notes|foot\s*notes|notes|references|sources|bibliography|works cited|citations)\s*:?$/i;
 
 function parseNoteLine(text: string, allowNumbered: boolean): Note | null {
@@ -78,7 +78,8 @@ export function extractNoteRefs(text: string, labels: Set<string>): { text: stri
   let last = 0;
   for (const m of text.matchAll(MARKER)) {
     const label = m[1] ? m[1].toLowerCase() : fromSuperscript(m[2]!);
-    if (m[2] && !labels.has(label) && !/[\p{L}.,;:!?"”’)]$/u.test(text.slice(0, m.index))) continue;
+    if (m[2] && !labels.has(label) && !/[\p{L}.,;:!?"”’)]$/u.test(text.slice(Math.max(0, m.index - 2), m.index)))
+      continue;
     out += text.slice(last, m.index);
     last = m.index + m[0].length;
     // Keep one space where the marker sat between two words.

@@ -1,5 +1,5 @@
 import type { SourceBlock, Warning } from '../types.js';
-import { endsSentence, startsLowercase } from './text-shape.js';
+import { endsSentence, startsLowercase, tailOf } from './text-shape.js';
 
 const joinable = (b: SourceBlock | undefined): b is SourceBlock =>
   b !== undefined && (b.kind === undefined || b.kind === 'paragraph');
@@ -12,9 +12,12 @@ export function rejoinSplitParagraphs(blocks: SourceBlock[], warnings: Warning[]
   const out: SourceBlock[] = [];
   let rejoined = 0;
   for (let i = 0; i < blocks.length; i++) {
-    const b = { ...blocks[i]! };
+    const b = blocks[i]!;
     const moved: SourceBlock[] = [];
-    while (joinable(b) && b.text.length >= 60 && !endsSentence(b.text)) {
+    // The joined text is kept in pieces until done; see joinWrappedLines in formats/text.ts.
+    const parts = [b.text];
+    let length = b.text.length;
+    while (joinable(b) && length >= 60 && !endsSentence(tailOf(parts))) {
       let k = i + 1;
       while (blocks[k]?.kind === 'caption') k++;
       const next = blocks[k];
@@ -22,15 +25,22 @@ export function rejoinSplitParagraphs(blocks: SourceBlock[], warnings: Warning[]
       // A capitalised continuation is only trusted after a plain word or comma ("… by X and" / "Y …")
       // or across a known page break, not after a closing quote or bracket, where a paragraph may
       // end unpunctuated.
-      const midSentence = /[\p{L}\d,-]$/u.test(b.text);
+      const end = tailOf(parts, 2);
+      const midSentence = /[\p{L}\d,-]$/u.test(end);
       if (!startsLowercase(next.text) && !/^\d/.test(next.text) && !midSentence && !next.pageBreakBefore) break;
-      const hyphen = /\p{L}-$/u.test(b.text) && startsLowercase(next.text);
-      b.text = hyphen ? b.text.slice(0, -1) + next.text : `${b.text} ${next.text}`;
+      if (/\p{L}-$/u.test(end) && startsLowercase(next.text)) {
+        parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
+        parts.push(next.text);
+        length += next.text.length - 1;
+      } else {
+        parts.push(' ', next.text);
+        length += next.text.length + 1;
+      }
       moved.push(...blocks.slice(i + 1, k));
       rejoined++;
       i = k;
     }
-    out.push(b, ...moved);
+    out.push(parts.length > 1 ? { ...b, text: parts.join('') } : b, ...moved);
   }
   if (rejoined)
     warnings.push({

@@ -108,6 +108,72 @@ describe('structure repairs on pasted text', () => {
     expect(doc.warnings.find((w) => w.code === 'EXCERPT_ONLY')?.message).toContain('https://example.org/benches');
   });
 
+  it('drops widget lines by their vocabulary but keeps headings made of ordinary words', async () => {
+    const doc = await importReading({
+      data: [
+        'Benches at Noon',
+        'By Lena Ortiz',
+        'Featured Image',
+        'Share on Facebook | Tweet | Email',
+        LONG,
+        'The Latest News',
+        LONG.replace('survey', 'count'),
+        'More from Parks Weekly',
+        'You may also like',
+        'Print this page',
+      ].join('\n\n'),
+    });
+    expect(doc.blocks.map((b) => [b.type, b.text])).toEqual([
+      ['paragraph', LONG],
+      ['heading', 'The Latest News'],
+      ['paragraph', LONG.replace('survey', 'count')],
+    ]);
+    expect(doc.warnings.find((w) => w.code === 'BOILERPLATE_REMOVED')?.message).toMatch(/Removed 5 line/);
+  });
+
+  it('drops a label printed in both the page header and the footer', async () => {
+    const doc = await importReading({
+      data: [
+        'Parks and People',
+        'Benches at Noon',
+        'Lena Ortiz – July 2, 2022',
+        LONG,
+        LONG.replace('survey', 'count'),
+        'Parks and People',
+      ].join('\n\n'),
+    });
+    expect(doc.title).toBe('Benches at Noon');
+    expect(doc.authors).toEqual(['Lena Ortiz']);
+    expect(doc.blocks.map((b) => b.text)).toEqual([LONG, LONG.replace('survey', 'count')]);
+    expect(doc.warnings.find((w) => w.code === 'BOILERPLATE_REMOVED')?.message).toMatch(
+      /Removed 2 line.*Parks and People/,
+    );
+  });
+
+  it('drops a contact block and names the publisher from the copyright line', async () => {
+    const doc = await importReading({
+      data: [
+        'Benches at Noon',
+        'June 4, 2021',
+        LONG,
+        'Parks Office, 12 Garden Row, Tel: +44 (20) 7946 0018 · info@parks.example.org · https://parks.example.org',
+        '© 2019–2021 Centre for Public Space Studies (CPSS) Kaikki oikeudet pidätetään',
+      ].join('\n\n'),
+    });
+    expect(doc.publisher).toBe('Centre for Public Space Studies (CPSS)');
+    expect(doc.blocks.map((b) => b.text)).toEqual([LONG]);
+  });
+
+  it('keeps a note that cites an e-mail and a web page', async () => {
+    const doc = await importReading({
+      data: `Benches\n\nBy Lena Ortiz\n\n${LONG}[1]\n\nNotes\n\n[1] Letter from the parks office, info@parks.example.org, https://parks.example.org/letters.\n\n[2] Unused.`,
+    });
+    expect(doc.notes[0]).toEqual({
+      label: '1',
+      text: 'Letter from the parks office, info@parks.example.org, https://parks.example.org/letters.',
+    });
+  });
+
   it('repairs mojibake, stray brackets and Markdown escapes', async () => {
     const doc = await importReading({
       data: `Benches\n\nThe gardenerâ€™s log says benches cost \\$300 each [[]][]]] a price nobody questioned until the council audited the park budget last spring.`,

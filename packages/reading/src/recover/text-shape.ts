@@ -1,4 +1,5 @@
 /** Small predicates about the shape of a line, shared by the structure passes. */
+import { FUNCTION_WORDS, IMAGE_WORDS, ORG_WORDS, SECTION_WORDS, STRONG_CHROME_WORDS } from './vocabulary.js';
 
 /** Comparison key: case, quote style, spacing and leader dots do not matter. */
 export const textKey = (s: string): string =>
@@ -12,8 +13,19 @@ export const textKey = (s: string): string =>
 
 const NOTE_TAIL = /(?:\[(?:\d{1,3}|[ivxlc]{1,7})\]|[⁰¹²³⁴-⁹]+|\s)+$/u;
 
+// Patterns about a line's end read only its tail, so a huge block costs no more than a short one.
+const TAIL = 120;
+
 /** Ends like a finished sentence (note markers and closing quotes aside). */
-export const endsSentence = (s: string): boolean => /[.!?:;…]["'”’»)\]*]*$/u.test(s.replace(NOTE_TAIL, ''));
+export const endsSentence = (s: string): boolean =>
+  /[.!?:;…]["'”’»)\]*]*$/u.test(s.slice(-TAIL).replace(NOTE_TAIL, ''));
+
+/** The last characters of a text held as pieces, read without joining all the pieces. */
+export function tailOf(parts: string[], length = TAIL): string {
+  let tail = '';
+  for (let i = parts.length - 1; i >= 0 && tail.length < length; i--) tail = parts[i] + tail;
+  return tail.slice(-length);
+}
 
 export const startsLowercase = (s: string): boolean => /^["'“‘(]?\p{Ll}/u.test(s);
 
@@ -45,8 +57,12 @@ const NAME_PARTICLES = new Set([
   'ben',
   'ter',
 ]);
-const NOT_NAME_WORDS =
-  /^(the|of|and|for|in|on|at|to|a|an|with|university|college|institute|foundation|press|center|centre|council|journal|review|news|times|monitor|research|advisory|media|network|group|ministry|department|school|society|association|agency|topics|related|image|photo|contents|table|chapter|part|section|introduction|conclusions?|references|notes|abstract)$/i;
+// Words of organisations, document parts, widgets and plain English never stand in a name.
+const NOT_NAME_WORD_SETS = [FUNCTION_WORDS, ORG_WORDS, SECTION_WORDS, STRONG_CHROME_WORDS, IMAGE_WORDS];
+const isNotNameWord = (w: string): boolean => {
+  const lower = w.toLowerCase();
+  return NOT_NAME_WORD_SETS.some((set) => set.has(lower));
+};
 
 /** "Jana NOVAKOVA", "Peter J. Lund", "Anna de la Cruz": two to five name-shaped words. */
 export function isPersonName(s: string): boolean {
@@ -57,7 +73,7 @@ export function isPersonName(s: string): boolean {
   if (words.length < 2 || words.length > 5) return false;
   let capitalised = 0;
   for (const w of words) {
-    if (NOT_NAME_WORDS.test(w)) return false;
+    if (isNotNameWord(w)) return false;
     if (NAME_PARTICLES.has(w)) continue;
     if (!/^\p{Lu}(?:[\p{L}'’-]*\p{L})?\.?$/u.test(w)) return false;
     capitalised++;

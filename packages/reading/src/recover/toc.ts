@@ -8,6 +8,9 @@ export interface TocEntry {
 
 // "Chapter 2: Harbours........ 31", "Aims of the Survey\t13", "3.2 Results  . . . 17".
 const ENTRY = /^(.{2,160}?)(?:\s*(?:\.\s?){2,}\s*|\s*\t\s*|\s*…+\s*)(\d{1,4}|[ivxlc]{1,7})$/i;
+// Leaders make the pattern backtrack, so lines far longer than any contents entry are not tried.
+const MAX_ENTRY_LENGTH = 240;
+const isEntry = (s: string): boolean => s.length <= MAX_ENTRY_LENGTH && ENTRY.test(s);
 const CONTENTS_LABEL = /^(?:table of )?contents$/i;
 const PART_LABEL = /^(?:chapter|part|book|appendix)\s+(?:\d+|[ivxlc]+|[a-z]+)\b/i;
 const BACK_MATTER = /^(?:conclusions?|bibliography|references|works cited|appendix|afterword|epilogue|index)\b/i;
@@ -22,7 +25,7 @@ export function extractToc(blocks: SourceBlock[], warnings: Warning[]): { blocks
   let end = -1;
   for (let i = 0; i < blocks.length; i++) {
     let j = i;
-    while (j < blocks.length && ENTRY.test(blocks[j]!.text)) j++;
+    while (j < blocks.length && isEntry(blocks[j]!.text)) j++;
     if (j - i >= 4) {
       start = i;
       end = j;

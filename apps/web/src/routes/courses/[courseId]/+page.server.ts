@@ -1,10 +1,99 @@
-import { fail } from '@sveltejs/kit';
-import { moduleCreate, moduleUpdate } from '@commonplace/contracts';
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { assignmentCreate, assignmentUpdate, moduleCreate, moduleUpdate } from '@commonplace/contracts';
+import { positionsAfterMove } from '$lib/assignments';
+import { localInputToIso } from '$lib/dates';
 import { api } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const params = { courseId: event.params.courseId };
+  const [assignments, readings] = await Promise.all([
+    api(event, 'listAssignments', params),
+    api(event, 'listReadings', params),
+  ]);
+  return { assignments: assignments.data, readings: readings.data };
+};
+
+/**
+ * The due date from a form: `due` as the browser's datetime-local value and `tz` its zone's
+ * offset (set by the page's script; without it the time is read as UTC). Empty means no due date.
+ */
+function dueFrom(values: Record<string, string>): { ok: true; dueAt: string | null } | { ok: false } {
+  if (!values.due?.trim()) return { ok: true, dueAt: null };
+  const dueAt = localInputToIso(values.due, Number(values.tz ?? 0));
+  return dueAt ? { ok: true, dueAt } : { ok: false };
+}
+const badDue = (values: Record<string, string>) =>
+  fail(400, { message: 'Enter the due date as a date and a time.', fields: { due: 'Not a date and time.' }, values });
+
+type Event = RequestEvent<{ courseId: string }>;
+async function updateAssignment(event: Event, assignmentId: string, body: unknown) {
+  await api(event, 'updateAssignment', { courseId: event.params.courseId, assignmentId }, body);
+}
 
 export const actions: Actions = {
+  assign: async (event) => {
+    const values = formValues(await event.request.formData());
+    const due = dueFrom(values);
+    if (!due.ok) return badDue(values);
+    const input = { moduleId: values.moduleId, readingId: values.readingId, dueAt: due.dueAt };
+    const parsed = parseForm(assignmentCreate, input, values);
+    if (!parsed.ok) return fail(400, { message: 'Choose a reading to assign.', fields: {}, values });
+    try {
+      const { data } = await api(event, 'createAssignment', { courseId: event.params.courseId }, parsed.data);
+      return { message: `Assigned “${data.reading.title}” to ${data.moduleTitle}.` };
+    } catch (error) {
+      return apiFailure(error, values);
+    }
+  },
+  setDue: async (event) => {
+    const values = formValues(await event.request.formData());
+    const due = dueFrom(values);
+    if (!due.ok) return badDue(values);
+    const parsed = parseForm(assignmentUpdate, { dueAt: due.dueAt }, values);
+    if (!parsed.ok) return parsed.failure;
+    try {
+      await updateAssignment(event, values.assignmentId ?? '', parsed.data);
+    } catch (error) {
+      return apiFailure(error, values);
+    }
+    return { message: due.dueAt ? 'Due date saved.' : 'Due date removed.' };
+  },
+  move: async (event) => {
+    const values = formValues(await event.request.formData());
+    const assignmentId = values.assignmentId ?? '';
+    try {
+      const all = (await api(event, 'listAssignments', { courseId: event.params.courseId })).data;
+      const moving = all.find((a) => a.id === assignmentId);
+      if (!moving) return fail(404, { message: 'That reading is no longer assigned here.', fields: {}, values });
+      if (values.direction === 'up' || values.direction === 'down') {
+        const siblings = all.filter((a) => a.moduleId === moving.moduleId);
+        for (const change of positionsAfterMove(siblings, assignmentId, values.direction === 'up' ? -1 : 1)) {
+          await updateAssignment(event, change.id, { position: change.position });
+        }
+        return { message: `Moved “${moving.reading.title}” ${values.direction}.` };
+      }
+      const target = all.filter((a) => a.moduleId === values.moduleId);
+      const position = Math.max(-1, ...target.map((a) => a.position)) + 1;
+      const parsed = parseForm(assignmentUpdate, { moduleId: values.moduleId, position }, values);
+      if (!parsed.ok) return fail(400, { message: 'Choose the week to move it to.', fields: {}, values });
+      await updateAssignment(event, assignmentId, parsed.data);
+      return { message: `Moved “${moving.reading.title}”.` };
+    } catch (error) {
+      return apiFailure(error, values);
+    }
+  },
+  unassign: async (event) => {
+    const values = formValues(await event.request.formData());
+    const params = { courseId: event.params.courseId, assignmentId: values.assignmentId ?? '' };
+    try {
+      await api(event, 'deleteAssignment', params);
+    } catch (error) {
+      return apiFailure(error, values);
+    }
+    return { message: 'Unassigned. The reading stays in the course’s readings.' };
+  },
   addModule: async (event) => {
     const values = formValues(await event.request.formData());
     const parsed = parseForm(moduleCreate, { title: values.title, startsOn: values.startsOn || null }, values);

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Assignment, AssignmentCreate, AssignmentUpdate } from '@commonplace/contracts';
+import { PrismaClient } from '@commonplace/db';
+import { AppError } from '../common/app-error.js';
+import { isUuid, type CourseMembership } from '../common/request-auth.js';
+import { ReadingsService, summarySelect, toSummary } from '../readings/readings.service.js';
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+const dateOrNull = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : new Date(value);
+
+/** Readings assigned to weeks or modules, with due dates, in the order a student meets them. */
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(ReadingsService) private readonly readings: ReadingsService,
+  ) {}
+
+  async list(viewer: CourseMembership): Promise<Assignment[]> {
+    const rows = await this.prisma.assignment.findMany({
+      where: { courseId: viewer.courseId },
+      orderBy: [
+        { module: { position: 'asc' } },
+        { module: { createdAt: 'asc' } },
+        { position: 'asc' },
+        { dueAt: { sort: 'asc', nulls: 'last' } },
+        { createdAt: 'asc' },
+      ],
+      select: {
+        id: true,
+        moduleId: true,
+        dueAt: true,
+        position: true,
+        module: { select: { title: true } },
+        reading: { select: summarySelect(viewer.userId) },
+      },
+    });
+    const assignments = rows.map((row) => ({
+      id: row.id,
+      moduleId: row.moduleId,
+      moduleTitle: row.module.title,
+      reading: toSummary(row.reading),
+      dueAt: row.dueAt?.toISOString() ?? null,
+      position: row.position,
+      dueNext: false,
+    }));
+    const now = new Date().toISOString();
+    const next = assignments
+      .filter((a) => a.dueAt !== null && a.dueAt >= now && !a.reading.myProgress?.completed)
+      .sort((a, b) => a.dueAt!.localeCompare(b.dueAt!))[0];
+    if (next) next.dueNext = true;
+    return assignments;
+  }
+
+  private async one(viewer: CourseMembership, assignmentId: string): Promise<Assignment> {
+    const found = (await this.list(viewer)).find((a) => a.id === assignmentId);
+    if (!found) throw new AppError('ASSIGNMENT_NOT_FOUND');
+    return found;
+  }
+
+  private async assertModule(courseId: string, moduleId: string): Promise<void> {
+    if (!(await this.prisma.courseModule.count({ where: { id: moduleId, courseId } })))
+      throw new AppError('MODULE_NOT_FOUND');
+  }
+
+  private async assertAssignment(courseId: string, assignmentId: string): Promise<void> {
+    const found =
+      isUuid(assignmentId) && (await this.prisma.assignment.count({ where: { id: assignmentId, courseId } }));
+    if (!found) throw new AppError('ASSIGNMENT_NOT_FOUND');
+  }
+
+  async create(viewer: CourseMembership, input: AssignmentCreate): Promise<Assignment> {
+    await this.assertModule(viewer.courseId, input.moduleId);
+    await this.readings.visible(viewer, input.readingId);
+    const last = await this.prisma.assignment.aggregate({
+      where: { moduleId: input.moduleId },
+      _max: { position: true },
+    });
+    try {
+      const row = await this.prisma.assignment.create({
+        data: {
+          courseId: viewer.courseId,
+          moduleId: input.moduleId,
+          readingId: input.readingId,
+          dueAt: dateOrNull(input.dueAt),
+          position: (last._max.position ?? -1) + 1,
+        },
+      });
+      return this.one(viewer, row.id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('ALREADY_ASSIGNED');
+      throw error;
+    }
+  }
+
+  async update(viewer: CourseMembership, assignmentId: string, input: AssignmentUpdate): Promise<Assignment> {
+    await this.assertAssignment(viewer.courseId, assignmentId);
+    if (input.moduleId) await this.assertModule(viewer.courseId, input.moduleId);
+    try {
+      await this.prisma.assignment.update({
+        where: { id: assignmentId },
+        data: { moduleId: input.moduleId, dueAt: dateOrNull(input.dueAt), position: input.position },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('ALREADY_ASSIGNED');
+      throw error;
+    }
+    return this.one(viewer, assignmentId);
+  }
+
+  async delete(viewer: CourseMembership, assignmentId: string): Promise<void> {
+    await this.assertAssignment(viewer.courseId, assignmentId);
+    await this.prisma.assignment.delete({ where: { id: assignmentId } });
+  }
+}

@@ -1,0 +1,51 @@
+import type { ImportProgress } from './import-runner.js';
+
+/** How often a running import's progress is written to its draft, at most. */
+export const PROGRESS_WRITE_INTERVAL_MS = 250;
+/** A running import touches its draft at least this often, even when the importer is quiet. */
+export const HEARTBEAT_MS = 10_000;
+
+/**
+ * Writes a running import's progress to its draft without a write per page: the latest value at
+ * most every PROGRESS_WRITE_INTERVAL_MS, in order, plus a heartbeat so a live import is never
+ * mistaken for one whose server died.
+ */
+export class ProgressWriter {
+  private latest: ImportProgress;
+  private lastWrite = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    initial: ImportProgress,
+    private readonly write: (progress: ImportProgress) => Promise<void>,
+  ) {
+    this.latest = initial;
+    this.heartbeat = setInterval(() => this.flush(), HEARTBEAT_MS);
+  }
+
+  push(progress: ImportProgress): void {
+    this.latest = progress;
+    this.timer ??= setTimeout(
+      () => this.flush(),
+      Math.max(0, this.lastWrite + PROGRESS_WRITE_INTERVAL_MS - Date.now()),
+    );
+  }
+
+  /** Stops writing; resolves once any write under way has finished. */
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    clearInterval(this.heartbeat);
+    await this.chain;
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.lastWrite = Date.now();
+    const progress = this.latest;
+    // One lost write (the caller logs it) must not stop the ones after it.
+    this.chain = this.chain.then(() => this.write(progress)).catch(() => undefined);
+  }
+}

@@ -1,0 +1,37 @@
+import { Controller, Inject, Param, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { uploadImportForm, type PasteImport, type SaveImport } from '@commonplace/contracts';
+import { Input, Membership, Route } from '../common/route.decorator.js';
+import type { CourseMembership } from '../common/request-auth.js';
+import { validate } from '../common/validate.js';
+import { ImportsService } from './imports.service.js';
+import { readUpload } from './upload.js';
+
+const uploadFields = uploadImportForm.pick({ readingId: true });
+
+@Controller()
+export class ImportsController {
+  constructor(@Inject(ImportsService) private readonly imports: ImportsService) {}
+
+  @Route('uploadImport')
+  async upload(@Membership() viewer: CourseMembership, @Req() request: FastifyRequest) {
+    const upload = await readUpload(request);
+    const { readingId } = validate(uploadFields, upload.fields);
+    return this.imports.start(viewer, { bytes: upload.bytes, filename: upload.filename }, readingId);
+  }
+
+  @Route('pasteImport')
+  paste(@Membership() viewer: CourseMembership, @Input() input: PasteImport) {
+    return this.imports.start(viewer, { text: input.text }, input.readingId);
+  }
+
+  @Route('getImport')
+  get(@Membership() viewer: CourseMembership, @Param('draftId') draftId: string) {
+    return this.imports.get(viewer, draftId);
+  }
+
+  @Route('saveImport')
+  save(@Membership() viewer: CourseMembership, @Param('draftId') draftId: string, @Input() input: SaveImport) {
+    return this.imports.save(viewer, draftId, input);
+  }
+}

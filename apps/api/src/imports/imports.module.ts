@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ReadingsModule } from '../readings/readings.module.js';
+import { ImportRunner } from './import-runner.js';
+import { ImportsController } from './imports.controller.js';
+import { ImportsService } from './imports.service.js';
+
+@Module({ imports: [ReadingsModule], controllers: [ImportsController], providers: [ImportsService, ImportRunner] })
+export class ImportsModule {}

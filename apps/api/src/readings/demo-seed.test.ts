@@ -1,0 +1,103 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemoCourse } from '../../../../prisma/seed.js';
+import { ARTICLE } from '../testing/readings.js';
+import { startTestApi, type TestApi } from '../testing/test-api.js';
+
+let t: TestApi;
+let dir: string;
+beforeAll(async () => (t = await startTestApi()));
+afterAll(() => t.close());
+beforeEach(async () => {
+  await t.db.truncate();
+  dir = await mkdtemp(join(tmpdir(), 'commonplace-readings-'));
+  return () => rm(dir, { recursive: true, force: true });
+});
+
+const article = (title: string) =>
+  `# ${title}\n\nA paragraph on ${title.toLowerCase()}, its harbours and its pilots.\n`;
+
+async function folder(files: Record<string, string>) {
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+}
+
+async function assignmentsByWeek(courseId: string) {
+  const rows = await t.prisma.assignment.findMany({
+    where: { courseId },
+    orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],
+    select: { dueAt: true, module: { select: { position: true } }, reading: { select: { title: true } } },
+  });
+  return rows.map((r) => [r.module.position, r.reading.title, r.dueAt?.toISOString()]);
+}
+
+describe('the demo seed', () => {
+  it("imports the folder's readings once, assigned across the three weeks with due dates", async () => {
+    await folder({
+      '1-lighthouses.txt': ARTICLE,
+      '2-salt.md': article('Salt Roads'),
+      '3-tides.txt': article('Tides'),
+      '4-wrecks.txt': article('Wrecks'),
+      '5-ledgers.txt': article('Ledgers'),
+      'README.md': '# About these files\n\nNot a reading.\n',
+    });
+    const first = await seedDemoCourse(t.prisma, { readingsDir: dir });
+    expect(first).toMatchObject({ created: true, readingsAdded: 5, readingProblems: [] });
+    expect(await assignmentsByWeek(first.courseId)).toEqual([
+      [0, 'Lighthouses of the Northern Coast', '2027-02-03T17:00:00.000Z'],
+      [0, 'Salt Roads', '2027-02-05T17:00:00.000Z'],
+      [1, 'Tides', '2027-02-10T17:00:00.000Z'],
+      [1, 'Wrecks', '2027-02-12T17:00:00.000Z'],
+      [2, 'Ledgers', '2027-02-17T17:00:00.000Z'],
+    ]);
+    const original = await t.prisma.sourceFile.findFirstOrThrow({ where: { filename: '1-lighthouses.txt' } });
+    expect(Buffer.from(original.data).toString()).toBe(ARTICLE);
+
+    const counts = async () => ({
+      readings: await t.prisma.reading.count(),
+      files: await t.prisma.sourceFile.count(),
+      assignments: await t.prisma.assignment.count(),
+      users: await t.prisma.user.count(),
+    });
+    const before = await counts();
+    const second = await seedDemoCourse(t.prisma, { readingsDir: dir });
+    expect(second).toMatchObject({ created: false, courseId: first.courseId, readingsAdded: 0 });
+    expect(await counts()).toEqual(before);
+
+    // A reading the instructor deleted stays deleted at the next start.
+    await t.prisma.reading.deleteMany({ where: { title: 'Tides' } });
+    const third = await seedDemoCourse(t.prisma, { readingsDir: dir });
+    expect(third.readingsAdded).toBe(0);
+    expect((await t.prisma.reading.findMany({ select: { title: true } })).map((r) => r.title)).not.toContain('Tides');
+  });
+
+  it('adds the readings at a later start when the folder was absent at the first', async () => {
+    const first = await seedDemoCourse(t.prisma, { readingsDir: dir });
+    expect(first).toMatchObject({ created: true, readingsAdded: 0 });
+    await folder({ '1-pilots.txt': article('Pilots') });
+    const second = await seedDemoCourse(t.prisma, { readingsDir: dir });
+    expect(second).toMatchObject({ created: false, courseId: first.courseId, readingsAdded: 1 });
+    expect(await assignmentsByWeek(first.courseId)).toEqual([[0, 'Pilots', '2027-02-03T17:00:00.000Z']]);
+  });
+
+  it('takes the readings expected.json lists, and reports a file the importer refuses', async () => {
+    await folder({
+      'kept.txt': article('Kept'),
+      'empty.txt': '',
+      'unlisted.txt': article('Unlisted'),
+      'expected.json': JSON.stringify({ readings: { 'kept.txt': {}, 'empty.txt': {}, 'gone.txt': {} } }),
+    });
+    const seeded = await seedDemoCourse(t.prisma, { readingsDir: dir });
+    expect(seeded.readingsAdded).toBe(1);
+    expect(seeded.readingProblems).toEqual([expect.stringMatching(/^empty\.txt: .*empty/)]);
+    expect((await t.prisma.reading.findMany({ select: { title: true } })).map((r) => r.title)).toEqual(['Kept']);
+  });
+
+  it('starts the course without readings where the folder is absent', async () => {
+    const seeded = await seedDemoCourse(t.prisma, { readingsDir: join(dir, 'no-such-folder') });
+    expect(seeded).toMatchObject({ created: true, readingsAdded: 0, readingProblems: [] });
+    expect(await t.prisma.courseModule.count({ where: { courseId: seeded.courseId } })).toBe(3);
+    expect(await t.prisma.reading.count()).toBe(0);
+  });
+});

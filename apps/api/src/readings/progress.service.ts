@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { COMPLETED_AT_FURTHEST, type ProgressUpdate, type ReadingProgress } from '@commonplace/contracts';
+import { PrismaClient } from '@commonplace/db';
+import { AppError } from '../common/app-error.js';
+import type { CourseMembership } from '../common/request-auth.js';
+import { ReadingsService, toProgress } from './readings.service.js';
+
+/**
+ * Active time credited per update is also held to the time since the previous update (plus this
+ * much for clock and network jitter), so a client that resends its whole session's time on every
+ * update cannot multiply it.
+ */
+const ACTIVE_TIME_SLACK_SECONDS = 15;
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+
+@Injectable()
+export class ProgressService {
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(ReadingsService) private readonly readings: ReadingsService,
+  ) {}
+
+  /**
+   * Records where the viewer is: the furthest point only grows, active seconds add up, and the
+   * reading is completed when they reach its end or mark it finished.
+   */
+  async save(viewer: CourseMembership, readingId: string, input: ProgressUpdate): Promise<ReadingProgress> {
+    const { blockCount } = await this.readings.visible(viewer, readingId);
+    if (input.lastBlock >= blockCount) {
+      throw new AppError('VALIDATION_FAILED', undefined, { lastBlock: `The reading has ${blockCount} blocks.` });
+    }
+    try {
+      return await this.record(viewer.userId, readingId, input);
+    } catch (error) {
+      // Two first updates raced to create the row; the loser applies its update to the winner's.
+      if (!isUniqueViolation(error)) throw error;
+      return this.record(viewer.userId, readingId, input);
+    }
+  }
+
+  private record(userId: string, readingId: string, input: ProgressUpdate): Promise<ReadingProgress> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`
+        SELECT 1 FROM "ReadingProgress" WHERE "userId" = ${userId}::uuid AND "readingId" = ${readingId}::uuid FOR UPDATE`;
+      const key = { userId_readingId: { userId, readingId } };
+      const previous = await tx.readingProgress.findUnique({ where: key });
+      const now = new Date();
+      const sincePrevious = previous ? Math.ceil((now.getTime() - previous.updatedAt.getTime()) / 1000) : Infinity;
+      const credited = Math.min(input.activeSecondsDelta, sincePrevious + ACTIVE_TIME_SLACK_SECONDS);
+      const reachedEnd = input.furthest >= COMPLETED_AT_FURTHEST;
+      const completedAt =
+        input.completed === false
+          ? null
+          : input.completed === true || reachedEnd
+            ? (previous?.completedAt ?? now)
+            : (previous?.completedAt ?? null);
+      const row = previous
+        ? await tx.readingProgress.update({
+            where: key,
+            data: {
+              furthest: Math.max(previous.furthest, input.furthest),
+              lastBlock: input.lastBlock,
+              activeSeconds: previous.activeSeconds + credited,
+              completedAt,
+              updatedAt: now,
+            },
+          })
+        : await tx.readingProgress.create({
+            data: {
+              userId,
+              readingId,
+              furthest: input.furthest,
+              lastBlock: input.lastBlock,
+              activeSeconds: credited,
+              completedAt,
+              updatedAt: now,
+            },
+          });
+      return toProgress(row);
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { Controller, Inject, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { ProgressUpdate, ReadingUpdate } from '@commonplace/contracts';
+import { Input, Membership, Route } from '../common/route.decorator.js';
+import type { CourseMembership } from '../common/request-auth.js';
+import { attachment } from './content-disposition.js';
+import { ProgressService } from './progress.service.js';
+import { ReadingsService } from './readings.service.js';
+
+@Controller()
+export class ReadingsController {
+  constructor(
+    @Inject(ReadingsService) private readonly readings: ReadingsService,
+    @Inject(ProgressService) private readonly progress: ProgressService,
+  ) {}
+
+  @Route('listReadings')
+  list(@Membership() viewer: CourseMembership) {
+    return this.readings.list(viewer);
+  }
+
+  @Route('getReading')
+  get(@Membership() viewer: CourseMembership, @Param('readingId') readingId: string) {
+    return this.readings.detail(viewer, readingId);
+  }
+
+  @Route('updateReading')
+  update(@Membership() viewer: CourseMembership, @Param('readingId') readingId: string, @Input() input: ReadingUpdate) {
+    return this.readings.update(viewer, readingId, input);
+  }
+
+  @Route('deleteReading')
+  delete(@Membership() viewer: CourseMembership, @Param('readingId') readingId: string) {
+    return this.readings.delete(viewer, readingId);
+  }
+
+  /** The original bytes, as a download: never rendered by the browser on our origin. */
+  @Route('downloadOriginal')
+  async download(
+    @Membership() viewer: CourseMembership,
+    @Param('readingId') readingId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const file = await this.readings.original(viewer, readingId);
+    void reply
+      .header('content-type', file.mediaType)
+      .header('content-disposition', attachment(file.filename))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, no-store');
+    return Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
+  }
+
+  @Route('saveProgress')
+  saveProgress(
+    @Membership() viewer: CourseMembership,
+    @Param('readingId') readingId: string,
+    @Input() input: ProgressUpdate,
+  ) {
+    return this.progress.save(viewer, readingId, input);
+  }
+}

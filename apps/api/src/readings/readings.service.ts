@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  ReadingDetail,
+  ReadingDocument,
+  ReadingProgress,
+  ReadingSummary,
+  ReadingUpdate,
+} from '@commonplace/contracts';
+import { PrismaClient, type Prisma } from '@commonplace/db';
+import { AppError } from '../common/app-error.js';
+import { isUuid, type CourseMembership } from '../common/request-auth.js';
+import { dateOf } from './reading-store.js';
+
+export const summarySelect = (userId: string) =>
+  ({
+    id: true,
+    title: true,
+    subtitle: true,
+    authors: true,
+    publisher: true,
+    publishedAt: true,
+    version: true,
+    wordCount: true,
+    warningCount: true,
+    updatedAt: true,
+    // The current version is the latest one; its file is the original people download.
+    versions: { orderBy: { version: 'desc' }, take: 1, select: { file: { select: { filename: true } } } },
+    progress: { where: { userId }, take: 1 },
+    assignments: { select: { id: true, moduleId: true, dueAt: true }, orderBy: { createdAt: 'asc' } },
+  }) satisfies Prisma.ReadingSelect;
+
+type SummaryRow = Prisma.ReadingGetPayload<{ select: ReturnType<typeof summarySelect> }>;
+type ProgressRow = { furthest: number; lastBlock: number; activeSeconds: number; completedAt: Date | null };
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+export const toProgress = (row: ProgressRow): ReadingProgress => ({
+  furthest: row.furthest,
+  lastBlock: row.lastBlock,
+  activeSeconds: row.activeSeconds,
+  completed: row.completedAt !== null,
+});
+
+export function toSummary(row: SummaryRow): ReadingSummary {
+  const progress = row.progress[0];
+  return {
+    id: row.id,
+    title: row.title,
+    subtitle: row.subtitle,
+    authors: row.authors,
+    publisher: row.publisher,
+    publishedAt: day(row.publishedAt),
+    version: row.version,
+    wordCount: row.wordCount,
+    warningCount: row.warningCount,
+    originalFilename: row.versions[0]?.file.filename ?? '',
+    updatedAt: row.updatedAt.toISOString(),
+    myProgress: progress ? toProgress(progress) : null,
+    assignments: row.assignments.map((a) => ({
+      id: a.id,
+      moduleId: a.moduleId,
+      dueAt: a.dueAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+/**
+ * Readings of a course. Staff see all of them; a student sees only those assigned in some
+ * module, and any other reading is, for them, as absent as one of another course.
+ */
+@Injectable()
+export class ReadingsService {
+  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+
+  static visibleTo(viewer: CourseMembership): Prisma.ReadingWhereInput {
+    return { courseId: viewer.courseId, ...(viewer.role === 'STUDENT' ? { assignments: { some: {} } } : {}) };
+  }
+
+  /** The reading's id and block count, if the viewer may see it; READING_NOT_FOUND otherwise. */
+  async visible(viewer: CourseMembership, readingId: string): Promise<{ id: string; blockCount: number }> {
+    const reading = isUuid(readingId)
+      ? await this.prisma.reading.findFirst({
+          where: { id: readingId, ...ReadingsService.visibleTo(viewer) },
+          select: { id: true, _count: { select: { blocks: true } } },
+        })
+      : null;
+    if (!reading) throw new AppError('READING_NOT_FOUND');
+    return { id: reading.id, blockCount: reading._count.blocks };
+  }
+
+  async list(viewer: CourseMembership): Promise<ReadingSummary[]> {
+    const rows = await this.prisma.reading.findMany({
+      where: ReadingsService.visibleTo(viewer),
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: summarySelect(viewer.userId),
+    });
+    return rows.map(toSummary);
+  }
+
+  async detail(viewer: CourseMembership, readingId: string): Promise<ReadingDetail> {
+    await this.visible(viewer, readingId);
+    const row = await this.prisma.reading.findUniqueOrThrow({
+      where: { id: readingId },
+      select: {
+        ...summarySelect(viewer.userId),
+        document: true,
+        contentHash: true,
+        blocks: { orderBy: { index: 'asc' }, select: { start: true, end: true } },
+      },
+    });
+    return {
+      ...toSummary(row),
+      document: row.document as unknown as ReadingDocument,
+      blockOffsets: row.blocks.map((b) => [b.start, b.end] as [number, number]),
+      contentHash: row.contentHash,
+    };
+  }
+
+  /** Fixes metadata; the text, and so every offset, stays as it is. */
+  async update(viewer: CourseMembership, readingId: string, input: ReadingUpdate): Promise<ReadingDetail> {
+    await this.visible(viewer, readingId);
+    await this.prisma.$transaction(async (tx) => {
+      const { document } = await tx.reading.findUniqueOrThrow({ where: { id: readingId }, select: { document: true } });
+      const metadata = {
+        ...input,
+        ...(input.subtitle !== undefined && { subtitle: input.subtitle || null }),
+        ...(input.publisher !== undefined && { publisher: input.publisher || null }),
+      };
+      const edited = { ...(document as unknown as ReadingDocument), ...metadata };
+      await tx.reading.update({
+        where: { id: readingId },
+        data: {
+          ...metadata,
+          publishedAt: dateOf(input.publishedAt),
+          document: edited as unknown as Prisma.InputJsonValue,
+        },
+      });
+    });
+    return this.detail(viewer, readingId);
+  }
+
+  /** Deletes the reading with its versions, blocks, assignments, progress, drafts and originals. */
+  async delete(viewer: CourseMembership, readingId: string): Promise<void> {
+    await this.visible(viewer, readingId);
+    await this.prisma.$transaction(async (tx) => {
+      const versions = await tx.readingVersion.findMany({ where: { readingId }, select: { fileId: true } });
+      await tx.importDraft.deleteMany({ where: { courseId: viewer.courseId, readingId } });
+      await tx.reading.delete({ where: { id: readingId } });
+      await tx.sourceFile.deleteMany({ where: { id: { in: versions.map((v) => v.fileId) } } });
+    });
+  }
+
+  /** The file the current version was imported from, as it was uploaded. */
+  async original(viewer: CourseMembership, readingId: string) {
+    await this.visible(viewer, readingId);
+    const [version] = await this.prisma.readingVersion.findMany({
+      where: { readingId },
+      orderBy: { version: 'desc' },
+      take: 1,
+      select: { file: { select: { filename: true, mediaType: true, data: true } } },
+    });
+    if (!version) throw new AppError('READING_NOT_FOUND');
+    return version.file;
+  }
+}

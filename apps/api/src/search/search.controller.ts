@@ -1,0 +1,14 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Membership, QueryInput, Route } from '../common/route.decorator.js';
+import type { CourseMembership } from '../common/request-auth.js';
+import { SearchService } from './search.service.js';
+
+@Controller()
+export class SearchController {
+  constructor(@Inject(SearchService) private readonly searchService: SearchService) {}
+
+  @Route('search')
+  search(@Membership() viewer: CourseMembership, @QueryInput() query: { q: string }) {
+    return this.searchService.search(viewer, query.q);
+  }
+}

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit } from '@commonplace/contracts';
+import { PrismaClient } from '@commonplace/db';
+import type { CourseMembership } from '../common/request-auth.js';
+
+const MAX_HITS = 50;
+// ts_headline's options: the contracts' markers around each match, a passage of some context.
+const HEADLINE_OPTIONS =
+  `StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MARK_END}", ` +
+  `MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * Full-text search over the blocks of a course's readings. websearch_to_tsquery accepts anything
+ * a person types (quotes, `or`, `-word`) without a syntax error; blocks are ranked by cover
+ * density, and only the best are highlighted, since ts_headline re-parses each block's text.
+ */
+@Injectable()
+export class SearchService {
+  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+
+  async search(viewer: CourseMembership, q: string): Promise<SearchHit[]> {
+    const studentOnly = viewer.role === 'STUDENT';
+    const rows = await this.prisma.$queryRaw<
+      { readingId: string; readingTitle: string; blockIndex: number; snippet: string; rank: number }[]
+    >`
+      WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS q),
+      best AS (
+        SELECT b."readingId", b."index", b."text", ts_rank_cd(b."searchVector", query.q) AS rank
+        FROM "ReadingBlock" b
+        JOIN "Reading" r ON r.id = b."readingId"
+        CROSS JOIN query
+        WHERE r."courseId" = ${viewer.courseId}::uuid
+          AND b."searchVector" @@ query.q
+          AND (NOT ${studentOnly} OR EXISTS (SELECT 1 FROM "Assignment" a WHERE a."readingId" = r.id))
+        ORDER BY rank DESC, b."readingId", b."index"
+        LIMIT ${MAX_HITS}
+      )
+      SELECT best."readingId"::text AS "readingId", r.title AS "readingTitle", best."index" AS "blockIndex",
+             ts_headline('english', best."text", query.q, ${HEADLINE_OPTIONS}) AS snippet,
+             best.rank::float8 AS rank
+      FROM best JOIN "Reading" r ON r.id = best."readingId" CROSS JOIN query
+      ORDER BY best.rank DESC, r.title, best."index"`;
+    return rows.map((row) => ({ ...row, blockIndex: Number(row.blockIndex), rank: Number(row.rank) }));
+  }
+}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@commonplace/contracts';
+import { courseWithCast, type CourseCast } from '../testing/factories.js';
+import { savedReading } from '../testing/readings.js';
+import { startTestApi, type TestApi } from '../testing/test-api.js';
+
+let t: TestApi;
+beforeAll(async () => (t = await startTestApi()));
+afterAll(() => t.close());
+beforeEach(() => t.db.truncate());
+
+const TIDES = `# Harbour Tides
+
+## Reading the tide tables
+
+The pilots learned the tide tables by heart: each tide, spring tide and neap tide, for the whole year.
+
+Cargo manifests were copied into the ledger every evening.
+
+## Wrecks
+
+One wreck in 1887 was blamed on a misprinted tide table.
+`;
+const SALT = `# Salt Roads
+
+Salt reached inland markets along raised tracks, whatever the tide did at the coast.
+`;
+
+type Hit = { readingId: string; readingTitle: string; blockIndex: number; snippet: string; rank: number };
+
+async function courseWithReadings(): Promise<CourseCast & { tides: string; salt: string }> {
+  const cast = await courseWithCast(t);
+  const tides = (await savedReading(t, cast.instructor, cast.courseId, TIDES)).body.id;
+  const salt = (await savedReading(t, cast.instructor, cast.courseId, SALT)).body.id;
+  const module = await cast.instructor.call('createModule', { courseId: cast.courseId }, { title: 'Week 1' });
+  await cast.instructor.call(
+    'createAssignment',
+    { courseId: cast.courseId },
+    { moduleId: module.body.id, readingId: tides },
+  );
+  return { ...cast, tides, salt };
+}
+
+describe('search', () => {
+  it('ranks the passage that is most about the words first, marks them, and names the block', async () => {
+    const { courseId, instructor, tides } = await courseWithReadings();
+    const found = await instructor.call<Hit[]>('search', { courseId }, undefined, { q: 'tides' });
+    expect(found.status).toBe(200);
+    expect(found.body.length).toBeGreaterThanOrEqual(3);
+    const [best] = found.body;
+    expect(best).toMatchObject({ readingId: tides, readingTitle: 'Harbour Tides' });
+    const ranks = found.body.map((h) => h.rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+
+    const reading = await instructor.call('getReading', { courseId, readingId: tides });
+    const block = reading.body.document.blocks[best!.blockIndex];
+    expect(block.text).toMatch(/tide tables by heart/);
+    expect(best!.snippet).toContain(`${SNIPPET_MARK_START}tide${SNIPPET_MARK_END}`);
+    expect(best!.snippet.replaceAll(SNIPPET_MARK_START, '').replaceAll(SNIPPET_MARK_END, '')).toContain(
+      'each tide, spring tide',
+    );
+  });
+
+  it('finds phrases, and answers anything a person types without an error', async () => {
+    const { courseId, instructor } = await courseWithReadings();
+    const phrase = await instructor.call<Hit[]>('search', { courseId }, undefined, { q: '"misprinted tide table"' });
+    expect(phrase.body.map((h) => h.snippet)).toEqual([expect.stringContaining(`${SNIPPET_MARK_START}misprinted`)]);
+    const without = await instructor.call<Hit[]>('search', { courseId }, undefined, { q: 'tide -pilots' });
+    expect(without.body.some((h) => /pilots/.test(h.snippet))).toBe(false);
+
+    for (const q of ['"unclosed quote', 'tide OR salt', '!!! ((( *** &|', "o'brien's", '--', 'the and of']) {
+      const response = await instructor.call('search', { courseId }, undefined, { q });
+      expect({ q, status: response.status }).toEqual({ q, status: 200 });
+      expect(Array.isArray(response.body)).toBe(true);
+    }
+    const short = await instructor.call('search', { courseId }, undefined, { q: 'a' });
+    expect(short.status).toBe(400);
+    expect(short.body.error.fields).toEqual({ q: 'Type at least two characters.' });
+    expect((await instructor.call('search', { courseId })).status).toBe(400);
+  });
+
+  it('searches only what the searcher may read: assigned readings for a student, one course only', async () => {
+    const { courseId, instructor, student, tides, salt } = await courseWithReadings();
+    const other = await courseWithCast(t, 'Another Seminar');
+    await savedReading(t, other.instructor, other.courseId, SALT);
+
+    const readingsFound = async (client: typeof student, course: string) =>
+      new Set(
+        ((await client.call<Hit[]>('search', { courseId: course }, undefined, { q: 'tide' })).body ?? []).map(
+          (h) => h.readingId,
+        ),
+      );
+    expect(await readingsFound(instructor, courseId)).toEqual(new Set([tides, salt]));
+    expect(await readingsFound(student, courseId)).toEqual(new Set([tides]));
+    const theirs = await readingsFound(other.instructor, other.courseId);
+    expect(theirs.size).toBe(1);
+    expect(theirs.has(salt)).toBe(false);
+    expect((await other.instructor.call('search', { courseId }, undefined, { q: 'tide' })).status).toBe(404);
+  });
+});

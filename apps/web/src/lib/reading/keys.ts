@@ -1,0 +1,35 @@
+export type ReaderCommand = 'next-section' | 'previous-section' | 'contents' | 'shortcuts';
+
+interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  target: EventTarget | null;
+}
+
+/** The reader's shortcuts, listed once for both the key handler and the help dialog. */
+export const SHORTCUTS: ReadonlyArray<{ keys: string[]; command: ReaderCommand; label: string }> = [
+  { keys: ['j', ']'], command: 'next-section', label: 'Next section' },
+  { keys: ['k', '['], command: 'previous-section', label: 'Previous section' },
+  { keys: ['t'], command: 'contents', label: 'Go to the table of contents' },
+  { keys: ['?'], command: 'shortcuts', label: 'Show these shortcuts' },
+];
+
+interface ElementLike {
+  tagName?: string;
+  isContentEditable?: boolean;
+}
+
+/** True when a key press is typing: into a field, an editable area, or a select. */
+export function isTyping(target: EventTarget | null): boolean {
+  const el = target as ElementLike | null;
+  if (!el || typeof el.tagName !== 'string') return false;
+  return el.isContentEditable === true || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+/** The command a key press asks for, or null: never while typing or with a modifier held. */
+export function readerCommand(event: KeyLike): ReaderCommand | null {
+  if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return null;
+  return SHORTCUTS.find((s) => s.keys.includes(event.key))?.command ?? null;
+}

@@ -1,0 +1,57 @@
+/** Why a stretch of text is highlighted: the linked passage, or words matching the search query. */
+export type HighlightKind = 'passage' | 'match';
+
+export interface Highlight {
+  start: number;
+  end: number;
+  kind: HighlightKind;
+}
+
+export interface NoteRef {
+  label: string;
+  offset: number;
+}
+
+export type Segment =
+  | { kind: 'text'; text: string; highlights: HighlightKind[] }
+  /** `ref` is the marker's position in the block's noteRefs, which makes its id unique. */
+  | { kind: 'note'; label: string; ref: number };
+
+/**
+ * Cuts a block's text into runs to render: plain or highlighted text, with the note markers
+ * placed where their offsets say. Offsets outside the text are clamped to it; highlights may
+ * overlap each other and the markers.
+ */
+export function blockSegments(text: string, noteRefs: NoteRef[] = [], highlights: Highlight[] = []): Segment[] {
+  const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
+  const notes = noteRefs
+    .map((note, ref) => ({ label: note.label, ref, offset: clamp(note.offset) }))
+    .sort((a, b) => a.offset - b.offset || a.ref - b.ref);
+  const spans = highlights
+    .map((h) => ({ start: clamp(h.start), end: clamp(h.end), kind: h.kind }))
+    .filter((h) => h.end > h.start);
+  const cuts = [
+    ...new Set([0, text.length, ...notes.map((n) => n.offset), ...spans.flatMap((h) => [h.start, h.end])]),
+  ].sort((a, b) => a - b);
+
+  const segments: Segment[] = [];
+  let nextNote = 0;
+  for (let i = 0; i < cuts.length; i++) {
+    const at = cuts[i]!;
+    while (nextNote < notes.length && notes[nextNote]!.offset === at) {
+      const { label, ref } = notes[nextNote++]!;
+      segments.push({ kind: 'note', label, ref });
+    }
+    const end = cuts[i + 1];
+    if (end === undefined) break;
+    const kinds = (['passage', 'match'] as const).filter((kind) =>
+      spans.some((h) => h.kind === kind && h.start <= at && h.end >= end),
+    );
+    const last = segments.at(-1);
+    if (last?.kind === 'text' && sameKinds(last.highlights, kinds)) last.text += text.slice(at, end);
+    else segments.push({ kind: 'text', text: text.slice(at, end), highlights: kinds });
+  }
+  return segments;
+}
+
+const sameKinds = (a: HighlightKind[], b: HighlightKind[]) => a.length === b.length && a.every((k, i) => k === b[i]);

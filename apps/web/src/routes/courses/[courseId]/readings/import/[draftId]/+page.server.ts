@@ -1,0 +1,55 @@
+import { error, redirect } from '@sveltejs/kit';
+import { saveImport } from '@commonplace/contracts';
+import { headingEdits } from '$lib/imports/outline';
+import { api, ApiError, type ApiCall } from '$lib/server/api';
+import { apiFailure, formValues, parseForm } from '$lib/server/forms';
+import { staffOnly } from '$lib/server/staff-only';
+import type { Actions, PageServerLoad } from './$types';
+
+async function getDraft(event: ApiCall & { params: { courseId: string; draftId: string } }) {
+  try {
+    return (await api(event, 'getImport', { courseId: event.params.courseId, draftId: event.params.draftId })).data;
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 400)) {
+      error(404, { message: 'There is no such import in this course.', code: e.code });
+    }
+    throw e;
+  }
+}
+
+export const load: PageServerLoad = async (event) => {
+  await staffOnly(event);
+  // The page polls while the import runs by invalidating this.
+  event.depends('app:import-draft');
+  return { draft: await getDraft(event) };
+};
+
+const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
+
+export const actions: Actions = {
+  save: async (event) => {
+    const values = formValues(await event.request.formData());
+    const draft = await getDraft(event);
+    const input = {
+      title: values.title ?? '',
+      subtitle: orNull(values.subtitle),
+      authors: (values.authors ?? '')
+        .split('\n')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      publisher: orNull(values.publisher),
+      publishedAt: orNull(values.publishedAt),
+      headings: headingEdits(draft.document?.blocks ?? [], values),
+    };
+    const parsed = parseForm(saveImport, input, values);
+    if (!parsed.ok) return parsed.failure;
+    let readingId: string;
+    try {
+      const params = { courseId: event.params.courseId, draftId: event.params.draftId };
+      readingId = (await api(event, 'saveImport', params, parsed.data)).data.id;
+    } catch (e) {
+      return apiFailure(e, values);
+    }
+    redirect(303, `/courses/${event.params.courseId}/readings/${readingId}`);
+  },
+};

@@ -1,0 +1,130 @@
+// Import time of the largest course reading and of a generated 100-page PDF, each beside a
+// reference measured in the same run: the bare text (decode and split on blank lines) and bare
+// pdf.js text extraction. The difference is what structure recovery costs.
+//
+// Run: pnpm --filter @commonplace/tests bench:import   (READINGS_DIR overrides the readings folder)
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { longPdf } from '../../packages/reading/test-fixtures/pdf-builder.js';
+import { importReading } from '../../packages/reading/src/index.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const readingPackage = join(root, 'packages/reading/package.json');
+
+interface Row {
+  input: string;
+  what: string;
+  size: number;
+  ms: number[];
+  blocks: number;
+}
+
+async function measure(runs: number, task: () => Promise<number>): Promise<{ ms: number[]; blocks: number }> {
+  await task(); // warm-up: module loading and JIT
+  const ms: number[] = [];
+  let blocks = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    blocks = await task();
+    ms.push(performance.now() - t);
+  }
+  return { ms: ms.sort((a, b) => a - b), blocks };
+}
+
+/** The largest reading in the folder, found by size (the course's thesis). */
+function largestReading(dir: string): string {
+  const files = readdirSync(dir)
+    .filter((f) => !/^readme|\.json$/i.test(f))
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
+  if (!files.length) throw new Error(`no readings in ${dir}`);
+  return files.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
+}
+
+// The same pdf.js build and options as the importer, without any layout or structure work.
+// pdf.js is the reading package's dependency, so it is loaded from there and typed here by use.
+interface PdfJs {
+  getDocument(source: { data: Uint8Array; disableFontFace: boolean; standardFontDataUrl: string; verbosity: number }): {
+    promise: Promise<{
+      numPages: number;
+      getPage(n: number): Promise<{
+        getTextContent(): Promise<{ items: Array<{ str?: string; hasEOL?: boolean }> }>;
+        cleanup(): void;
+      }>;
+      destroy(): Promise<void>;
+    }>;
+  };
+}
+async function loadPdfJs(): Promise<{ pdfjs: PdfJs; standardFontDataUrl: string }> {
+  const require = createRequire(readingPackage);
+  const pdfjs = (await import(pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href)) as PdfJs;
+  const standardFontDataUrl = join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
+  return { pdfjs, standardFontDataUrl };
+}
+
+async function rawPdfText(pdfjs: PdfJs, standardFontDataUrl: string, bytes: Uint8Array): Promise<number> {
+  const pdf = await pdfjs.getDocument({ data: bytes.slice(), disableFontFace: true, standardFontDataUrl, verbosity: 0 })
+    .promise;
+  let lines = 0;
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const content = await page.getTextContent();
+    lines += content.items.filter((it) => it.hasEOL).length + 1;
+    page.cleanup();
+  }
+  await pdf.destroy();
+  return lines;
+}
+
+const dir = resolve(process.env.READINGS_DIR ?? join(root, '../shared/readings'));
+const rows: Row[] = [];
+
+const thesisPath = largestReading(dir);
+const thesis = new Uint8Array(readFileSync(thesisPath));
+const thesisName = thesisPath.split('/').pop()!;
+rows.push({
+  input: thesisName,
+  what: 'import (structure recovery)',
+  size: thesis.length,
+  ...(await measure(15, async () => (await importReading({ data: thesis })).blocks.length)),
+});
+rows.push({
+  input: thesisName,
+  what: 'reference: decode + split',
+  size: thesis.length,
+  ...(await measure(15, async () => new TextDecoder().decode(thesis).split(/\n\s*\n/).length)),
+});
+
+const pdf = await longPdf(100);
+const { pdfjs, standardFontDataUrl } = await loadPdfJs();
+rows.push({
+  input: 'generated 100-page PDF',
+  what: 'import (structure recovery)',
+  size: pdf.length,
+  ...(await measure(5, async () => (await importReading({ data: pdf })).blocks.length)),
+});
+rows.push({
+  input: 'generated 100-page PDF',
+  what: 'reference: pdf.js text only',
+  size: pdf.length,
+  ...(await measure(5, () => rawPdfText(pdfjs, standardFontDataUrl, pdf))),
+});
+
+const median = (ms: number[]) => ms[Math.floor(ms.length / 2)]!;
+const table = rows.map((r) => ({
+  input: r.input,
+  what: r.what,
+  KB: (r.size / 1024).toFixed(0),
+  runs: r.ms.length,
+  'median ms': median(r.ms).toFixed(1),
+  'best ms': r.ms[0]!.toFixed(1),
+  'blocks/lines': r.blocks,
+}));
+console.log(`Node ${process.version}, readings from ${dir}`);
+console.table(table);
+for (let i = 0; i < rows.length; i += 2) {
+  const overhead = median(rows[i]!.ms) - median(rows[i + 1]!.ms);
+  console.log(`${rows[i]!.input}: structure recovery adds ${overhead.toFixed(1)} ms (median) over the reference`);
+}
