@@ -1,33 +1,14 @@
 // An instructor signs up and creates a course; a student joins it with the code and picks a group;
 // the instructor finds the student in the roster, in that group. All through the real UI.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app.js';
-import { signUpInBrowser, type Person } from '../support/people.js';
-import { keepScreenshotOnFailure } from '../support/screenshots.js';
+import { describe, expect, it } from 'vitest';
+import { endToEnd } from '../support/e2e.js';
+import { signUpInBrowser } from '../support/people.js';
 
-let app: RunningApp;
-let browser: Browser;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-keepScreenshotOnFailure(
-  () => browser.contexts().flatMap((c) => c.pages()),
-  () => app.output(),
-);
+const e2e = endToEnd();
 
 describe('a course from sign-up to roster', () => {
   it('instructor creates a course, a student joins by code and picks a group, the roster shows them', async () => {
-    const instructor = await signUpInBrowser(browser, app.url, 'Dana Instructor');
-    people.push(instructor);
+    const instructor = await signUpInBrowser(e2e.browser, e2e.app.url, 'Dana Instructor');
     const teacher = instructor.page;
     await teacher.getByLabel('Title').fill('Foreign Policy Seminar');
     await teacher.getByLabel('Term').fill('Spring 2027');
@@ -47,8 +28,7 @@ describe('a course from sign-up to roster', () => {
     await teacher.getByRole('button', { name: 'Save group choice' }).click();
     await teacher.getByText('0 of 3 members').waitFor();
 
-    const student = await signUpInBrowser(browser, app.url, 'Aigerim Student');
-    people.push(student);
+    const student = await signUpInBrowser(e2e.browser, e2e.app.url, 'Aigerim Student');
     const learner = student.page;
     await learner.getByLabel('Join code').fill(joinCode.toLowerCase());
     await learner.getByRole('button', { name: 'Join course' }).click();
@@ -66,8 +46,7 @@ describe('a course from sign-up to roster', () => {
   });
 
   it('a wrong join code says so and joins nothing', async () => {
-    const student = await signUpInBrowser(browser, app.url, 'Timur Student');
-    people.push(student);
+    const student = await signUpInBrowser(e2e.browser, e2e.app.url, 'Timur Student');
     await student.page.getByLabel('Join code').fill('NOPE-NOPE');
     await student.page.getByRole('button', { name: 'Join course' }).click();
     await student.page.getByRole('alert').filter({ hasText: 'No course accepts that join code' }).waitFor();

@@ -4,11 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app.js';
+import type { Page } from 'playwright-core';
+import { endToEnd } from '../support/e2e.js';
 import { signUpInBrowser } from '../support/people.js';
-import { keepScreenshotOnFailure } from '../support/screenshots.js';
 
 const repeated =
   'Investment followed the queues. A new terminal opened in the second year, financed in part by partners who had never before shown interest in the region.';
@@ -52,25 +50,14 @@ Notes
 [3] The agreements were signed with three different partners within eighteen months.
 `;
 
-let app: RunningApp;
-let browser: Browser;
+const e2e = endToEnd();
 let fixtureDir: string;
 
 beforeAll(async () => {
   fixtureDir = await mkdtemp(join(tmpdir(), 'commonplace-e2e-'));
   await writeFile(join(fixtureDir, 'caspian-crossing.txt'), source);
-  app = await startApp();
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await rm(fixtureDir, { recursive: true, force: true });
-});
-keepScreenshotOnFailure(
-  () => browser.contexts().flatMap((c) => c.pages()),
-  () => app.output(),
-);
+afterAll(() => rm(fixtureDir, { recursive: true, force: true }));
 
 /** How far below the top of the window an element sits, in CSS pixels. */
 const topOf = (page: Page, selector: string) =>
@@ -78,7 +65,7 @@ const topOf = (page: Page, selector: string) =>
 
 describe('a reading from import to reader', () => {
   it('is imported, reviewed, saved and assigned by the instructor, then read by a student', async () => {
-    const instructor = await signUpInBrowser(browser, app.url, 'Dana Instructor');
+    const instructor = await signUpInBrowser(e2e.browser, e2e.app.url, 'Dana Instructor');
     const teacher = instructor.page;
     await teacher.getByLabel('Title').fill('Trade Routes Seminar');
     await teacher.getByLabel('Term').fill('Spring 2027');
@@ -119,7 +106,7 @@ describe('a reading from import to reader', () => {
     await teacher.getByRole('link', { name: 'The Caspian Crossing' }).waitFor();
 
     // A student joins and finds it up next on the course home.
-    const student = await signUpInBrowser(browser, app.url, 'Aigerim Student');
+    const student = await signUpInBrowser(e2e.browser, e2e.app.url, 'Aigerim Student');
     const reader = student.page;
     await reader.getByLabel('Join code').fill(joinCode.trim());
     await reader.getByRole('button', { name: 'Join course' }).click();

@@ -1,30 +1,13 @@
 // On a slow connection people type before the page's script has arrived; what they typed must
 // survive the script taking over the page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app.js';
-import { keepScreenshotOnFailure } from '../support/screenshots.js';
+import { describe, expect, it } from 'vitest';
+import { endToEnd } from '../support/e2e.js';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-keepScreenshotOnFailure(
-  () => browser.contexts().flatMap((c) => c.pages()),
-  () => app.output(),
-);
+const e2e = endToEnd();
 
 describe('typing before the scripts load', () => {
   it('keeps what was typed into the sign-up form, and signs up with it', async () => {
-    const page = await (await browser.newContext({ baseURL: app.url })).newPage();
+    const page = await (await e2e.browser.newContext({ baseURL: e2e.app.url })).newPage();
     let releaseScripts!: () => void;
     const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
     await page.route('**/_app/immutable/**', async (route) => {

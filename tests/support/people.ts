@@ -23,15 +23,3 @@ export async function signUpInBrowser(browser: Browser, baseUrl: string, name: s
   await page.getByRole('heading', { name: 'My courses' }).waitFor();
   return { name, email, context, page };
 }
-
-/** An existing account (the demo course's, say) logging in through the UI. */
-export async function logInInBrowser(browser: Browser, baseUrl: string, email: string, password: string) {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto('/login', { waitUntil: 'networkidle' });
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'My courses' }).waitFor();
-  return { context, page };
-}
