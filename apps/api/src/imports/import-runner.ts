@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { errorTable, type ErrorCode, type ReadingDocument } from '@commonplace/contracts';
 import type { DetectedFormat, ReadingErrorCode } from '@commonplace/reading';
 
@@ -10,9 +10,11 @@ const WORKER_ENTRY = new URL('./import-worker.ts', import.meta.url).href;
 const PARALLEL_IMPORTS = Math.max(2, Math.min(4, availableParallelism() - 1));
 export const IMPORT_TIME_LIMIT_MS = 5 * 60_000;
 const WORKER_HEAP_MB = 1024;
+// A worker serves this many imports, then is replaced: warm parsers, but nothing kept for long.
+const IMPORTS_PER_WORKER = 25;
 
-export interface WorkerInput {
-  entry: string;
+/** One import, as the worker receives it. */
+export interface WorkerJob {
   bytes?: ArrayBuffer;
   text?: string;
   filename?: string;
@@ -95,65 +97,109 @@ const failure = (code: ErrorCode, message?: string, interrupted?: boolean): Impo
   ...(interrupted ? { interrupted } : {}),
 });
 
+/** A worker thread with the importer loaded, serving one import at a time. */
+interface PooledWorker {
+  worker: Worker;
+  imports: number;
+  /** Called with what the worker says about the import it is running. */
+  onMessage?: (message: WorkerMessage) => void;
+  /** Called when the worker dies (a crash, out of memory, terminated) during an import. */
+  onDeath?: (error: (Error & { code?: string }) | undefined) => void;
+}
+
 /**
- * Runs the importer in worker threads, one fresh worker per import, so that a 100-page PDF or a
- * hostile file costs a worker (bounded in memory and time) and never stalls the server's event
- * loop. A few run at once; the rest wait their turn.
+ * Runs the importer in worker threads, so that a 100-page PDF or a hostile file costs a worker
+ * (bounded in memory and time) and never stalls the server's event loop. Workers are started
+ * ahead of need and reused for a while, so an import starts with the parsers already loaded and
+ * compiled; a few run at once, the rest wait their turn. A worker that crashes, runs out of
+ * memory or overruns the time limit is thrown away and its import fails alone.
  */
 @Injectable()
-export class ImportRunner implements OnApplicationShutdown {
+export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('ImportRunner');
-  private readonly waiting: Array<() => void> = [];
-  private readonly workers = new Set<Worker>();
-  private running = 0;
+  private readonly waiting: Array<(worker: PooledWorker) => void> = [];
+  private readonly idle: PooledWorker[] = [];
+  private readonly all = new Set<PooledWorker>();
   private stopping = false;
+
+  /** One warm worker at start-up, so the first upload does not wait for one to load. */
+  onApplicationBootstrap(): void {
+    this.idle.push(this.spawn());
+  }
 
   start(source: ImportSource): ImportRun {
     const run = new ImportRun();
-    void this.slot()
-      .then(() => this.execute(run, source))
-      .finally(() => this.release());
+    if (this.stopping) run.settle(failure('UNAVAILABLE', undefined, true));
+    else void this.acquire().then((worker) => this.execute(worker, run, source));
     return run;
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    for (const resume of this.waiting.splice(0)) resume();
-    await Promise.all([...this.workers].map((worker) => worker.terminate()));
+    await Promise.all([...this.all].map((pooled) => pooled.worker.terminate()));
   }
 
-  private slot(): Promise<void> {
-    if (this.running < PARALLEL_IMPORTS) {
-      this.running++;
-      return Promise.resolve();
+  private spawn(): PooledWorker {
+    const pooled: PooledWorker = {
+      worker: new Worker(WORKER_BOOTSTRAP, {
+        workerData: { entry: WORKER_ENTRY },
+        execArgv: [],
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      }),
+      imports: 0,
+    };
+    this.all.add(pooled);
+    pooled.worker.on('message', (message: WorkerMessage) => pooled.onMessage?.(message));
+    pooled.worker.on('error', (error: Error & { code?: string }) => {
+      this.log.error(`import worker crashed: ${error.stack ?? error.message}`);
+      pooled.onDeath?.(error);
+      pooled.onDeath = undefined;
+    });
+    pooled.worker.once('exit', () => {
+      this.all.delete(pooled);
+      const at = this.idle.indexOf(pooled);
+      if (at >= 0) this.idle.splice(at, 1);
+      pooled.onDeath?.(undefined);
+    });
+    return pooled;
+  }
+
+  private acquire(): Promise<PooledWorker> {
+    const ready = this.idle.pop();
+    if (ready) return Promise.resolve(ready);
+    if (this.all.size < PARALLEL_IMPORTS) return Promise.resolve(this.spawn());
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Hands a worker that finished cleanly to the next import, or back to the pool. */
+  private release(pooled: PooledWorker): void {
+    pooled.onMessage = pooled.onDeath = undefined;
+    if (this.stopping) return;
+    if (pooled.imports >= IMPORTS_PER_WORKER) {
+      void pooled.worker.terminate();
+      pooled = this.spawn();
     }
-    return new Promise((resolve) => this.waiting.push(() => (this.running++, resolve())));
+    const next = this.waiting.shift();
+    if (next) next(pooled);
+    else this.idle.push(pooled);
   }
 
-  private release(): void {
-    this.running--;
-    this.waiting.shift()?.();
+  /** After a worker died, lets a waiting import start a new one. */
+  private replaceLost(): void {
+    const next = this.waiting.shift();
+    if (next && !this.stopping) next(this.spawn());
   }
 
-  private execute(run: ImportRun, source: ImportSource): Promise<void> {
+  private execute(pooled: PooledWorker, run: ImportRun, source: ImportSource): void {
     if (this.stopping) {
       run.settle(failure('UNAVAILABLE', undefined, true));
-      return Promise.resolve();
+      return;
     }
+    pooled.imports++;
     // The worker gets a copy of its own (not Buffer#slice, a view that may share Node's pool);
     // the caller keeps its bytes to store as the original.
     const bytes = 'bytes' in source ? new Uint8Array(source.bytes).buffer : undefined;
-    const input: WorkerInput = {
-      entry: WORKER_ENTRY,
-      ...('text' in source ? { text: source.text } : { bytes, filename: source.filename }),
-    };
-    const worker = new Worker(WORKER_BOOTSTRAP, {
-      workerData: input,
-      transferList: bytes ? [bytes] : [],
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
-    this.workers.add(worker);
+    const job: WorkerJob = 'text' in source ? { text: source.text } : { bytes, filename: source.filename };
     const timer = setTimeout(() => {
       run.settle(
         failure(
@@ -161,40 +207,39 @@ export class ImportRunner implements OnApplicationShutdown {
           `The import took longer than ${IMPORT_TIME_LIMIT_MS / 60_000} minutes and was stopped.`,
         ),
       );
-      void worker.terminate();
+      void pooled.worker.terminate();
     }, IMPORT_TIME_LIMIT_MS);
-
-    worker.on('message', (message: WorkerMessage) => {
+    const finish = (outcome: ImportOutcome) => {
+      clearTimeout(timer);
+      run.settle(outcome);
+      this.release(pooled);
+    };
+    pooled.onMessage = (message) => {
       if (message.type === 'format') run.format = message.format;
       else if (message.type === 'progress') run.report({ fraction: message.fraction, stage: message.stage });
-      else if (message.type === 'done') run.settle({ ok: true, document: message.document });
+      else if (message.type === 'done') finish({ ok: true, document: message.document });
       else {
         if (message.detail) this.log.error(`import failed unexpectedly: ${message.detail}`);
         const code = message.code in errorTable ? (message.code as ErrorCode) : 'IMPORT_FAILED';
-        run.settle(failure(code, message.message));
+        finish(failure(code, message.message));
       }
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      this.log.error(`import worker crashed: ${error.stack ?? error.message}`);
+    };
+    pooled.onDeath = (error) => {
+      clearTimeout(timer);
+      pooled.onMessage = pooled.onDeath = undefined;
+      // A worker that dies without a verdict crashed, or was stopped with the server.
       run.settle(
-        failure(
-          'IMPORT_FAILED',
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? 'The file needs more memory to import than an import may use. Split it into smaller parts.'
-            : undefined,
-        ),
+        this.stopping
+          ? failure('UNAVAILABLE', undefined, true)
+          : failure(
+              'IMPORT_FAILED',
+              error?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? 'The file needs more memory to import than an import may use. Split it into smaller parts.'
+                : undefined,
+            ),
       );
-    });
-    return new Promise((resolve) => {
-      worker.once('exit', () => {
-        clearTimeout(timer);
-        this.workers.delete(worker);
-        // A worker that exits without a verdict crashed, or was stopped with the server.
-        setImmediate(() => {
-          run.settle(this.stopping ? failure('UNAVAILABLE', undefined, true) : failure('IMPORT_FAILED'));
-          resolve();
-        });
-      });
-    });
+      this.replaceLost();
+    };
+    pooled.worker.postMessage(job, bytes ? [bytes] : []);
   }
 }

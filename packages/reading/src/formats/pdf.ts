@@ -16,6 +16,17 @@ const standardFontDataUrl =
 // Reading the pages is nearly all of the work; laying them out is the rest.
 const PAGES_SHARE = 0.95;
 
+/**
+ * Loads pdf.js and its worker code into this thread: pdf.js then runs its "worker" in-process from
+ * what is loaded (globalThis.pdfjsWorker) instead of loading it at the first document.
+ */
+export async function preloadPdfJs(): Promise<void> {
+  await import('pdfjs-dist/legacy/build/pdf.mjs');
+  await import(PDFJS_WORKER_MODULE);
+}
+// Named apart because pdf.js ships no types for its worker module, imported for its effect only.
+const PDFJS_WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
 export async function parsePdf(bytes: Uint8Array, progress: (fraction: number) => void): Promise<SourceDoc> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const warnings: Warning[] = [];
