@@ -141,5 +141,19 @@ describe('a reading from import to reader', () => {
     await reader.keyboard.press('Escape');
     await note.waitFor({ state: 'hidden' });
     expect(await marker.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    // The instructor corrects the title after saving, then deletes the reading; the student loses it.
+    await teacher.getByRole('link', { name: 'The Caspian Crossing' }).click();
+    await teacher.getByText('Edit details').click();
+    await teacher.getByLabel('Title', { exact: true }).fill('The Caspian Crossing, Revised');
+    await teacher.getByRole('button', { name: 'Save details' }).click();
+    await teacher.getByRole('heading', { name: 'The Caspian Crossing, Revised', level: 1 }).waitFor();
+    await teacher.getByText('Delete reading').click();
+    await teacher.getByRole('button', { name: 'Yes, delete this reading' }).click();
+    await teacher.getByRole('heading', { name: 'Readings', level: 2 }).waitFor();
+    expect(await teacher.getByRole('status').textContent()).toContain('The Caspian Crossing, Revised');
+    expect(await teacher.getByRole('link', { name: /The Caspian Crossing/ }).count()).toBe(0);
+    await reader.reload();
+    await reader.getByRole('heading', { name: 'Not found' }).waitFor();
   });
 });

@@ -60,11 +60,13 @@ export const importDraft = z.object({
 export type ImportDraft = z.infer<typeof importDraft>;
 
 const metadataEdits = {
-  title: z.string().trim().min(1, 'Enter a title.').max(500),
-  subtitle: z.string().trim().max(500).nullable(),
-  authors: z.array(z.string().trim().min(1).max(200)).max(50),
-  publisher: z.string().trim().max(300).nullable(),
-  publishedAt: z.iso.date().nullable(),
+  title: z.string().trim().min(1, 'Enter a title.').max(500, 'Keep the title under 500 characters.'),
+  subtitle: z.string().trim().max(500, 'Keep the subtitle under 500 characters.').nullable(),
+  authors: z
+    .array(z.string().trim().min(1, 'Leave no author line empty.').max(200, 'Keep each author under 200 characters.'))
+    .max(50, 'List at most 50 authors.'),
+  publisher: z.string().trim().max(300, 'Keep the publisher under 300 characters.').nullable(),
+  publishedAt: z.iso.date({ error: 'Enter the date as a day, month and year.' }).nullable(),
 };
 /**
  * What the instructor fixes in the preview before saving: metadata, and which blocks are headings.

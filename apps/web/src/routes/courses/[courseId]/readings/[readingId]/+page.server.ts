@@ -1,7 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { progressUpdate, routePath } from '@commonplace/contracts';
+import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
+import { progressUpdate, readingUpdate, routePath } from '@commonplace/contracts';
+import { metadataFromForm } from '$lib/reading/metadata-form';
 import { api, ApiError } from '$lib/server/api';
-import { apiFailure, formValues, parseForm } from '$lib/server/forms';
+import { setFlash } from '$lib/server/flash';
+import { apiFailure, formValues, parseForm, type FormFailure } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,22 +21,47 @@ export const load: PageServerLoad = async (event) => {
   }
 };
 
+/** The page has three forms; each result says which one it answers, so it shows beside that one. */
+type ReaderForm = 'finish' | 'details' | 'delete';
+const answering = <F extends ReaderForm>(form: F, failure: ActionFailure<FormFailure>) =>
+  fail(failure.status, { ...failure.data, form });
+
 export const actions: Actions = {
   finish: async (event) => {
     const values = formValues(await event.request.formData());
     const input = { furthest: 1, lastBlock: Number(values.lastBlock), activeSecondsDelta: 0, completed: true };
     const parsed = parseForm(progressUpdate, input, values);
-    if (!parsed.ok) return parsed.failure;
+    if (!parsed.ok) return answering('finish', parsed.failure);
     try {
-      await api(
-        event,
-        'saveProgress',
-        { courseId: event.params.courseId, readingId: event.params.readingId },
-        parsed.data,
-      );
+      await api(event, 'saveProgress', event.params, parsed.data);
     } catch (e) {
-      return apiFailure(e, values);
+      return answering('finish', apiFailure(e, values));
     }
-    return { finished: true };
+    return { form: 'finish' as const };
+  },
+
+  details: async (event) => {
+    const values = formValues(await event.request.formData());
+    const parsed = parseForm(readingUpdate, metadataFromForm(values), values);
+    if (!parsed.ok) return answering('details', parsed.failure);
+    try {
+      await api(event, 'updateReading', event.params, parsed.data);
+    } catch (e) {
+      return answering('details', apiFailure(e, values));
+    }
+    return { form: 'details' as const, saved: true };
+  },
+
+  delete: async (event) => {
+    const readings = `/courses/${event.params.courseId}/readings`;
+    let title: string;
+    try {
+      title = (await api(event, 'getReading', event.params)).data.title;
+      await api(event, 'deleteReading', event.params);
+    } catch (e) {
+      return answering('delete', apiFailure(e));
+    }
+    setFlash(event.cookies, readings, `Deleted “${title}”.`, event.url.protocol === 'https:');
+    redirect(303, readings);
   },
 };

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { saveImport } from '@commonplace/contracts';
 import { headingEdits } from '$lib/imports/outline';
+import { metadataFromForm } from '$lib/reading/metadata-form';
 import { api, ApiError, type ApiCall } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
 import { staffOnly } from '$lib/server/staff-only';
@@ -24,23 +25,11 @@ export const load: PageServerLoad = async (event) => {
   return { draft: await getDraft(event) };
 };
 
-const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
-
 export const actions: Actions = {
   save: async (event) => {
     const values = formValues(await event.request.formData());
     const draft = await getDraft(event);
-    const input = {
-      title: values.title ?? '',
-      subtitle: orNull(values.subtitle),
-      authors: (values.authors ?? '')
-        .split('\n')
-        .map((a) => a.trim())
-        .filter(Boolean),
-      publisher: orNull(values.publisher),
-      publishedAt: orNull(values.publishedAt),
-      headings: headingEdits(draft.document?.blocks ?? [], values),
-    };
+    const input = { ...metadataFromForm(values), headings: headingEdits(draft.document?.blocks ?? [], values) };
     const parsed = parseForm(saveImport, input, values);
     if (!parsed.ok) return parsed.failure;
     let readingId: string;
