@@ -94,8 +94,12 @@ describe('a reading from import to reader', () => {
 
     await teacher.getByRole('heading', { name: 'The Caspian Crossing', level: 1 }).waitFor();
     expect(await teacher.getByText('Steppe Review').count()).toBeGreaterThan(0);
-    // The repeated paragraph is in the reading once.
+    // The repeated paragraph is in the reading once, and the repair stays on record for staff.
     expect(await teacher.getByText(repeated).count()).toBe(1);
+    await teacher.getByText('Import warnings (1)').click();
+    expect(await teacher.getByRole('region', { name: /the importer repaired or doubted/ }).textContent()).toMatch(
+      /repeated block/i,
+    );
 
     // Assign it to the week with a due date.
     await teacher.getByRole('link', { name: 'Course home' }).click();
