@@ -10,6 +10,12 @@ async function main(): Promise<void> {
   if (!config.DATABASE_URL) {
     console.log(`Starting embedded PostgreSQL (data in ${config.EMBEDDED_PG_DIR}) ...`);
     embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, persistent: true });
+    if (embedded.dataDir !== config.EMBEDDED_PG_DIR) {
+      console.log(
+        `As root, PostgreSQL runs as the postgres user, who cannot enter a folder above ${config.EMBEDDED_PG_DIR}; ` +
+          `its data is kept in ${embedded.dataDir} instead (set EMBEDDED_PG_DIR to choose another place).`,
+      );
+    }
   }
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
   const stopDatabase = async () => embedded?.stop();
