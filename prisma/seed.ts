@@ -1,7 +1,7 @@
 // The demo course that `pnpm start` seeds once: an instructor, a TA and six students in two
 // groups, over three weeks, with the course readings (from READINGS_DIR) assigned across them.
-// Idempotent: if the course exists it is left as it is, and a reading whose file is already in
-// it is not imported again; readings that appear in the folder later are added on the next start.
+// Idempotent: if the course exists it is left as it is. Readings are imported only while it has
+// none, so a folder that appears after the first start is still picked up at the next one.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -119,7 +119,7 @@ const SOURCE_FILE = /\.(txt|md|markdown|html?|pdf|docx)$/i;
  * The reading files of a folder: those `expected.json` lists where it exists, otherwise every
  * source file but the README, in name order.
  */
-export async function readingFiles(dir: string): Promise<string[]> {
+async function readingFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const names = await readdir(dir);
   const expectedPath = join(dir, 'expected.json');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-// The importer's own limit, so the API, the web form and the importer refuse the same files.
-// A relative path until packages/reading exports `./limits` (see .agent-signals/requests-api.md).
+// The importer's own limit, so the API, the web form and the importer refuse the same files; from
+// its own subpath, which has no imports, so the browser bundle does not take in the importer.
 import { MAX_INPUT_BYTES } from '@commonplace/reading/limits';
 
 /** The reading JSON (../shared/readings/README.md): what the importer produces and the reader shows. */

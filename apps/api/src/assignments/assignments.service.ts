@@ -3,9 +3,10 @@ import type { Assignment, AssignmentCreate, AssignmentUpdate } from '@commonplac
 import { PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
 import { isUuid, type CourseMembership } from '../common/request-auth.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
+import { ModulesService } from '../modules/modules.service.js';
 import { ReadingsService, summarySelect, toSummary } from '../readings/readings.service.js';
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 const dateOrNull = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null ? null : new Date(value);
 
@@ -15,6 +16,7 @@ export class AssignmentsService {
   constructor(
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
     @Inject(ReadingsService) private readonly readings: ReadingsService,
+    @Inject(ModulesService) private readonly modules: ModulesService,
   ) {}
 
   async list(viewer: CourseMembership): Promise<Assignment[]> {
@@ -59,11 +61,6 @@ export class AssignmentsService {
     return found;
   }
 
-  private async assertModule(courseId: string, moduleId: string): Promise<void> {
-    if (!(await this.prisma.courseModule.count({ where: { id: moduleId, courseId } })))
-      throw new AppError('MODULE_NOT_FOUND');
-  }
-
   private async assertAssignment(courseId: string, assignmentId: string): Promise<void> {
     const found =
       isUuid(assignmentId) && (await this.prisma.assignment.count({ where: { id: assignmentId, courseId } }));
@@ -71,7 +68,7 @@ export class AssignmentsService {
   }
 
   async create(viewer: CourseMembership, input: AssignmentCreate): Promise<Assignment> {
-    await this.assertModule(viewer.courseId, input.moduleId);
+    await this.modules.assertModule(viewer.courseId, input.moduleId);
     await this.readings.visible(viewer, input.readingId);
     const last = await this.prisma.assignment.aggregate({
       where: { moduleId: input.moduleId },
@@ -96,7 +93,7 @@ export class AssignmentsService {
 
   async update(viewer: CourseMembership, assignmentId: string, input: AssignmentUpdate): Promise<Assignment> {
     await this.assertAssignment(viewer.courseId, assignmentId);
-    if (input.moduleId) await this.assertModule(viewer.courseId, input.moduleId);
+    if (input.moduleId) await this.modules.assertModule(viewer.courseId, input.moduleId);
     try {
       await this.prisma.assignment.update({
         where: { id: assignmentId },

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { brokenPasswordRules, type LoginRequest, type SignupRequest, type User } from '@commonplace/contracts';
 import { hashPassword, PrismaClient, verifyPassword } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { LoginThrottle } from './login-throttle.js';
 
 // Verified against when the email is unknown, so both answers take the same time.
@@ -32,7 +33,7 @@ export class AuthService {
       });
     } catch (error) {
       // Two signups racing for one email: the unique index decides.
-      if ((error as { code?: string }).code === 'P2002') throw new AppError('EMAIL_TAKEN');
+      if (isUniqueViolation(error)) throw new AppError('EMAIL_TAKEN');
       throw error;
     }
   }

@@ -8,7 +8,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { routes, type RouteName } from '@commonplace/contracts';
+import { routes, type RouteContract, type RouteName } from '@commonplace/contracts';
 import { AppError } from './app-error.js';
 import type { AuthState, CourseMembership, SessionUser } from './request-auth.js';
 import { validate } from './validate.js';
@@ -29,13 +29,16 @@ export function routeNameOf(context: ExecutionContext): RouteName | undefined {
   return Reflect.getMetadata(ROUTE_NAME, context.getHandler()) as RouteName | undefined;
 }
 
-type Schema = Parameters<typeof validate>[0];
+function schemaOf(context: ExecutionContext, part: 'body' | 'query'): Parameters<typeof validate>[0] {
+  const name = routeNameOf(context);
+  const schema = name ? (routes[name] as RouteContract)[part] : undefined;
+  if (!schema) throw new Error(`Route ${name} declares no ${part} schema`);
+  return schema;
+}
 
 /** The request body, parsed with the route's own schema from the contracts. */
 export const Input = createParamDecorator((_: unknown, context: ExecutionContext) => {
-  const name = routeNameOf(context);
-  const schema = name ? (routes[name] as { body?: Schema }).body : undefined;
-  if (!schema) throw new Error(`Route ${name} declares no body schema`);
+  const schema = schemaOf(context, 'body');
   const request = context.switchToHttp().getRequest<FastifyRequest>();
   // Multipart is accepted by the server for uploads only; elsewhere it is not JSON.
   if (request.isMultipart?.()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
@@ -43,12 +46,9 @@ export const Input = createParamDecorator((_: unknown, context: ExecutionContext
 });
 
 /** The query string, parsed with the route's own query schema from the contracts. */
-export const QueryInput = createParamDecorator((_: unknown, context: ExecutionContext) => {
-  const name = routeNameOf(context);
-  const schema = name ? (routes[name] as { query?: Schema }).query : undefined;
-  if (!schema) throw new Error(`Route ${name} declares no query schema`);
-  return validate(schema, context.switchToHttp().getRequest<FastifyRequest>().query);
-});
+export const QueryInput = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  validate(schemaOf(context, 'query'), context.switchToHttp().getRequest<FastifyRequest>().query),
+);
 
 function authOf(context: ExecutionContext): AuthState {
   return context.switchToHttp().getRequest<FastifyRequest>().auth ?? {};

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CourseCreate, CourseDetail, CourseSummary, CourseUpdate } from '@commonplace/contracts';
 import { PrismaClient, type Prisma } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
+import { dayOf } from '../common/calendar-day.js';
 import type { CourseMembership } from '../common/request-auth.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { newJoinCode } from './join-code.js';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
 @Injectable()
 export class CoursesService {
@@ -55,7 +55,7 @@ export class CoursesService {
         id: m.id,
         title: m.title,
         position: m.position,
-        startsOn: m.startsOn ? m.startsOn.toISOString().slice(0, 10) : null,
+        startsOn: dayOf(m.startsOn),
       })),
     };
   }

@@ -3,8 +3,7 @@ import type { Group } from '@commonplace/contracts';
 import { PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
 import { isUuid, type CourseMembership } from '../common/request-auth.js';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+import { isUniqueViolation } from '../common/unique-violation.js';
 
 @Injectable()
 export class GroupsService {

@@ -1,9 +1,9 @@
 import type { ImportProgress } from './import-runner.js';
 
 /** How often a running import's progress is written to its draft, at most. */
-export const PROGRESS_WRITE_INTERVAL_MS = 250;
+const PROGRESS_WRITE_INTERVAL_MS = 250;
 /** A running import touches its draft at least this often, even when the importer is quiet. */
-export const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_MS = 10_000;
 
 /**
  * Writes a running import's progress to its draft without a write per page: the latest value at

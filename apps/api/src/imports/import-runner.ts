@@ -8,7 +8,7 @@ const WORKER_BOOTSTRAP = new URL('./import-worker.mjs', import.meta.url);
 const WORKER_ENTRY = new URL('./import-worker.ts', import.meta.url).href;
 // At least two, so one long import does not hold up every other upload; at most what the CPUs allow.
 const PARALLEL_IMPORTS = Math.max(2, Math.min(4, availableParallelism() - 1));
-export const IMPORT_TIME_LIMIT_MS = 5 * 60_000;
+const IMPORT_TIME_LIMIT_MS = 5 * 60_000;
 const WORKER_HEAP_MB = 1024;
 // A worker serves this many imports, then is replaced: warm parsers, but nothing kept for long.
 const IMPORTS_PER_WORKER = 25;
@@ -29,7 +29,7 @@ export type WorkerMessage =
 /** An uploaded file, or pasted text (which the importer reads as text or Markdown, never sniffs as a file). */
 export type ImportSource = { bytes: Uint8Array<ArrayBuffer>; filename: string } | { text: string };
 
-export type ImportFailure = {
+type ImportFailure = {
   ok: false;
   code: ErrorCode;
   message: string;
@@ -153,7 +153,6 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     pooled.worker.on('error', (error: Error & { code?: string }) => {
       this.log.error(`import worker crashed: ${error.stack ?? error.message}`);
       pooled.onDeath?.(error);
-      pooled.onDeath = undefined;
     });
     pooled.worker.once('exit', () => {
       this.all.delete(pooled);

@@ -66,7 +66,7 @@ function uploadError(error: unknown): AppError {
 }
 
 /** The name as the person's computer had it, without any path, control characters or excess length. */
-export function cleanFilename(name: string | undefined): string {
+function cleanFilename(name: string | undefined): string {
   const base = (name ?? '').split(/[/\\]/).pop() ?? '';
   const cleaned = base
     // Browsers send a name's quotes and line breaks percent-encoded (the HTML form encoding).

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CourseModule } from '@commonplace/contracts';
 import { PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
+import { dateOfDay, dayOf } from '../common/calendar-day.js';
 import { isUuid } from '../common/request-auth.js';
 
 type ModuleRow = { id: string; title: string; position: number; startsOn: Date | null };
@@ -9,10 +10,8 @@ const toContract = (m: ModuleRow): CourseModule => ({
   id: m.id,
   title: m.title,
   position: m.position,
-  startsOn: m.startsOn ? m.startsOn.toISOString().slice(0, 10) : null,
+  startsOn: dayOf(m.startsOn),
 });
-const toDate = (day: string | null | undefined) =>
-  day === undefined ? undefined : day === null ? null : new Date(`${day}T00:00:00Z`);
 
 /** Weeks or modules of a course, in order; readings and quizzes are assigned into them. */
 @Injectable()
@@ -33,14 +32,14 @@ export class ModulesService {
       data: {
         courseId,
         title: input.title,
-        startsOn: toDate(input.startsOn),
+        startsOn: dateOfDay(input.startsOn),
         position: (last._max.position ?? -1) + 1,
       },
     });
     return toContract(row);
   }
 
-  private async assertModule(courseId: string, moduleId: string) {
+  async assertModule(courseId: string, moduleId: string): Promise<void> {
     const found = isUuid(moduleId) && (await this.prisma.courseModule.count({ where: { id: moduleId, courseId } }));
     if (!found) throw new AppError('MODULE_NOT_FOUND');
   }
@@ -53,7 +52,7 @@ export class ModulesService {
     await this.assertModule(courseId, moduleId);
     const row = await this.prisma.courseModule.update({
       where: { id: moduleId },
-      data: { title: input.title, startsOn: toDate(input.startsOn), position: input.position },
+      data: { title: input.title, startsOn: dateOfDay(input.startsOn), position: input.position },
     });
     return toContract(row);
   }

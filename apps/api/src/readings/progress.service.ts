@@ -3,6 +3,7 @@ import { COMPLETED_AT_FURTHEST, type ProgressUpdate, type ReadingProgress } from
 import { PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
 import type { CourseMembership } from '../common/request-auth.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { ReadingsService, toProgress } from './readings.service.js';
 
 /**
@@ -11,8 +12,6 @@ import { ReadingsService, toProgress } from './readings.service.js';
  * update cannot multiply it.
  */
 const ACTIVE_TIME_SLACK_SECONDS = 15;
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
 @Injectable()
 export class ProgressService {
@@ -41,10 +40,13 @@ export class ProgressService {
 
   private record(userId: string, readingId: string, input: ProgressUpdate): Promise<ReadingProgress> {
     return this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`
-        SELECT 1 FROM "ReadingProgress" WHERE "userId" = ${userId}::uuid AND "readingId" = ${readingId}::uuid FOR UPDATE`;
+      // Read and locked at once, so two updates of one row apply one after the other.
+      const [previous] = await tx.$queryRaw<
+        { furthest: number; activeSeconds: number; completedAt: Date | null; updatedAt: Date }[]
+      >`
+        SELECT furthest, "activeSeconds", "completedAt", "updatedAt" FROM "ReadingProgress"
+        WHERE "userId" = ${userId}::uuid AND "readingId" = ${readingId}::uuid FOR UPDATE`;
       const key = { userId_readingId: { userId, readingId } };
-      const previous = await tx.readingProgress.findUnique({ where: key });
       const now = new Date();
       const sincePrevious = previous ? Math.ceil((now.getTime() - previous.updatedAt.getTime()) / 1000) : Infinity;
       const credited = Math.min(input.activeSecondsDelta, sincePrevious + ACTIVE_TIME_SLACK_SECONDS);

@@ -3,6 +3,7 @@ import type { ReadingDocument } from '@commonplace/contracts';
 import type { Prisma } from '@commonplace/db';
 import { canonicalText, type DetectedFormat } from '@commonplace/reading';
 import { AppError } from '../common/app-error.js';
+import { dateOfDay } from '../common/calendar-day.js';
 
 /**
  * Writing readings: the one code path behind an instructor's save and the demo seed, so that
@@ -45,7 +46,7 @@ const MEDIA_TYPES: Record<DetectedFormat, string> = {
 };
 export const mediaTypeOf = (format: DetectedFormat) => MEDIA_TYPES[format];
 
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export interface ReadingInput {
   courseId: string;
@@ -64,7 +65,7 @@ export async function storeReading(tx: Tx, input: ReadingInput): Promise<{ id: s
     subtitle: document.subtitle,
     authors: document.authors,
     publisher: document.publisher,
-    publishedAt: dateOf(document.publishedAt),
+    publishedAt: dateOfDay(document.publishedAt),
     document: document as unknown as Prisma.InputJsonValue,
     canonicalText: canonical.text,
     contentHash: canonical.hash,
@@ -111,6 +112,3 @@ export async function storeReading(tx: Tx, input: ReadingInput): Promise<{ id: s
   }
   return { id, version };
 }
-
-export const dateOf = (day: string | null | undefined) =>
-  day === undefined ? undefined : day === null ? null : new Date(`${day}T00:00:00Z`);

@@ -8,8 +8,8 @@ import type {
 } from '@commonplace/contracts';
 import { PrismaClient, type Prisma } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
+import { dateOfDay, dayOf } from '../common/calendar-day.js';
 import { isUuid, type CourseMembership } from '../common/request-auth.js';
-import { dateOf } from './reading-store.js';
 
 export const summarySelect = (userId: string) =>
   ({
@@ -32,8 +32,6 @@ export const summarySelect = (userId: string) =>
 type SummaryRow = Prisma.ReadingGetPayload<{ select: ReturnType<typeof summarySelect> }>;
 type ProgressRow = { furthest: number; lastBlock: number; activeSeconds: number; completedAt: Date | null };
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
 export const toProgress = (row: ProgressRow): ReadingProgress => ({
   furthest: row.furthest,
   lastBlock: row.lastBlock,
@@ -49,7 +47,7 @@ export function toSummary(row: SummaryRow): ReadingSummary {
     subtitle: row.subtitle,
     authors: row.authors,
     publisher: row.publisher,
-    publishedAt: day(row.publishedAt),
+    publishedAt: dayOf(row.publishedAt),
     version: row.version,
     wordCount: row.wordCount,
     warningCount: row.warningCount,
@@ -76,16 +74,24 @@ export class ReadingsService {
     return { courseId: viewer.courseId, ...(viewer.role === 'STUDENT' ? { assignments: { some: {} } } : {}) };
   }
 
-  /** The reading's id and block count, if the viewer may see it; READING_NOT_FOUND otherwise. */
-  async visible(viewer: CourseMembership, readingId: string): Promise<{ id: string; blockCount: number }> {
+  /** The reading's block count, if the viewer may see it; READING_NOT_FOUND otherwise. */
+  async visible(viewer: CourseMembership, readingId: string): Promise<{ blockCount: number }> {
+    const reading = await this.find(this.prisma, viewer, readingId, { _count: { select: { blocks: true } } });
+    return { blockCount: reading._count.blocks };
+  }
+
+  /** Reads the reading in the one query that also checks the viewer may see it. */
+  private async find<S extends Prisma.ReadingSelect>(
+    client: Prisma.TransactionClient,
+    viewer: CourseMembership,
+    readingId: string,
+    select: S,
+  ): Promise<Prisma.ReadingGetPayload<{ select: S }>> {
     const reading = isUuid(readingId)
-      ? await this.prisma.reading.findFirst({
-          where: { id: readingId, ...ReadingsService.visibleTo(viewer) },
-          select: { id: true, _count: { select: { blocks: true } } },
-        })
+      ? await client.reading.findFirst({ where: { id: readingId, ...ReadingsService.visibleTo(viewer) }, select })
       : null;
     if (!reading) throw new AppError('READING_NOT_FOUND');
-    return { id: reading.id, blockCount: reading._count.blocks };
+    return reading;
   }
 
   async list(viewer: CourseMembership): Promise<ReadingSummary[]> {
@@ -98,15 +104,11 @@ export class ReadingsService {
   }
 
   async detail(viewer: CourseMembership, readingId: string): Promise<ReadingDetail> {
-    await this.visible(viewer, readingId);
-    const row = await this.prisma.reading.findUniqueOrThrow({
-      where: { id: readingId },
-      select: {
-        ...summarySelect(viewer.userId),
-        document: true,
-        contentHash: true,
-        blocks: { orderBy: { index: 'asc' }, select: { start: true, end: true } },
-      },
+    const row = await this.find(this.prisma, viewer, readingId, {
+      ...summarySelect(viewer.userId),
+      document: true,
+      contentHash: true,
+      blocks: { orderBy: { index: 'asc' }, select: { start: true, end: true } },
     });
     return {
       ...toSummary(row),
@@ -118,9 +120,8 @@ export class ReadingsService {
 
   /** Fixes metadata; the text, and so every offset, stays as it is. */
   async update(viewer: CourseMembership, readingId: string, input: ReadingUpdate): Promise<ReadingDetail> {
-    await this.visible(viewer, readingId);
     await this.prisma.$transaction(async (tx) => {
-      const { document } = await tx.reading.findUniqueOrThrow({ where: { id: readingId }, select: { document: true } });
+      const { document } = await this.find(tx, viewer, readingId, { document: true });
       const metadata = {
         ...input,
         ...(input.subtitle !== undefined && { subtitle: input.subtitle || null }),
@@ -131,7 +132,7 @@ export class ReadingsService {
         where: { id: readingId },
         data: {
           ...metadata,
-          publishedAt: dateOf(input.publishedAt),
+          publishedAt: dateOfDay(input.publishedAt),
           document: edited as unknown as Prisma.InputJsonValue,
         },
       });
@@ -152,14 +153,14 @@ export class ReadingsService {
 
   /** The file the current version was imported from, as it was uploaded. */
   async original(viewer: CourseMembership, readingId: string) {
-    await this.visible(viewer, readingId);
-    const [version] = await this.prisma.readingVersion.findMany({
-      where: { readingId },
-      orderBy: { version: 'desc' },
-      take: 1,
-      select: { file: { select: { filename: true, mediaType: true, data: true } } },
+    const { versions } = await this.find(this.prisma, viewer, readingId, {
+      versions: {
+        orderBy: { version: 'desc' },
+        take: 1,
+        select: { file: { select: { filename: true, mediaType: true, data: true } } },
+      },
     });
-    if (!version) throw new AppError('READING_NOT_FOUND');
-    return version.file;
+    if (!versions[0]) throw new AppError('READING_NOT_FOUND');
+    return versions[0].file;
   }
 }

@@ -25,7 +25,7 @@ export class SearchService {
     >`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS q),
       best AS (
-        SELECT b."readingId", b."index", b."text", ts_rank_cd(b."searchVector", query.q) AS rank
+        SELECT b."readingId", r.title, b."index", b."text", ts_rank_cd(b."searchVector", query.q) AS rank
         FROM "ReadingBlock" b
         JOIN "Reading" r ON r.id = b."readingId"
         CROSS JOIN query
@@ -35,11 +35,11 @@ export class SearchService {
         ORDER BY rank DESC, b."readingId", b."index"
         LIMIT ${MAX_HITS}
       )
-      SELECT best."readingId"::text AS "readingId", r.title AS "readingTitle", best."index" AS "blockIndex",
+      SELECT best."readingId"::text AS "readingId", best.title AS "readingTitle", best."index" AS "blockIndex",
              ts_headline('english', best."text", query.q, ${HEADLINE_OPTIONS}) AS snippet,
              best.rank::float8 AS rank
-      FROM best JOIN "Reading" r ON r.id = best."readingId" CROSS JOIN query
-      ORDER BY best.rank DESC, r.title, best."index"`;
+      FROM best CROSS JOIN query
+      ORDER BY best.rank DESC, best.title, best."index"`;
     return rows.map((row) => ({ ...row, blockIndex: Number(row.blockIndex), rank: Number(row.rank) }));
   }
 }
