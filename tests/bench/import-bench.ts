@@ -3,15 +3,16 @@
 // pdf.js text extraction. The difference is what structure recovery costs.
 //
 // Run: pnpm --filter @commonplace/tests bench:import   (READINGS_DIR overrides the readings folder)
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from '@commonplace/db';
 import { longPdf } from '../../packages/reading/test-fixtures/pdf-builder.js';
 import { importReading } from '../../packages/reading/src/index.js';
+import { largestReading, median, readingsDir, timeRuns } from '../support/bench.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const readingPackage = join(root, 'packages/reading/package.json');
+const readingPackage = join(repoRoot, 'packages/reading/package.json');
 
 interface Row {
   input: string;
@@ -21,26 +22,13 @@ interface Row {
   blocks: number;
 }
 
+/** Times `task`, which answers how many blocks or lines it made. */
 async function measure(runs: number, task: () => Promise<number>): Promise<{ ms: number[]; blocks: number }> {
-  await task(); // warm-up: module loading and JIT
-  const ms: number[] = [];
   let blocks = 0;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
+  const ms = await timeRuns(runs, async () => {
     blocks = await task();
-    ms.push(performance.now() - t);
-  }
+  });
   return { ms: ms.sort((a, b) => a - b), blocks };
-}
-
-/** The largest reading in the folder, found by size (the course's thesis). */
-function largestReading(dir: string): string {
-  const files = readdirSync(dir)
-    .filter((f) => !/^readme|\.json$/i.test(f))
-    .map((f) => join(dir, f))
-    .filter((f) => statSync(f).isFile());
-  if (!files.length) throw new Error(`no readings in ${dir}`);
-  return files.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
 }
 
 // The same pdf.js build and options as the importer, without any layout or structure work.
@@ -78,10 +66,9 @@ async function rawPdfText(pdfjs: PdfJs, standardFontDataUrl: string, bytes: Uint
   return lines;
 }
 
-const dir = resolve(process.env.READINGS_DIR ?? join(root, '../shared/readings'));
 const rows: Row[] = [];
 
-const thesisPath = largestReading(dir);
+const thesisPath = largestReading();
 const thesis = new Uint8Array(readFileSync(thesisPath));
 const thesisName = thesisPath.split('/').pop()!;
 rows.push({
@@ -112,7 +99,6 @@ rows.push({
   ...(await measure(5, () => rawPdfText(pdfjs, standardFontDataUrl, pdf))),
 });
 
-const median = (ms: number[]) => ms[Math.floor(ms.length / 2)]!;
 const table = rows.map((r) => ({
   input: r.input,
   what: r.what,
@@ -122,7 +108,7 @@ const table = rows.map((r) => ({
   'best ms': r.ms[0]!.toFixed(1),
   'blocks/lines': r.blocks,
 }));
-console.log(`Node ${process.version}, readings from ${dir}`);
+console.log(`Node ${process.version}, readings from ${readingsDir}`);
 console.table(table);
 for (let i = 0; i < rows.length; i += 2) {
   const overhead = median(rows[i]!.ms) - median(rows[i + 1]!.ms);

@@ -2,54 +2,26 @@
 // the running app (multipart upload, import in a worker thread, draft polled as the web page does),
 // beside the importer called in this process on the same bytes (the floor the app adds to).
 // Run: pnpm --filter @commonplace/tests bench:import-app   (READINGS_DIR overrides ../shared/readings)
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { repoRoot } from '@commonplace/db';
+import { readFileSync } from 'node:fs';
 import { importReading } from '../../packages/reading/src/index.js';
 import { longPdf } from '../../packages/reading/test-fixtures/pdf-builder.js';
+import { postJson, sessionCookie } from '../support/api.js';
 import { startApp } from '../support/app.js';
+import { largestReading, median, timeRuns } from '../support/bench.js';
+import { PASSWORD } from '../support/people.js';
 
 const RUNS = 5;
 const POLL_MS = 50;
-const readingsDir = resolve(process.env.READINGS_DIR ?? join(repoRoot, '..', 'shared', 'readings'));
 
-function largestReading(dir: string): string {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.txt') && !/^readme/i.test(name));
-  if (!files.length) throw new Error(`No readings in ${dir}; set READINGS_DIR.`);
-  return join(
-    dir,
-    files.reduce((a, b) => (statSync(join(dir, b)).size > statSync(join(dir, a)).size ? b : a)),
-  );
-}
-
-const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
-
-async function timeRuns(task: () => Promise<unknown>): Promise<number[]> {
-  await task(); // warm-up: module loading and JIT
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await task();
-    ms.push(performance.now() - started);
-  }
-  return ms;
-}
-
-const dataRoot = await mkdtemp(join(tmpdir(), 'commonplace-bench-'));
-await chmod(dataRoot, 0o711);
-const app = await startApp({
-  env: { EMBEDDED_PG_DIR: join(dataRoot, 'pg'), LOG_LEVEL: 'warn' },
-  database: { kind: 'embedded' },
-});
+const app = await startApp({ database: { kind: 'embedded' } });
 try {
-  const signup = await fetch(`${app.url}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Bench Instructor', email: 'bench@example.test', password: 'correct horse 7' }),
-  });
-  const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const cookie = sessionCookie(
+    await postJson(app.url, '/api/auth/signup', {
+      name: 'Bench Instructor',
+      email: 'bench@example.test',
+      password: PASSWORD,
+    }),
+  );
   const call = async (method: string, path: string, body?: BodyInit, json = false) => {
     const response = await fetch(`${app.url}${path}`, {
       method,
@@ -73,7 +45,7 @@ try {
     if (draft.status !== 'READY') throw new Error(`${filename}: ${draft.status} ${draft.error?.message ?? ''}`);
   };
 
-  const thesisPath = largestReading(readingsDir);
+  const thesisPath = largestReading();
   const inputs = [
     { name: thesisPath.split('/').pop()!, bytes: new Uint8Array(readFileSync(thesisPath)) },
     { name: 'generated-100-pages.pdf', bytes: await longPdf(100) },
@@ -83,8 +55,8 @@ try {
     `${'input'.padEnd(30)}${'KB'.padStart(6)}${'through the app'.padStart(18)}${'importer alone'.padStart(17)}`,
   );
   for (const input of inputs) {
-    const viaApp = await timeRuns(() => importThroughApp(input.bytes, input.name));
-    const alone = await timeRuns(() => importReading({ data: input.bytes, filename: input.name }));
+    const viaApp = await timeRuns(RUNS, () => importThroughApp(input.bytes, input.name));
+    const alone = await timeRuns(RUNS, () => importReading({ data: input.bytes, filename: input.name }));
     console.log(
       `${input.name.padEnd(30)}${(input.bytes.length / 1024).toFixed(0).padStart(6)}` +
         `${median(viaApp).toFixed(0).padStart(18)}${median(alone).toFixed(0).padStart(17)}`,
@@ -93,5 +65,4 @@ try {
   console.log(`\n(the app's draft is polled every ${POLL_MS} ms; the web page polls every 700 ms)`);
 } finally {
   await app.stop();
-  await rm(dataRoot, { recursive: true, force: true });
 }

@@ -2,18 +2,15 @@
 // static HTML page served from the same machine (the floor any reader could reach).
 // Run: pnpm --filter @commonplace/tests bench:reader   (READINGS_DIR overrides ../shared/readings)
 import { createServer } from 'node:http';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { repoRoot } from '@commonplace/db';
+import { postJson, sessionCookie } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startApp } from '../support/app.js';
+import { afterWarmUp, median, readingsDir } from '../support/bench.js';
 
 const RUNS = 7;
-const readingsDir = resolve(process.env.READINGS_DIR ?? join(repoRoot, '..', 'shared', 'readings'));
 if (!existsSync(readingsDir)) {
   console.error(`No course readings at ${readingsDir}; set READINGS_DIR.`);
   process.exit(1);
@@ -49,16 +46,14 @@ async function visit(browser: Browser, url: string, cookie?: { name: string; val
   return timing;
 }
 
-async function measure(browser: Browser, url: string, cookie?: { name: string; value: string }) {
-  await visit(browser, url, cookie); // warm-up: server caches and JIT
-  const runs: Timing[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, url, cookie));
-  const median = (key: keyof Timing) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+async function measure(browser: Browser, url: string, cookie?: { name: string; value: string }): Promise<Timing> {
+  const runs = await afterWarmUp(RUNS, () => visit(browser, url, cookie));
+  const medianOf = (key: keyof Timing) => median(runs.map((r) => r[key]));
   return {
-    ttfb: median('ttfb'),
-    fcp: median('fcp'),
-    domContentLoaded: median('domContentLoaded'),
-    load: median('load'),
+    ttfb: medianOf('ttfb'),
+    fcp: medianOf('fcp'),
+    domContentLoaded: medianOf('domContentLoaded'),
+    load: medianOf('load'),
   };
 }
 
@@ -82,20 +77,18 @@ function staticPage(reading: ReadingDetail): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(reading.title)}</title></head><body><h1>${escapeHtml(reading.title)}</h1>${blocks}</body></html>`;
 }
 
-const dataRoot = await mkdtemp(join(tmpdir(), 'commonplace-bench-'));
-await chmod(dataRoot, 0o711);
 const app = await startApp({
-  env: { SEED_DEMO: 'true', READINGS_DIR: readingsDir, EMBEDDED_PG_DIR: join(dataRoot, 'pg'), LOG_LEVEL: 'warn' },
+  env: { SEED_DEMO: 'true', READINGS_DIR: readingsDir },
   database: { kind: 'embedded' },
 });
 const browser = await launchBrowser();
 try {
-  const login = await fetch(`${app.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'aigerim@demo.commonplace.test', password: 'commonplace-demo-1' }),
+  // A student of the demo course (prisma/seed.ts).
+  const login = await postJson(app.url, '/api/auth/login', {
+    email: 'aigerim@demo.commonplace.test',
+    password: 'commonplace-demo-1',
   });
-  const [name, value] = (login.headers.get('set-cookie') ?? '').split(';')[0]!.split('=') as [string, string?];
+  const [name, value] = sessionCookie(login).split('=') as [string, string?];
   if (login.status !== 200 || !value) throw new Error(`Demo login failed: ${login.status}`);
   const cookie = { name, value };
   const get = async <T>(path: string) =>
@@ -127,5 +120,4 @@ try {
 } finally {
   await browser.close();
   await app.stop();
-  await rm(dataRoot, { recursive: true, force: true });
 }

@@ -1,16 +1,15 @@
 // The app as a new user runs it: on its own embedded PostgreSQL, refusing bad settings, stopping
 // cleanly and finding everything again after a restart.
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnApp, startApp } from '../support/app.js';
+import { postJson } from '../support/api.js';
+import { folderForEmbeddedPg, spawnApp, startApp } from '../support/app.js';
+import { PASSWORD } from '../support/people.js';
 
 let dataRoot: string;
 beforeAll(async () => {
-  dataRoot = await mkdtemp(join(tmpdir(), 'commonplace-lifecycle-'));
-  // As root, the embedded server runs as the postgres user, who must be able to enter the folder.
-  await chmod(dataRoot, 0o711);
+  dataRoot = await folderForEmbeddedPg('commonplace-lifecycle-');
 });
 afterAll(() => rm(dataRoot, { recursive: true, force: true }));
 
@@ -28,25 +27,17 @@ describe('starting and stopping the app', () => {
   });
 
   it('keeps what users saved across a clean stop and a restart on the embedded PostgreSQL', async () => {
-    const env = { EMBEDDED_PG_DIR: join(dataRoot, 'pg') };
-    const first = await startApp({ env, database: { kind: 'embedded' } });
+    const database = { kind: 'embedded', dir: join(dataRoot, 'pg') } as const;
+    const first = await startApp({ database });
     const email = `restart.${Date.now()}@example.test`;
-    const signup = await fetch(`${first.url}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Saule Restart', email, password: 'correct horse 7' }),
-    });
+    const signup = await postJson(first.url, '/api/auth/signup', { name: 'Saule Restart', email, password: PASSWORD });
     expect(signup.status).toBe(201);
     expect(first.output()).toMatch(/Starting embedded PostgreSQL/);
     expect(await first.stop()).toBe(0);
 
-    const second = await startApp({ env, database: { kind: 'embedded' } });
+    const second = await startApp({ database });
     try {
-      const login = await fetch(`${second.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'correct horse 7' }),
-      });
+      const login = await postJson(second.url, '/api/auth/login', { email, password: PASSWORD });
       expect(login.status).toBe(200);
       expect(((await login.json()) as { name: string }).name).toBe('Saule Restart');
     } finally {

@@ -2,11 +2,12 @@
 // guesses over the replicas gains an attacker nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@commonplace/db/testing';
+import { postJson } from '../support/api.js';
 import { startApp, type RunningApp } from '../support/app.js';
+import { PASSWORD } from '../support/people.js';
 import { startRedis, type RunningRedis } from '../support/redis.js';
 
 const LOGIN_ATTEMPT_LIMIT = 10;
-const PASSWORD = 'correct horse 7';
 
 let redis: RunningRedis;
 let database: TestDatabase;
@@ -28,11 +29,7 @@ afterAll(async () => {
 });
 
 async function post(baseUrl: string, path: string, body: unknown) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const response = await postJson(baseUrl, path, body);
   return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
 }
 

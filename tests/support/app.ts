@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, repoRoot } from '@commonplace/db';
 import { createTestDatabase, type TestDatabase } from '@commonplace/db/testing';
@@ -15,9 +17,19 @@ export interface RunningApp {
 /**
  * Which PostgreSQL the app uses: a fresh test database (the default), another instance's (when
  * several replicas are under test; the caller drops it), or none, so that the app starts its own
- * embedded PostgreSQL in `EMBEDDED_PG_DIR`, as `pnpm start` does on a new machine.
+ * embedded PostgreSQL, as `pnpm start` does on a new machine: in `dir`, which outlives the app (for
+ * a restart), or else in a throwaway folder removed when the app stops.
  */
-export type AppDatabase = { kind: 'fresh' } | { kind: 'shared'; database: TestDatabase } | { kind: 'embedded' };
+export type AppDatabase =
+  { kind: 'fresh' } | { kind: 'shared'; database: TestDatabase } | { kind: 'embedded'; dir?: string };
+
+/** A new empty folder under the system's temporary one, in which the embedded PostgreSQL can run. */
+export async function folderForEmbeddedPg(prefix: string): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), prefix));
+  // As root, the embedded server runs as the postgres user, who must be able to enter the folder.
+  await chmod(folder, 0o711);
+  return folder;
+}
 
 const webBuild = join(repoRoot, 'apps/web/build');
 
@@ -75,6 +87,13 @@ export async function startApp(
   const { env = {}, database = { kind: 'fresh' } } = options;
   const fresh = database.kind === 'fresh' ? await createTestDatabase() : undefined;
   const databaseUrl = fresh?.url ?? (database.kind === 'shared' ? database.database.url : undefined);
+  const throwaway =
+    database.kind === 'embedded' && !database.dir ? await folderForEmbeddedPg('commonplace-app-') : undefined;
+  const embeddedDir = database.kind === 'embedded' ? (database.dir ?? join(throwaway!, 'pg')) : undefined;
+  const release = async () => {
+    await fresh?.drop();
+    if (throwaway) await rm(throwaway, { recursive: true, force: true });
+  };
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const { child, output } = spawnApp({
@@ -82,6 +101,7 @@ export async function startApp(
     HOST: '127.0.0.1',
     // Empty counts as unset: the embedded kind must not inherit a DATABASE_URL from the test run.
     DATABASE_URL: databaseUrl ?? '',
+    ...(embeddedDir ? { EMBEDDED_PG_DIR: embeddedDir } : {}),
     PUBLIC_ORIGIN: url,
     ORIGIN: url,
     API_INTERNAL_URL: url,
@@ -94,7 +114,7 @@ export async function startApp(
     await waitForHealth(url, child, output);
   } catch (error) {
     child.kill('SIGKILL');
-    await fresh?.drop();
+    await release();
     throw error;
   }
   return {
@@ -102,7 +122,7 @@ export async function startApp(
     output,
     async stop() {
       const code = await stopChild(child);
-      await fresh?.drop();
+      await release();
       return code;
     },
   };

@@ -40,7 +40,7 @@ function looksBinary(head: Uint8Array): boolean {
 }
 
 /** Markdown proper: ATX/setext headings or fenced code, not just a stray escape or bullet. */
-export function looksLikeMarkdown(text: string): boolean {
+function looksLikeMarkdown(text: string): boolean {
   const headings = (text.match(/^#{1,6}\s+\S/gm) ?? []).length;
   const setext = (text.match(/^\S.*\n(?:=+|-{3,})\s*$/gm) ?? []).length;
   const fences = (text.match(/^```/gm) ?? []).length;

@@ -24,11 +24,7 @@ const PAGE = { width: 612, height: 792 };
 
 export async function pdfFromRuns(pages: Run[][], info: PdfInfo = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  const embedded = {
-    regular: await doc.embedFont(StandardFonts.TimesRoman),
-    bold: await doc.embedFont(StandardFonts.TimesRomanBold),
-    italic: await doc.embedFont(StandardFonts.TimesRomanItalic),
-  };
+  const embedded = await embedFonts(doc);
   if (info.title) doc.setTitle(info.title);
   if (info.author) doc.setAuthor(info.author);
   for (const runs of pages) {
@@ -38,17 +34,18 @@ export async function pdfFromRuns(pages: Run[][], info: PdfInfo = {}): Promise<U
   return doc.save();
 }
 
+async function embedFonts(doc: PDFDocument): Promise<Record<FontName, PDFFont>> {
+  return {
+    regular: await doc.embedFont(StandardFonts.TimesRoman),
+    bold: await doc.embedFont(StandardFonts.TimesRomanBold),
+    italic: await doc.embedFont(StandardFonts.TimesRomanItalic),
+  };
+}
+
 let measuring: Promise<Record<FontName, PDFFont>> | undefined;
 /** Fonts to measure text with; the standard fonts' metrics are the same in every document. */
 function fonts(): Promise<Record<FontName, PDFFont>> {
-  measuring ??= (async () => {
-    const doc = await PDFDocument.create();
-    return {
-      regular: await doc.embedFont(StandardFonts.TimesRoman),
-      bold: await doc.embedFont(StandardFonts.TimesRomanBold),
-      italic: await doc.embedFont(StandardFonts.TimesRomanItalic),
-    };
-  })();
+  measuring ??= PDFDocument.create().then(embedFonts);
   return measuring;
 }
 

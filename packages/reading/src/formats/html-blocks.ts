@@ -1,3 +1,4 @@
+import { NOTE_LABEL } from '../recover/text-shape.js';
 import type { SourceBlock } from '../types.js';
 
 // linkedom's DOM is typed loosely; these are the few members the walk needs.
@@ -28,7 +29,7 @@ const SKIP = new Set([
 const BLOCK =
   /^(?:P|H[1-6]|LI|BLOCKQUOTE|FIGCAPTION|CAPTION|PRE|DIV|SECTION|ARTICLE|MAIN|UL|OL|TABLE|TR|TD|TH|FIGURE|DL|DT|DD|BODY|HTML|HR|BR)$/;
 // Notes called by a superscript or a link to an anchor: written as "[n]" so the shared note pass finds them.
-const NOTE_CALL = /^\s*\[?(\d{1,3}|[ivxlc]{1,7}|\*)\]?\s*$/i;
+const NOTE_CALL = new RegExp(String.raw`^\s*\[?(${NOTE_LABEL}|\*)\]?\s*$`, 'i');
 
 /** Walks HTML into blocks: headings with levels, paragraphs, list items, quotes, captions. */
 export function htmlToBlocks(root: DomNode): SourceBlock[] {

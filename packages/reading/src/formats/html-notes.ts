@@ -1,4 +1,5 @@
 import { NOTES_HEADING } from '../recover/notes.js';
+import { NOTE_LABEL } from '../recover/text-shape.js';
 import type { Note } from '../types.js';
 
 /** The few DOM members the note and chrome passes use (linkedom's own types are loose). */
@@ -25,8 +26,8 @@ export interface Doc {
   cloneNode(deep: boolean): unknown;
 }
 
-// What a note call prints: "3", "[3]", "xiv" (the labels the shared note pass reads).
-const CALL_TEXT = /^\[?(\d{1,3}|[ivxlc]{1,7})\]?$/i;
+// What a note call prints: "3", "[3]", "xiv".
+const CALL_TEXT = new RegExp(String.raw`^\[?(${NOTE_LABEL})\]?$`, 'i');
 const BACK_LINK_TEXT = /^(?:[↩↑⤴^]|↩︎|back|return)$/i;
 const NOTE_BLOCK = new Set(['LI', 'P', 'DIV', 'DD', 'ASIDE', 'SECTION', 'TD']);
 

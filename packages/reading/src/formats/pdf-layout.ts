@@ -1,3 +1,4 @@
+import { brokenWord, runningHeadKey } from '../recover/text-shape.js';
 import type { Note, SourceBlock } from '../types.js';
 
 export interface TextItem {
@@ -138,7 +139,11 @@ function toLine(row: TextItem[]): Omit<Line, 'column'> {
 }
 
 /** Share of the page height at the top and at the bottom where running heads, feet and page numbers stand. */
-export const MARGIN_BAND = 0.08;
+const MARGIN_BAND = 0.08;
+
+export const inMarginBand = (l: Line, page: PageText): boolean =>
+  l.y < page.height * MARGIN_BAND || l.y > page.height * (1 - MARGIN_BAND);
+
 const PAGE_NUMBER = /^(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 const FOOTNOTE_START = /^(?:\[(\d{1,3}|[ivx]{1,5}|\*{1,3})\]|(\d{1,3})(?=[\s.)]))\s*[.)]?\s*/i;
 
@@ -151,12 +156,10 @@ export function layoutPage(
   lines: Line[],
   bodySize: number,
   repeated: Set<string>,
-  key: (s: string) => string,
 ): { blocks: SourceBlock[]; notes: Note[]; droppedMargins: number } {
   let dropped = 0;
   const body = lines.filter((l) => {
-    const inMargin = l.y < page.height * MARGIN_BAND || l.y > page.height * (1 - MARGIN_BAND);
-    if (inMargin && (repeated.has(key(l.text)) || PAGE_NUMBER.test(l.text))) {
+    if (inMarginBand(l, page) && (repeated.has(runningHeadKey(l.text)) || PAGE_NUMBER.test(l.text))) {
       dropped++;
       return false;
     }
@@ -183,6 +186,7 @@ function footnoteZone(lines: Line[], bodySize: number): number {
 function paragraphs(lines: Line[], bodySize: number): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   const spacing = lineSpacing(lines);
+  const starts = commonStarts(lines);
   let current = null as { block: SourceBlock; last: Line } | null;
   let colLeft = Infinity;
   let colRight = -Infinity;
@@ -204,7 +208,7 @@ function paragraphs(lines: Line[], bodySize: number): SourceBlock[] {
         prev.right > colLeft + width * 0.85 &&
         l.column === prev.column &&
         width > 0 &&
-        isIndent(l, lines));
+        l.x - starts.get(l.column)! > l.size);
     if (breaks) {
       current = { block: { text: l.text, relativeSize: l.size / bodySize }, last: l };
       blocks.push(current.block);
@@ -216,11 +220,15 @@ function paragraphs(lines: Line[], bodySize: number): SourceBlock[] {
   return blocks;
 }
 
-// A first-line indent: the line starts further right than most lines in its column.
-function isIndent(l: Line, lines: Line[]): boolean {
-  const same = lines.filter((o) => o.column === l.column).map((o) => Math.round(o.x));
-  const common = mode(same);
-  return l.x - common > l.size;
+// Where most lines of each column start: a line starting further right has a first-line indent.
+function commonStarts(lines: Line[]): Map<number, number> {
+  const starts = new Map<number, number[]>();
+  for (const l of lines) {
+    const xs = starts.get(l.column) ?? [];
+    xs.push(Math.round(l.x));
+    starts.set(l.column, xs);
+  }
+  return new Map([...starts].map(([column, xs]) => [column, mode(xs)]));
 }
 
 function mode(values: number[]): number {
@@ -242,7 +250,6 @@ function lineSpacing(lines: Line[]): number {
 }
 
 /** Joins two lines, undoing an end-of-line hyphen when the next line continues the word. */
-export function joinText(a: string, b: string): string {
-  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
-  return `${a} ${b}`;
+function joinText(a: string, b: string): string {
+  return brokenWord(a, b) ? a.slice(0, -1) + b : `${a} ${b}`;
 }

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { ReadingImportError } from '../errors.js';
 import { MAX_PDF_PAGES } from '../limits.js';
 import type { Note, SourceBlock, SourceDoc, Warning } from '../types.js';
-import { buildLines, layoutPage, MARGIN_BAND, type Line, type PageText, type TextItem } from './pdf-layout.js';
+import { runningHeadKey } from '../recover/text-shape.js';
+import { buildLines, inMarginBand, layoutPage, type Line, type PageText, type TextItem } from './pdf-layout.js';
 
 /**
  * PDFs: pdf.js (legacy build, in-process, no worker) gives positioned text runs with font
@@ -104,7 +105,7 @@ function layoutDocument(pages: PageText[], warnings: Warning[]): { blocks: Sourc
   const notes: Note[] = [];
   let margins = 0;
   pages.forEach((page, i) => {
-    const laid = layoutPage(page, lines[i]!, bodySize, repeated, marginKey);
+    const laid = layoutPage(page, lines[i]!, bodySize, repeated);
     margins += laid.droppedMargins;
     if (laid.blocks[0]) laid.blocks[0].pageBreakBefore = i > 0;
     blocks.push(...laid.blocks);
@@ -127,8 +128,10 @@ function layoutDocument(pages: PageText[], warnings: Warning[]): { blocks: Sourc
 function dominantSize(pages: PageText[]): number {
   const weight = new Map<number, number>();
   for (const p of pages)
-    for (const it of p.items)
-      weight.set(Math.round(it.size * 2) / 2, (weight.get(Math.round(it.size * 2) / 2) ?? 0) + it.str.length);
+    for (const it of p.items) {
+      const size = Math.round(it.size * 2) / 2;
+      weight.set(size, (weight.get(size) ?? 0) + it.str.length);
+    }
   return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
 }
 
@@ -138,19 +141,18 @@ function dominantSize(pages: PageText[]): number {
  * left and right pages do even when each is printed only once or twice.
  */
 function repeatedMarginLines(pages: PageText[], lines: Line[][]): Set<string> {
-  const inMargin = (l: Line, p: PageText) => l.y < p.height * MARGIN_BAND || l.y > p.height * (1 - MARGIN_BAND);
   const firstPage = new Set(
     (lines[0] ?? [])
-      .filter((l) => pages[0] && !inMargin(l, pages[0]) && l.text.length <= 80)
-      .map((l) => marginKey(l.text)),
+      .filter((l) => pages[0] && !inMarginBand(l, pages[0]) && l.text.length <= 80)
+      .map((l) => runningHeadKey(l.text)),
   );
   const counts = new Map<string, number>();
   const heads = new Set<string>();
   for (const [i, p] of pages.entries()) {
     const seen = new Set<string>();
     for (const l of lines[i]!) {
-      if (!inMargin(l, p)) continue;
-      const k = marginKey(l.text);
+      if (!inMarginBand(l, p)) continue;
+      const k = runningHeadKey(l.text);
       if (i > 0 && firstPage.has(k)) heads.add(k);
       if (k && !seen.has(k)) {
         seen.add(k);
@@ -162,5 +164,3 @@ function repeatedMarginLines(pages: PageText[], lines: Line[][]): Set<string> {
   for (const [k, n] of counts) if (n >= min) heads.add(k);
   return heads;
 }
-
-const marginKey = (s: string): string => s.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');

@@ -1,4 +1,4 @@
-import { endsSentence, tailOf } from '../recover/text-shape.js';
+import { brokenWord, endsSentence, runningHeadKey, tailOf } from '../recover/text-shape.js';
 import type { SourceBlock, SourceDoc, Warning } from '../types.js';
 
 const PAGE_NUMBER = /^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*[-–—])?\s*$/i;
@@ -52,11 +52,10 @@ function splitLines(text: string, warnings: Warning[]): Line[] {
 // A short line repeated on three or more pages, always next to a page boundary, is a running
 // head or foot. Without page evidence a repeated line may be a legitimate repeated heading.
 function dropRunningHeads(lines: Line[], warnings: Warning[]): Line[] {
-  const key = (s: string) => s.trim().toLowerCase().replace(/\d+/g, '#');
   const nearBreak = new Map<string, { count: number; all: number }>();
   lines.forEach((l, i) => {
     if (l.text.length > 90) return;
-    const k = key(l.text);
+    const k = runningHeadKey(l.text);
     const near = l.pageBreakBefore || lines[i + 1]?.pageBreakBefore === true;
     const e = nearBreak.get(k) ?? { count: 0, all: 0 };
     e.all++;
@@ -68,7 +67,7 @@ function dropRunningHeads(lines: Line[], warnings: Warning[]): Line[] {
   const kept: Line[] = [];
   let carryBreak = false;
   for (const l of lines) {
-    if (heads.has(key(l.text))) {
+    if (heads.has(runningHeadKey(l.text))) {
       carryBreak = true;
       continue;
     }
@@ -111,7 +110,7 @@ function joinWrappedLines(lines: Line[], warnings: Warning[]): SourceBlock[] {
       const parts = current!.parts;
       const last = parts[parts.length - 1]!;
       const next = l.text.trim();
-      if (/\p{L}-$/u.test(last.slice(-2)) && /^\p{Ll}/u.test(next)) {
+      if (brokenWord(last, next)) {
         parts[parts.length - 1] = last.slice(0, -1);
         parts.push(next);
         dehyphenated++;

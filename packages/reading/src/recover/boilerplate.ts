@@ -1,5 +1,5 @@
 import type { SourceBlock, Warning } from '../types.js';
-import { endsSentence, hasUrl, isPersonName, textKey } from './text-shape.js';
+import { endsSentence, hasUrl, isPersonName, NOTE_LABEL, textKey } from './text-shape.js';
 import { CHROME_WORDS, IMAGE_WORDS, lineWords, STRONG_CHROME_WORDS } from './vocabulary.js';
 
 const CHROME_MAX_WORDS = 6;
@@ -9,7 +9,7 @@ const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s]{1,3}$/u;
 const EXCERPT =
   /^(?:to |please )?(?:read|continue reading|view|see)(?: the)? (?:rest|full|remainder|complete|whole|entire)\b|^(?:click|tap) here to (?:read|continue)/i;
 const ABOUT_LABEL = /^about(?: the authors?| the contributors?| us| me)?\s*:?$/i;
-const NOTE_LABEL_START = /^(?:\[(?:\d{1,3}|[ivxlc]{1,7})\]|[⁰¹²³⁴-⁹]+|\d{1,3}[.)]\s)/i;
+const NOTE_LABEL_START = new RegExp(String.raw`^(?:\[(?:${NOTE_LABEL})\]|[⁰¹²³⁴-⁹]+|\d{1,3}[.)]\s)`, 'i');
 
 /**
  * A widget line: a few words, no sentence, all from the chrome vocabulary and at least one that

@@ -2,9 +2,8 @@ import type { SourceBlock, Warning } from '../types.js';
 import { isCaptionLine } from './metadata.js';
 import { endsSentence, isPersonName, isTitleLike, wordCount } from './text-shape.js';
 import { NOTES_HEADING } from './notes.js';
-import { tocKey, type TocEntry } from './toc.js';
+import { PART_LABEL, tocKey, type TocEntry } from './toc.js';
 
-const PART_LABEL = /^(?:chapter|part|book|appendix)\s+(?:\d+|[ivxlc]+|[a-z]+)\b/i;
 const NUMBERED = /^(\d+(?:\.\d+)*)\.?\s+\S/;
 
 /** Decides which blocks are headings (and their level) and which short lines are captions. */

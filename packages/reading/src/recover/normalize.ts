@@ -15,7 +15,7 @@ const MOJIBAKE =
   /[\u00C2-\u00F4][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u2026\u2030\u2039\u203A\u20AC\u2122]{1,3}/g;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function repairMojibake(text: string): { text: string; repaired: number } {
+function repairMojibake(text: string): { text: string; repaired: number } {
   let repaired = 0;
   const out = text.replace(MOJIBAKE, (run) => {
     const bytes = [...run].map(toCp1252Byte);

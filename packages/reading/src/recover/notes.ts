@@ -1,11 +1,11 @@
 import type { Note, NoteRef, SourceBlock, Warning } from '../types.js';
-import { textKey } from './text-shape.js';
+import { NOTE_LABEL, textKey } from './text-shape.js';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const fromSuperscript = (s: string) => [...s].map((c) => String(SUPERSCRIPT_DIGITS.indexOf(c))).join('');
 
 // A note line starts with its label: "[xiv] …", "[12] …", "¹² …", and, under a Notes heading, "12. …".
-const BRACKET_NOTE = /^\[(\d{1,3}|[ivxlc]{1,7})\]\s*(.*)$/is;
+const BRACKET_NOTE = new RegExp(String.raw`^\[(${NOTE_LABEL})\]\s*(.*)$`, 'is');
 const SUPERSCRIPT_NOTE = /^([⁰¹²³⁴-⁹]+)\s*(.*)$/s;
 const NUMBERED_NOTE = /^(\d{1,3})[.)]?\s+(.*)$/s;
 export const NOTES_HEADING =
@@ -65,7 +65,7 @@ export function extractEndnotes(blocks: SourceBlock[], warnings: Warning[]): { b
   return { blocks: blocks.slice(0, headed ? start - 1 : start), notes };
 }
 
-const MARKER = /\s?\[(\d{1,3}|[ivxlc]{1,7})\]|([⁰¹²³⁴-⁹]+)/gu;
+const MARKER = new RegExp(String.raw`\s?\[(${NOTE_LABEL})\]|([⁰¹²³⁴-⁹]+)`, 'gu');
 
 /**
  * Removes note markers from a block's text, recording each as a note reference at the place it

@@ -11,7 +11,13 @@ export const textKey = (s: string): string =>
     .trim()
     .toLowerCase();
 
-const NOTE_TAIL = /(?:\[(?:\d{1,3}|[ivxlc]{1,7})\]|[⁰¹²³⁴-⁹]+|\s)+$/u;
+/**
+ * A note's label, as the note pass reads it between brackets ("[3]", "[xiv]"): every format writes
+ * the note calls it finds that way.
+ */
+export const NOTE_LABEL = String.raw`\d{1,3}|[ivxlc]{1,7}`;
+
+const NOTE_TAIL = new RegExp(String.raw`(?:\[(?:${NOTE_LABEL})\]|[⁰¹²³⁴-⁹]+|\s)+$`, 'u');
 
 // Patterns about a line's end read only its tail, so a huge block costs no more than a short one.
 const TAIL = 120;
@@ -26,6 +32,16 @@ export function tailOf(parts: string[], length = TAIL): string {
   for (let i = parts.length - 1; i >= 0 && tail.length < length; i--) tail = parts[i] + tail;
   return tail.slice(-length);
 }
+
+/**
+ * A word broken over a line end: the line stops on a letter and a hyphen and the next goes on in
+ * lower case. Only the line's last characters are read, so testing a long line costs nothing.
+ */
+export const brokenWord = (line: string, next: string): boolean =>
+  /\p{L}-$/u.test(line.slice(-3)) && /^\p{Ll}/u.test(next);
+
+/** Key of a running head or foot, the same on every page whatever the page number printed in it. */
+export const runningHeadKey = (s: string): string => s.trim().toLowerCase().replace(/\d+/g, '#');
 
 export const startsLowercase = (s: string): boolean => /^["'“‘(]?\p{Ll}/u.test(s);
 

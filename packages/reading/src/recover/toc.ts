@@ -12,7 +12,8 @@ const ENTRY = /^(.{2,160}?)(?:\s*(?:\.\s?){2,}\s*|\s*\t\s*|\s*…+\s*)(\d{1,4}|[
 const MAX_ENTRY_LENGTH = 240;
 const isEntry = (s: string): boolean => s.length <= MAX_ENTRY_LENGTH && ENTRY.test(s);
 const CONTENTS_LABEL = /^(?:table of )?contents$/i;
-const PART_LABEL = /^(?:chapter|part|book|appendix)\s+(?:\d+|[ivxlc]+|[a-z]+)\b/i;
+/** "Chapter 2", "Part IV", "Appendix A": the label of a document's top-level division. */
+export const PART_LABEL = /^(?:chapter|part|book|appendix)\s+(?:\d+|[ivxlc]+|[a-z]+)\b/i;
 const BACK_MATTER = /^(?:conclusions?|bibliography|references|works cited|appendix|afterword|epilogue|index)\b/i;
 const FRONT_MATTER = /^(?:introduction|preface|foreword|prologue|abstract|acknowledge?ments?)\b/i;
 

@@ -50,12 +50,7 @@ export const SECTION_WORDS = words(`
 /** Short words of English that never stand in a personal name. */
 export const FUNCTION_WORDS = words('the of and for in on at to a an with from by or as is are was were');
 
-/** True when every word of the line is in `set`. Punctuation and separators do not count as words. */
-export function allWordsIn(line: string, set: Set<string>): boolean {
-  const ws = lineWords(line);
-  return ws.length > 0 && ws.every((w) => set.has(w));
-}
-
+/** The words of a line, in lower case. Punctuation and separators do not count as words. */
 export const lineWords = (line: string): string[] =>
   line
     .toLowerCase()
