@@ -1,4 +1,4 @@
-// The importer's stage names (packages/reading and the API's queue); see requests-web.md.
+// The importer's stage names (IMPORT_STAGES in packages/reading/src/stages.ts), and the API queue's `queued`.
 const STAGES: Record<string, string> = {
   queued: 'Waiting to start',
   detect: 'Recognising the file type',

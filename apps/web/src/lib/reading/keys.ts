@@ -22,7 +22,7 @@ interface ElementLike {
 }
 
 /** True when a key press is typing: into a field, an editable area, or a select. */
-export function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null): boolean {
   const el = target as ElementLike | null;
   if (!el || typeof el.tagName !== 'string') return false;
   return el.isContentEditable === true || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);

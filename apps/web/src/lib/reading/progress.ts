@@ -3,7 +3,7 @@ import { fractionThrough } from './passage';
 /** Reading counts as active this long after the last scroll, key, touch or pointer move. */
 export const IDLE_AFTER_MS = 60_000;
 /** The API refuses larger deltas, so that a stuck tab cannot inflate the time. */
-export const MAX_DELTA_SECONDS = 300;
+const MAX_DELTA_SECONDS = 300;
 
 /**
  * Counts active reading time: only while the page is visible and the reader did something in

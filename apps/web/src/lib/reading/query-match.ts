@@ -1,7 +1,7 @@
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Folds case, accents and the commonest English endings, so "treaties" finds "treaty". */
-export function stem(word: string): string {
+function stem(word: string): string {
   const folded = word
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -4,13 +4,14 @@ import { headingEdits } from '$lib/imports/outline';
 import { metadataFromForm } from '$lib/reading/metadata-form';
 import { api, ApiError, type ApiCall } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
-import { staffOnly } from '$lib/server/staff-only';
+import { refuseStudent } from '$lib/server/staff-only';
 import type { Actions, PageServerLoad } from './$types';
 
 async function getDraft(event: ApiCall & { params: { courseId: string; draftId: string } }) {
   try {
     return (await api(event, 'getImport', { courseId: event.params.courseId, draftId: event.params.draftId })).data;
   } catch (e) {
+    if (e instanceof ApiError && e.code === 'FORBIDDEN') refuseStudent();
     if (e instanceof ApiError && (e.status === 404 || e.status === 400)) {
       error(404, { message: 'There is no such import in this course.', code: e.code });
     }
@@ -19,8 +20,9 @@ async function getDraft(event: ApiCall & { params: { courseId: string; draftId: 
 }
 
 export const load: PageServerLoad = async (event) => {
-  await staffOnly(event);
-  // The page polls while the import runs by invalidating this.
+  // The page polls while the import runs by invalidating this. Who may see it is left to the
+  // API's getImport (staff only): waiting for the course layout's data (staffOnly) would run its
+  // load again on every poll.
   event.depends('app:import-draft');
   return { draft: await getDraft(event) };
 };
