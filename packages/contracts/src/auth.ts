@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { storedText } from './fields.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-export const email = z
-  .string()
+export const email = storedText()
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'Enter a valid email address.' }).max(254));
@@ -21,15 +21,15 @@ export function brokenPasswordRules(password: string): string[] {
 }
 
 export const signupRequest = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(100),
+  name: storedText().trim().min(1, 'Enter your name.').max(100),
   email,
-  password: z.string().max(1000),
+  password: storedText().max(1000),
 });
 export type SignupRequest = z.infer<typeof signupRequest>;
 
 export const loginRequest = z.object({
   email,
-  password: z.string().min(1, 'Enter your password.').max(1000),
+  password: storedText().min(1, 'Enter your password.').max(1000),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 

@@ -1,18 +1,21 @@
 import { z } from 'zod';
+import { boundedInt, calendarDate, storedText } from './fields.js';
 
 export const courseRole = z.enum(['INSTRUCTOR', 'TA', 'STUDENT']);
 export type CourseRole = z.infer<typeof courseRole>;
 
-const title = z.string().trim().min(1, 'Enter a title.').max(200);
+const title = storedText().trim().min(1, 'Enter a title.').max(200);
 
-export const courseCreate = z.object({
+const courseFields = {
   title,
-  term: z.string().trim().min(1, 'Enter a term, e.g. "Spring 2027".').max(60),
-  description: z.string().trim().max(5000).default(''),
-});
+  term: storedText().trim().min(1, 'Enter a term, e.g. "Spring 2027".').max(60),
+  description: storedText().trim().max(5000),
+};
+export const courseCreate = z.object({ ...courseFields, description: courseFields.description.default('') });
 export type CourseCreate = z.infer<typeof courseCreate>;
 
-export const courseUpdate = courseCreate.partial();
+/** Built from the fields without their defaults: an omitted field is left as it is, not reset. */
+export const courseUpdate = z.object(courseFields).partial();
 export type CourseUpdate = z.infer<typeof courseUpdate>;
 
 export const courseModule = z.object({
@@ -23,11 +26,11 @@ export const courseModule = z.object({
 });
 export type CourseModule = z.infer<typeof courseModule>;
 
-export const moduleCreate = z.object({ title, startsOn: z.iso.date().nullable().default(null) });
+export const moduleCreate = z.object({ title, startsOn: calendarDate().nullable().default(null) });
 export const moduleUpdate = z.object({
   title: title.optional(),
-  startsOn: z.iso.date().nullable().optional(),
-  position: z.number().int().min(0).optional(),
+  startsOn: calendarDate().nullable().optional(),
+  position: boundedInt(0).optional(),
 });
 
 export const courseSummary = z.object({
@@ -53,15 +56,14 @@ export type CourseDetail = z.infer<typeof courseDetail>;
 
 export const JOIN_CODE_LENGTH = 8;
 export const joinRequest = z.object({
-  code: z
-    .string()
+  code: storedText()
     .trim()
     .toUpperCase()
     .transform((c) => c.replace(/[\s-]/g, ''))
     .pipe(z.string().min(4, 'Enter the join code your instructor gave you.').max(32)),
 });
 export const joinCodeSettings = z.object({ enabled: z.boolean() });
-export const groupSettings = z.object({ selfSelectCap: z.number().int().min(1).max(500).nullable() });
+export const groupSettings = z.object({ selfSelectCap: boundedInt(1, 500).nullable() });
 
 export const rosterEntry = z.object({
   userId: z.uuid(),
@@ -81,7 +83,7 @@ export const group = z.object({
   members: z.array(z.object({ userId: z.uuid(), name: z.string() })),
 });
 export type Group = z.infer<typeof group>;
-export const groupCreate = z.object({ name: z.string().trim().min(1, 'Enter a group name.').max(80) });
+export const groupCreate = z.object({ name: storedText().trim().min(1, 'Enter a group name.').max(80) });
 export const groupRename = groupCreate;
 
 export const idParam = z.uuid({ error: 'Not a valid id.' });

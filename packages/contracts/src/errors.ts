@@ -8,6 +8,11 @@ import { MAX_UPLOAD_BYTES } from './readings.js';
  */
 export const errorTable = {
   VALIDATION_FAILED: { status: 400, message: 'Some fields are not valid.' },
+  UNSTORABLE_VALUE: {
+    status: 400,
+    message:
+      'A value in this request cannot be stored: a character, number or date out of range. Check what you entered.',
+  },
   MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
   WEAK_PASSWORD: { status: 400, message: 'The password is too weak.' },
   UNAUTHENTICATED: { status: 401, message: 'Please log in to continue.' },
@@ -28,6 +33,10 @@ export const errorTable = {
   ALREADY_ENROLLED: { status: 409, message: 'You are already in this course.' },
   GROUP_NAME_TAKEN: { status: 409, message: 'A group with that name already exists in this course.' },
   GROUP_FULL: { status: 409, message: 'That group is full.' },
+  GROUPS_ARE_FOR_STUDENTS: {
+    status: 409,
+    message: 'Groups are for students: instructors and TAs are not put in a group.',
+  },
   GROUP_SELF_SELECT_CLOSED: { status: 403, message: 'Your instructor assigns groups in this course.' },
   LAST_INSTRUCTOR: { status: 409, message: 'A course needs at least one instructor.' },
   ALREADY_ASSIGNED: { status: 409, message: 'That reading is already assigned in this week or module.' },

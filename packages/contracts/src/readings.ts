@@ -2,6 +2,7 @@ import { z } from 'zod';
 // The importer's own limit, so the API, the web form and the importer refuse the same files; from
 // its own subpath, which has no imports, so the browser bundle does not take in the importer.
 import { MAX_INPUT_BYTES } from '@commonplace/reading/limits';
+import { boundedInt, calendarDate, dateTime, storedText } from './fields.js';
 
 /** The reading JSON (../shared/readings/README.md): what the importer produces and the reader shows. */
 export const noteRef = z.object({ label: z.string(), offset: z.number().int().min(0) });
@@ -32,8 +33,11 @@ export const MAX_PASTE_CHARS = 2_000_000;
 /** Largest JSON body of a paste: every character may take 4 bytes once escaped and encoded. */
 export const MAX_PASTE_BODY_BYTES = MAX_PASTE_CHARS * 4 + 64 * 1024;
 
+/** A NUL in pasted text is refused by name: the text was most likely copied out of a binary file. */
+export const PASTE_NUL_MESSAGE =
+  'The pasted text contains a NUL character (\\0), which a reading cannot hold. It was probably copied from a file that is not plain text: copy the text again from the document itself.';
 export const pasteImport = z.object({
-  text: z.string().trim().min(1, 'Paste the text of the reading.').max(MAX_PASTE_CHARS),
+  text: storedText(PASTE_NUL_MESSAGE).trim().min(1, 'Paste the text of the reading.').max(MAX_PASTE_CHARS),
   /** Import as a new version of this reading. */
   readingId: z.uuid().optional(),
 });
@@ -60,13 +64,13 @@ export const importDraft = z.object({
 export type ImportDraft = z.infer<typeof importDraft>;
 
 const metadataEdits = {
-  title: z.string().trim().min(1, 'Enter a title.').max(500, 'Keep the title under 500 characters.'),
-  subtitle: z.string().trim().max(500, 'Keep the subtitle under 500 characters.').nullable(),
+  title: storedText().trim().min(1, 'Enter a title.').max(500, 'Keep the title under 500 characters.'),
+  subtitle: storedText().trim().max(500, 'Keep the subtitle under 500 characters.').nullable(),
   authors: z
-    .array(z.string().trim().min(1, 'Leave no author line empty.').max(200, 'Keep each author under 200 characters.'))
+    .array(storedText().trim().min(1, 'Leave no author line empty.').max(200, 'Keep each author under 200 characters.'))
     .max(50, 'List at most 50 authors.'),
-  publisher: z.string().trim().max(300, 'Keep the publisher under 300 characters.').nullable(),
-  publishedAt: z.iso.date({ error: 'Enter the date as a day, month and year.' }).nullable(),
+  publisher: storedText().trim().max(300, 'Keep the publisher under 300 characters.').nullable(),
+  publishedAt: calendarDate().nullable(),
 };
 /**
  * What the instructor fixes in the preview before saving: metadata, and which blocks are headings.
@@ -76,7 +80,7 @@ const metadataEdits = {
 export const saveImport = z.object({
   ...z.object(metadataEdits).partial().shape,
   headings: z
-    .array(z.object({ index: z.number().int().min(0), level: z.number().int().min(1).max(6).nullable() }))
+    .array(z.object({ index: boundedInt(0), level: boundedInt(1, 6).nullable() }))
     .max(5000)
     .optional(),
 });
@@ -97,9 +101,9 @@ export const progressUpdate = z.object({
   /** How far the reader has got; the stored value only ever grows. */
   furthest: z.number().min(0).max(1),
   /** The block in view now, to resume from; must be a block of the reading. */
-  lastBlock: z.number().int().min(0),
+  lastBlock: boundedInt(0),
   /** Seconds of active reading since the last update; capped so a stuck tab cannot inflate it. */
-  activeSecondsDelta: z.number().int().min(0).max(300),
+  activeSecondsDelta: boundedInt(0, 300),
   /** `true`: the reader marks it finished; `false`: marks it unfinished again. Omit to leave it. */
   completed: z.boolean().optional(),
 });
@@ -134,13 +138,13 @@ export type ReadingDetail = z.infer<typeof readingDetail>;
 export const assignmentCreate = z.object({
   moduleId: z.uuid(),
   readingId: z.uuid(),
-  dueAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  dueAt: dateTime().nullable().default(null),
 });
 export type AssignmentCreate = z.output<typeof assignmentCreate>;
 export const assignmentUpdate = z.object({
   moduleId: z.uuid().optional(),
-  dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  position: z.number().int().min(0).optional(),
+  dueAt: dateTime().nullable().optional(),
+  position: boundedInt(0).optional(),
 });
 export type AssignmentUpdate = z.infer<typeof assignmentUpdate>;
 export const assignment = z.object({
@@ -158,7 +162,7 @@ export const assignment = z.object({
 });
 export type Assignment = z.infer<typeof assignment>;
 
-export const searchQuery = z.object({ q: z.string().trim().min(2, 'Type at least two characters.').max(200) });
+export const searchQuery = z.object({ q: storedText().trim().min(2, 'Type at least two characters.').max(200) });
 export const searchHit = z.object({
   readingId: z.uuid(),
   readingTitle: z.string(),

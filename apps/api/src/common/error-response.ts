@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorTable, type ErrorCode } from '@commonplace/contracts';
 import { AppError } from './app-error.js';
+import { isDatabaseDataError } from './database-data-error.js';
 
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -25,6 +26,7 @@ export function toAppError(error: unknown): AppError {
   const fastifyCode = e?.code ?? e?.cause?.code;
   if (fastifyCode && fastifyCodes[fastifyCode]) return new AppError(fastifyCodes[fastifyCode]!);
   if (e?.name === 'SyntaxError' && e.statusCode === 400) return new AppError('MALFORMED_JSON');
+  if (isDatabaseDataError(error)) return new AppError('UNSTORABLE_VALUE');
   const status = e?.getStatus?.() ?? e?.statusCode ?? e?.status;
   if (status === 404) return new AppError('ROUTE_NOT_FOUND');
   if (status === 413) return new AppError('PAYLOAD_TOO_LARGE');
@@ -36,6 +38,8 @@ export function toAppError(error: unknown): AppError {
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+  // A schema let through a value the database refused: worth a look, though the client erred.
+  if (appError.code === 'UNSTORABLE_VALUE') request.log.warn({ err: error }, 'database refused a value');
   void reply
     .status(appError.status)
     .header('content-type', 'application/json; charset=utf-8')

@@ -66,6 +66,7 @@ export class GroupsService {
       ? await this.prisma.enrollment.findUnique({ where: { courseId_userId: { courseId, userId } } })
       : null;
     if (!enrollment) throw new AppError('MEMBER_NOT_FOUND');
+    if (enrollment.role !== 'STUDENT') throw new AppError('GROUPS_ARE_FOR_STUDENTS');
     await this.prisma.$transaction([
       this.prisma.groupMember.deleteMany({ where: { courseId, userId } }),
       this.prisma.groupMember.create({ data: { courseId, groupId, userId } }),
@@ -86,6 +87,7 @@ export class GroupsService {
    * seats are counted, so two students racing for the last seat cannot both get it.
    */
   async pick(viewer: CourseMembership, groupId: string): Promise<Group> {
+    if (viewer.role !== 'STUDENT') throw new AppError('GROUPS_ARE_FOR_STUDENTS');
     await this.assertGroup(viewer.courseId, groupId);
     const course = await this.prisma.course.findUniqueOrThrow({ where: { id: viewer.courseId } });
     if (course.groupSelfSelectCap === null) throw new AppError('GROUP_SELF_SELECT_CLOSED');
