@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { courseWithCast, PASSWORD } from '../testing/factories.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
+import { toAppError } from './error-response.js';
 
 let t: TestApi;
 beforeAll(async () => (t = await startTestApi({ BODY_LIMIT_BYTES: '65536', PUBLIC_ORIGIN: 'http://localhost:3000' })));
@@ -110,5 +111,52 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(response.status).toBe(403);
     expect(response.headers.getSetCookie()).toEqual([]);
     expect((await countAll()).users).toBe(0);
+  });
+
+  it('text the database cannot store is a 400 naming the field, and nothing is stored', async () => {
+    const { instructor, courseId } = await courseWithCast(t);
+    const before = await countAll();
+    const nul = await instructor.call('createCourse', {}, { title: 'Seminar\u0000', term: 'x\ud800y' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.fields).toEqual({
+      title: 'Remove the NUL character (\\0) from this text: it cannot be stored.',
+      term: 'This text contains a broken character (a lone UTF-16 surrogate): retype it.',
+    });
+    const search = await instructor.call('search', { courseId }, undefined, { q: 'trade\u0000routes' });
+    expect(search.status).toBe(400);
+    expect(Object.keys(search.body.error.fields)).toEqual(['q']);
+    expect(await countAll()).toEqual(before);
+  });
+
+  it('a date in year 0 or a position beyond an integer is a 400 naming the field', async () => {
+    const { instructor, courseId } = await courseWithCast(t);
+    const week = await instructor.call('createModule', { courseId }, { title: 'Week 1', startsOn: '0000-01-01' });
+    expect(week.status).toBe(400);
+    expect(week.body.error.fields).toEqual({ startsOn: 'Enter a date between the years 1 and 9999.' });
+    const created = await instructor.call('createModule', { courseId }, { title: 'Week 1' });
+    for (const position of [2147483648, 9007199254740991]) {
+      const moved = await instructor.call('updateModule', { courseId, moduleId: created.body.id }, { position });
+      expect(moved.status).toBe(400);
+      expect(Object.keys(moved.body.error.fields)).toEqual(['position']);
+    }
+    expect(await t.prisma.courseModule.count()).toBe(1);
+  });
+
+  it('a value the database refuses after all is a 400, not a 500', async () => {
+    // A real refusal from PostgreSQL, of the kind a schema that let something through would meet.
+    const refusal = await t.prisma.user
+      .create({ data: { email: 'nul\u0000@example.test', name: 'N', passwordHash: 'x' } })
+      .catch((error: unknown) => error);
+    const outOfRange = await t.prisma.$queryRaw`SELECT ${2147483648}::int4`.catch((error: unknown) => error);
+    for (const error of [refusal, outOfRange]) {
+      expect(toAppError(error)).toMatchObject({ code: 'UNSTORABLE_VALUE', status: 400 });
+    }
+  });
+
+  it('a PATCH with only a new title leaves the term and description as they were', async () => {
+    const { instructor, courseId } = await courseWithCast(t);
+    const patched = await instructor.call('updateCourse', { courseId }, { title: 'Renamed Seminar' });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ title: 'Renamed Seminar', term: 'Spring 2027', description: 'Readings.' });
   });
 });
