@@ -128,6 +128,14 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(await countAll()).toEqual(before);
   });
 
+  it('pasted text with a NUL is refused with a message that says so, and starts no import', async () => {
+    const { instructor, courseId } = await courseWithCast(t);
+    const pasted = await instructor.call('pasteImport', { courseId }, { text: 'First paragraph.\u0000\u0000Second.' });
+    expect(pasted.status).toBe(400);
+    expect(pasted.body.error.fields.text).toMatch(/^The pasted text contains a NUL character/);
+    expect(await t.prisma.importDraft.count()).toBe(0);
+  });
+
   it('a date in year 0 or a position beyond an integer is a 400 naming the field', async () => {
     const { instructor, courseId } = await courseWithCast(t);
     const week = await instructor.call('createModule', { courseId }, { title: 'Week 1', startsOn: '0000-01-01' });
