@@ -8,8 +8,12 @@ type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 const isBackendPath = (url: string) =>
   url === '/api' || url.startsWith('/api/') || url.startsWith('/api?') || url.startsWith('/collab');
 
+/** Where the web app reads the browser's address (adapter-node's ADDRESS_HEADER). */
+const CLIENT_ADDRESS_HEADER = 'x-commonplace-client-address';
+
 /** Serves the SvelteKit build for every path that is not the API's, so both share one origin. */
 export async function mountWebApp(fastify: FastifyInstance, buildDir: string): Promise<void> {
+  process.env.ADDRESS_HEADER ??= CLIENT_ADDRESS_HEADER;
   const { handler } = (await import(pathToFileURL(join(buildDir, 'handler.js')).href)) as { handler: NodeHandler };
   fastify.addHook('onRequest', async (request, reply) => {
     if (isBackendPath(request.url)) return;
@@ -17,6 +21,9 @@ export async function mountWebApp(fastify: FastifyInstance, buildDir: string): P
     // SvelteKit learns the protocol from this header (PROTOCOL_HEADER, set by scripts/start.mjs);
     // Fastify decided it, trusting a client's own X-Forwarded-Proto only behind TRUST_PROXY.
     request.raw.headers['x-forwarded-proto'] = request.protocol;
+    // The same for the browser's address, which the web app passes on to the API's login limits;
+    // always overwritten, so a browser cannot name one itself.
+    request.raw.headers[CLIENT_ADDRESS_HEADER] = request.ip;
     handler(request.raw, reply.raw);
     return reply;
   });
