@@ -13,8 +13,10 @@ describe('the deployment, as shipped', () => {
     expect(compose.services.api?.environment?.SEED_DEMO).toBe('${SEED_DEMO:-false}');
   });
 
-  it('tells browsers to keep to https (HSTS) at the entry point', () => {
+  it('tells browsers at the entry point to keep to https (HSTS), sniff no types and frame nothing', () => {
     const caddyfile = readFileSync(join(repoRoot, 'deploy/Caddyfile'), 'utf8');
     expect(caddyfile).toMatch(/^header Strict-Transport-Security "max-age=\d{8,}; includeSubDomains"$/m);
+    expect(caddyfile).toMatch(/^header X-Content-Type-Options nosniff$/m);
+    expect(caddyfile).toMatch(/^header X-Frame-Options DENY$/m);
   });
 });

@@ -172,13 +172,21 @@ describe('every page answer', () => {
     await page.getByRole('heading', { name: 'My courses' }).waitFor();
     const reader = await page.goto(`/courses/${courseId}/readings/${readingId}`);
     expect(reader!.headers()['cache-control']).toBe('private, no-store');
-    const nonce = /'nonce-([^']+)'/.exec(reader!.headers()['content-security-policy'] ?? '')?.[1];
-    expect(nonce).toBeTruthy();
+    expect(reader!.headers()['content-security-policy']).toMatch(/style-src 'self' 'nonce-[^']+'/);
     // The inlined stylesheets carry the page's nonce, so the reader is styled from its first paint.
     expect(await page.locator(`style[nonce]`).count()).toBeGreaterThan(0);
     await page.locator('#b-12').waitFor();
     // Chromium reports each inline script or style it refuses on the console.
     expect(violations).toEqual([]);
+    // And it holds: a script slipped into the page is refused, and Chromium says so.
+    await page.addScriptTag({ content: 'window.injected = true;' }).catch(() => undefined);
+    expect(await page.evaluate(() => 'injected' in window)).toBe(false);
+    await expect.poll(() => violations.length).toBeGreaterThan(0);
+    // The app's scripts, answered before its hooks, are not to be sniffed either.
+    const script = await page.locator('link[rel="modulepreload"]').first().getAttribute('href');
+    const scriptAnswer = await fetch(new URL(script!, page.url()));
+    expect(scriptAnswer.headers.get('content-type')).toMatch(/javascript/);
+    expect(scriptAnswer.headers.get('x-content-type-options')).toBe('nosniff');
     await context.close();
 
     const api = await fetch(`${app.url}/api/health`);

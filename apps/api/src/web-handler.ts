@@ -11,6 +11,8 @@ const isBackendPath = (url: string) =>
 /** Where the web app reads the browser's address (adapter-node's ADDRESS_HEADER). */
 const CLIENT_ADDRESS_HEADER = 'x-commonplace-client-address';
 
+const STATIC_FILE_HEADERS = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' };
+
 /** Serves the SvelteKit build for every path that is not the API's, so both share one origin. */
 export async function mountWebApp(fastify: FastifyInstance, buildDir: string): Promise<void> {
   process.env.ADDRESS_HEADER ??= CLIENT_ADDRESS_HEADER;
@@ -24,6 +26,8 @@ export async function mountWebApp(fastify: FastifyInstance, buildDir: string): P
     // The same for the browser's address, which the web app passes on to the API's login limits;
     // always overwritten, so a browser cannot name one itself.
     request.raw.headers[CLIENT_ADDRESS_HEADER] = request.ip;
+    // The app's own files (scripts, styles) are answered before its hooks, which add these to pages.
+    for (const [name, value] of Object.entries(STATIC_FILE_HEADERS)) reply.raw.setHeader(name, value);
     handler(request.raw, reply.raw);
     return reply;
   });
