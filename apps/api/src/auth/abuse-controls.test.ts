@@ -5,6 +5,7 @@ import { routes, WEB_HOP_HEADERS } from '@commonplace/contracts';
 import { configSchema } from '../config/config.schema.js';
 import { PASSWORD, signUp } from '../testing/factories.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
+import { AUTH_CALLS_PER_MINUTE } from './auth-rate-limits.js';
 import { BACKOFF } from './login-throttle.js';
 
 const SECRET = 'a-secret-shared-with-the-web-hop';
@@ -114,5 +115,27 @@ describe('sign-up limits', () => {
     expect(refused.body.error.code).toBe('RATE_LIMITED');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(60);
     expect(await t.prisma.user.count({ where: { email: 'script@example.test' } })).toBe(0);
+  });
+});
+
+describe('the ceiling on password checks', () => {
+  // Last in this file: once reached, it holds every login for up to a minute.
+  it('refuses logins from everyone for a moment once all addresses together make too many', async () => {
+    const user = await signUp(t, 'Ceiling');
+    const burst = Array.from({ length: AUTH_CALLS_PER_MINUTE }, (_, i) => i);
+    for (let start = 0; start < burst.length; start += 50) {
+      await Promise.all(
+        burst.slice(start, start + 50).map((i) =>
+          // Refused as invalid, so cheap: the ceiling counts attempts, before any work is done.
+          t.client().request('POST', routes.login.path, {}, from(`10.${i >> 8}.${i & 255}.1`)),
+        ),
+      );
+    }
+    const refused = await login('198.51.100.123', user.email, PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
   });
 });
