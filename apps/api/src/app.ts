@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppModule } from './app.module.js';
+import { registerAuthRateLimits } from './auth/auth-rate-limits.js';
+import { identifyClient } from './auth/client-identity.js';
 import { crossSiteWriteGuard } from './common/cross-site.js';
 import { routeBodyLimits } from './common/route-body-limits.js';
 import type { AppConfig } from './config/config.schema.js';
@@ -36,7 +40,19 @@ class PinoNestLogger implements LoggerService {
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
-export async function createApp(config: AppConfig & { DATABASE_URL: string }): Promise<RunningApi> {
+/**
+ * When this process serves the web app too, the two share a secret made here unless one is set:
+ * the web app's server reads it from the environment it starts in.
+ */
+function withWebHopSecret<C extends AppConfig>(config: C): C {
+  if (!config.SERVE_WEB_BUILD) return config;
+  const secret = config.WEB_HOP_SECRET ?? randomBytes(32).toString('base64url');
+  process.env.WEB_HOP_SECRET = secret;
+  return { ...config, WEB_HOP_SECRET: secret };
+}
+
+export async function createApp(given: AppConfig & { DATABASE_URL: string }): Promise<RunningApi> {
+  const config = withWebHopSecret(given);
   const adapter = new FastifyAdapter({
     logger: { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -51,6 +67,14 @@ export async function createApp(config: AppConfig & { DATABASE_URL: string }): P
     logger: new PinoNestLogger(fastify.log),
   });
   await app.register(fastifyCookie);
+  // The API's own answers (JSON, the docs page); pages get theirs from the web app's hooks.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
+    frameguard: { action: 'deny' },
+  });
+  fastify.decorateRequest('client');
+  fastify.addHook('onRequest', identifyClient(config.WEB_HOP_SECRET));
+  await registerAuthRateLimits(fastify, config);
   // Multipart is parsed only where a handler asks for it (uploads), never buffered up front.
   await app.register(fastifyMultipart, multipartLimits);
   fastify.addHook('onRoute', routeBodyLimits);

@@ -9,6 +9,11 @@ type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 const isBackendPath = (url: string) =>
   url === '/api' || url.startsWith('/api/') || url.startsWith('/api?') || url.startsWith('/collab');
 
+/** Where the web app reads the browser's address (adapter-node's ADDRESS_HEADER). */
+const CLIENT_ADDRESS_HEADER = 'x-commonplace-client-address';
+
+const STATIC_FILE_HEADERS = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' };
+
 function pathOf(request: FastifyRequest): string | undefined {
   const path = request.url.split('?')[0]!;
   try {
@@ -23,6 +28,7 @@ function pathOf(request: FastifyRequest): string | undefined {
  * static files from memory (see WebAssets), everything else through its handler.
  */
 export async function mountWebApp(fastify: FastifyInstance, buildDir: string): Promise<void> {
+  process.env.ADDRESS_HEADER ??= CLIENT_ADDRESS_HEADER;
   const { handler } = (await import(pathToFileURL(join(buildDir, 'handler.js')).href)) as { handler: NodeHandler };
   const assets = await WebAssets.load(join(buildDir, 'client'));
   fastify.addHook('onRequest', async (request, reply) => {
@@ -33,12 +39,20 @@ export async function mountWebApp(fastify: FastifyInstance, buildDir: string): P
         return reply.status(405).header('allow', 'GET, HEAD').send();
       const answer = assets.answer(path, request.headers);
       // Node leaves the body out of an answer to HEAD.
-      return reply.status(answer.status).headers(answer.headers).send(answer.body);
+      return reply
+        .status(answer.status)
+        .headers({ ...STATIC_FILE_HEADERS, ...answer.headers })
+        .send(answer.body);
     }
     reply.hijack();
     // SvelteKit learns the protocol from this header (PROTOCOL_HEADER, set by scripts/start.mjs);
     // Fastify decided it, trusting a client's own X-Forwarded-Proto only behind TRUST_PROXY.
     request.raw.headers['x-forwarded-proto'] = request.protocol;
+    // The same for the browser's address, which the web app passes on to the API's login limits;
+    // always overwritten, so a browser cannot name one itself.
+    request.raw.headers[CLIENT_ADDRESS_HEADER] = request.ip;
+    // The app's own files (scripts, styles) are answered before its hooks, which add these to pages.
+    for (const [name, value] of Object.entries(STATIC_FILE_HEADERS)) reply.raw.setHeader(name, value);
     handler(request.raw, reply.raw);
     return reply;
   });

@@ -1,7 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
-import { redirect } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '@commonplace/contracts';
 import { api, ApiError } from '$lib/server/api';
+import { withSecurityHeaders } from '$lib/server/security-headers';
 
 const PUBLIC_PATHS = ['/', '/login', '/signup'];
 
@@ -17,7 +17,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
   const path = event.url.pathname;
   if (!event.locals.user && !PUBLIC_PATHS.includes(path)) {
-    redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
+    // Answered here rather than thrown, so that it carries the same headers as every page.
+    const next = encodeURIComponent(path + event.url.search);
+    return withSecurityHeaders(new Response(null, { status: 303, headers: { location: `/login?next=${next}` } }));
   }
-  return resolve(event);
+  return withSecurityHeaders(await resolve(event));
 };

@@ -37,3 +37,13 @@ export const user = z.object({ id: z.uuid(), email: z.string(), name: z.string()
 export type User = z.infer<typeof user>;
 
 export const SESSION_COOKIE = 'cp_session';
+
+/**
+ * Headers the web app's server adds to its API calls to name the browser it calls for; the API
+ * believes them only with the secret both share (WEB_HOP_SECRET).
+ */
+export const WEB_HOP_HEADERS = {
+  secret: 'x-web-hop-secret',
+  address: 'x-web-client-address',
+  userAgent: 'x-web-client-user-agent',
+} as const;

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/config.schema.js';
 import { CurrentUser, Input, Route } from '../common/route.decorator.js';
 import type { SessionUser } from '../common/request-auth.js';
 import { AuthService } from './auth.service.js';
+import { RateLimited } from './rate-limited.js';
 import { SessionsService } from './sessions.service.js';
 
 @Controller()
@@ -17,7 +18,7 @@ export class AuthController {
   ) {}
 
   private async startSession(user: User, request: FastifyRequest, reply: FastifyReply): Promise<User> {
-    const token = await this.sessions.create(user.id, request.headers['user-agent']);
+    const token = await this.sessions.create(user.id, request.client.userAgent);
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
@@ -43,7 +44,12 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.startSession(await this.auth.login(input, request.ip), request, reply);
+    try {
+      return await this.startSession(await this.auth.login(input, request.client.address), request, reply);
+    } catch (error) {
+      if (error instanceof RateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 
   @Route('logout')

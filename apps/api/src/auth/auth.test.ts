@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LOGIN_ATTEMPT_LIMIT } from './login-throttle.js';
+import { BACKOFF } from './login-throttle.js';
 import { hashToken } from './sessions.service.js';
 import { PASSWORD, signUp } from '../testing/factories.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
@@ -68,16 +68,59 @@ describe('accounts and sessions', () => {
     expect(wrong.body.error).toEqual(unknown.body.error);
   });
 
-  it('blocks login after too many failures, even with the right password', async () => {
+  it('makes a guesser wait a little longer after each failure, saying how long in Retry-After', async () => {
     const user = await signUp(t, 'Yerlan');
-    for (let i = 0; i < LOGIN_ATTEMPT_LIMIT; i++) {
-      expect((await t.client().call('login', {}, { email: user.email, password: 'wrong password 1' })).status).toBe(
-        401,
-      );
-    }
+    const wrong = () => t.client().call('login', {}, { email: user.email, password: 'wrong password 1' });
+    for (let i = 0; i < BACKOFF.pair.free; i++) expect((await wrong()).status).toBe(401);
     const blocked = await t.client().call('login', {}, { email: user.email, password: PASSWORD });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('RATE_LIMITED');
+    expect(blocked.headers.get('retry-after')).toBe('1');
+    expect(blocked.body.error.message).toMatch(/Try again in 1 second/);
+
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await wrong()).status).toBe(401);
+    // One more failure doubles the wait.
+    expect((await wrong()).headers.get('retry-after')).toBe('2');
+    await new Promise((r) => setTimeout(r, 2000));
+    expect((await t.client().call('login', {}, { email: user.email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('refuses a password from the common-passwords list or equal to the email, creating nothing', async () => {
+    const common = await t
+      .client()
+      .call('signup', {}, { name: 'Timur', email: 'timur@example.kz', password: 'Password123' });
+    expect(common.status).toBe(400);
+    expect(common.body.error.code).toBe('WEAK_PASSWORD');
+    expect(common.body.error.fields.password).toMatch(/most common/);
+    const own = await t
+      .client()
+      .call('signup', {}, { name: 'Timur', email: 'timur.2027@example.kz', password: 'Timur.2027@example.kz' });
+    expect(own.status).toBe(400);
+    expect(own.body.error.fields.password).toMatch(/must not be your email/);
+    expect(await t.prisma.user.count()).toBe(0);
+  });
+
+  it('takes as long to refuse a taken email as to create an account', async () => {
+    const taken = await signUp(t, 'Arman');
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const response = await t.client().call('signup', {}, { name: 'Arman', email, password: PASSWORD });
+      return { status: response.status, ms: performance.now() - started };
+    };
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const refused: number[] = [];
+    const created: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const duplicate = await timed(taken.email);
+      expect(duplicate.status).toBe(409);
+      refused.push(duplicate.ms);
+      const fresh = await timed(`arman.${i}@example.kz`);
+      expect(fresh.status).toBe(201);
+      created.push(fresh.ms);
+    }
+    // Without the hash on the refusal it answers in a few ms against the hash's tens.
+    expect(median(refused)).toBeGreaterThan(median(created) * 0.6);
   });
 
   it('ends an expired session', async () => {

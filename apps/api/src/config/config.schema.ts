@@ -34,6 +34,17 @@ export const configSchema = z
       .max(100 * 1024 * 1024)
       .default(1024 * 1024),
     TRUST_PROXY: flag.default(false),
+    SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(500)
+      .describe('sign-ups one address may make in an hour: a class behind one campus address fits'),
+    WEB_HOP_SECRET: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .optional()
+      .describe("shared with the web app's server, whose word on the browser's address the API then takes"),
     SERVE_WEB_BUILD: z
       .string()
       .optional()
@@ -41,7 +52,11 @@ export const configSchema = z
     SEED_DEMO: flag.default(false),
     READINGS_DIR: z.string().default('../shared/readings').transform(absolute),
   })
-  .transform((c) => ({ ...c, PUBLIC_ORIGIN: c.PUBLIC_ORIGIN ?? `http://localhost:${c.PORT}` }));
+  .transform((c) => {
+    const PUBLIC_ORIGIN = c.PUBLIC_ORIGIN ?? `http://localhost:${c.PORT}`;
+    // A session cookie sent in clear over http would undo the https the site is served with.
+    return { ...c, PUBLIC_ORIGIN, COOKIE_SECURE: c.COOKIE_SECURE || PUBLIC_ORIGIN.startsWith('https:') };
+  });
 
 export type AppConfig = z.output<typeof configSchema>;
 

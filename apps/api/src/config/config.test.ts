@@ -19,4 +19,14 @@ describe('configuration', () => {
       /REDIS_URL.*COOKIE_SECURE|COOKIE_SECURE.*REDIS_URL/,
     );
   });
+
+  it('marks the session cookie Secure whenever the public origin is https', () => {
+    expect(loadConfig({}).COOKIE_SECURE).toBe(false);
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://commonplace.example.edu' }).COOKIE_SECURE).toBe(true);
+    expect(loadConfig({ COOKIE_SECURE: 'true' }).COOKIE_SECURE).toBe(true);
+  });
+
+  it('refuses a web-hop secret short enough to guess', () => {
+    expect(() => loadConfig({ WEB_HOP_SECRET: 'short' })).toThrow(/WEB_HOP_SECRET: must be at least 16 characters/);
+  });
 });

@@ -1,6 +1,14 @@
 import { env } from '$env/dynamic/private';
 import type { Cookies } from '@sveltejs/kit';
-import { errorResponse, routePath, routes, SESSION_COOKIE, type RouteName } from '@commonplace/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  errorResponse,
+  routePath,
+  routes,
+  SESSION_COOKIE,
+  WEB_HOP_HEADERS,
+  type RouteName,
+} from '@commonplace/contracts';
 import type { z } from 'zod';
 
 const apiBase = () => env.API_INTERNAL_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}`;
@@ -21,9 +29,25 @@ type ResponseOf<N extends RouteName> = (typeof routes)[N] extends { response: z.
   ? z.output<(typeof routes)[N]['response']>
   : undefined;
 
+/** What a call needs of the page request it is made for (SvelteKit's RequestEvent has it all). */
 export interface ApiCall {
   cookies: Cookies;
-  requestId?: string;
+  request: Request;
+  getClientAddress(): string;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+const requestIds = new WeakMap<Request, string>();
+
+/** One id for a page request and every API call made for it, so the API's log ties them up. */
+function requestIdOf(request: Request): string {
+  let id = requestIds.get(request);
+  if (!id) {
+    const given = request.headers.get('x-request-id');
+    id = given && REQUEST_ID.test(given) ? given : randomUUID();
+    requestIds.set(request, id);
+  }
+  return id;
 }
 
 /**
@@ -57,7 +81,15 @@ function requestHeaders(ctx: ApiCall, json: boolean): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const session = ctx.cookies.get(SESSION_COOKIE);
   if (session) headers.cookie = `${SESSION_COOKIE}=${session}`;
-  if (ctx.requestId) headers['x-request-id'] = ctx.requestId;
+  headers['x-request-id'] = requestIdOf(ctx.request);
+  // The API sees this server's address and agent; it takes these for the browser's (its login
+  // limits and its session list) only with the secret both share.
+  if (env.WEB_HOP_SECRET) {
+    headers[WEB_HOP_HEADERS.secret] = env.WEB_HOP_SECRET;
+    headers[WEB_HOP_HEADERS.address] = ctx.getClientAddress();
+    const userAgent = ctx.request.headers.get('user-agent');
+    if (userAgent) headers[WEB_HOP_HEADERS.userAgent] = userAgent;
+  }
   // A FormData body sets its own multipart content type, boundary included.
   if (json) headers['content-type'] = 'application/json';
   return headers;

@@ -2,12 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import { loginRequest } from '@commonplace/contracts';
 import { adoptSession, api } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
+import { safeNext } from '$lib/server/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/courses');
-
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 };
 
 export const actions: Actions = {
@@ -22,6 +21,6 @@ export const actions: Actions = {
     } catch (error) {
       return apiFailure(error, values);
     }
-    redirect(303, safeNext(event.url.searchParams.get('next')));
+    redirect(303, safeNext(event.url.searchParams.get('next'), event.url.origin, form.get('fragment')));
   },
 };

@@ -3,10 +3,11 @@ import { brokenPasswordRules, signupRequest } from '@commonplace/contracts';
 import { fail } from '@sveltejs/kit';
 import { adoptSession, api } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
+import { safeNext } from '$lib/server/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-  if (locals.user) redirect(303, '/courses');
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 };
 
 export const actions: Actions = {
@@ -28,7 +29,6 @@ export const actions: Actions = {
     } catch (error) {
       return apiFailure(error, values);
     }
-    const next = event.url.searchParams.get('next');
-    redirect(303, next && next.startsWith('/') && !next.startsWith('//') ? next : '/courses');
+    redirect(303, safeNext(event.url.searchParams.get('next'), event.url.origin, form.get('fragment')));
   },
 };
