@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const apiPort = process.env.API_PORT ?? '3001';
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 const children = [
-  spawn(process.execPath, ['--import', 'tsx', '--watch', 'src/main.ts'], {
+  spawn(process.execPath, ['--import', 'tsx', '--watch', 'src/local-start.ts'], {
     cwd: `${root}apps/api`,
     stdio: 'inherit',
     env: { SEED_DEMO: 'true', PUBLIC_ORIGIN: 'http://localhost:5173', ...process.env, PORT: apiPort },

@@ -22,8 +22,10 @@ const env = {
 const pinnedOrigin = process.env.ORIGIN ?? process.env.PUBLIC_ORIGIN;
 if (pinnedOrigin) env.ORIGIN = pinnedOrigin;
 else env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
-// From apps/api, so tsx reads the API's tsconfig (decorators).
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+// From the sources, as dev and the tests run it: embedded PostgreSQL and the demo seed are no part of
+// the API's build (apps/api/src/main.ts is the deployed entry). From apps/api, so tsx reads the
+// API's tsconfig (decorators).
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/local-start.ts'], {
   cwd: `${root}apps/api`,
   env,
   stdio: 'inherit',

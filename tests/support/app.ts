@@ -49,12 +49,12 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /**
- * Runs the API's entry point as `pnpm start` does (from apps/api, so tsx reads the API's
+ * Runs the app as `pnpm start` does (from apps/api, so tsx reads the API's
  * tsconfig), capturing what it prints.
  */
 export function spawnApp(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let log = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/local-start.ts'], {
     cwd: join(repoRoot, 'apps/api'),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { access, chown, mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 import { postgresBinaries } from './postgres-binaries.js';
 import { postgresUser, reachableByOthers, type PostgresUser } from './postgres-user.js';
 
@@ -29,18 +29,6 @@ const PASSWORD = 'commonplace';
 // Where root keeps an app's data when the postgres user cannot enter the project's folder.
 const ROOT_DATA_HOME = '/var/lib/commonplace';
 const READY = 'database system is ready to accept connections';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /**
  * Where the server keeps its data: the folder asked for, unless it runs as the postgres user

@@ -1,5 +1,5 @@
 export { createPrismaClient } from './client.js';
-export { startEmbeddedPostgres, freePort, type EmbeddedDatabase } from './embedded-postgres.js';
+export { freePort } from './free-port.js';
 export { migrate, pendingMigrations, readMigrations } from './migrations.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { repoRoot, schemaPath, migrationsDir } from './paths.js';

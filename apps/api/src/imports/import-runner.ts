@@ -3,9 +3,9 @@ import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { errorTable, type ErrorCode, type ReadingDocument } from '@commonplace/contracts';
 import type { DetectedFormat, ReadingErrorCode } from '@commonplace/reading';
+import { workerEntry } from './worker-entry.js';
 
-const WORKER_BOOTSTRAP = new URL('./import-worker.mjs', import.meta.url);
-const WORKER_ENTRY = new URL('./import-worker.ts', import.meta.url).href;
+const IMPORT_WORKER = workerEntry(new URL('./import-worker', import.meta.url));
 // At least two, so one long import does not hold up every other upload; at most what the CPUs allow.
 const PARALLEL_IMPORTS = Math.max(2, Math.min(4, availableParallelism() - 1));
 const IMPORT_TIME_LIMIT_MS = 5 * 60_000;
@@ -141,9 +141,8 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
 
   private spawn(): PooledWorker {
     const pooled: PooledWorker = {
-      worker: new Worker(WORKER_BOOTSTRAP, {
-        workerData: { entry: WORKER_ENTRY },
-        execArgv: [],
+      worker: new Worker(IMPORT_WORKER.filename, {
+        ...IMPORT_WORKER.options,
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       }),
       imports: 0,
