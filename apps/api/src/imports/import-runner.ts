@@ -8,6 +8,8 @@ import type { AppConfig } from '../config/config.schema.js';
 import { workerFile } from './worker-file.js';
 
 const WORKER_HEAP_MB = 1024;
+/** How long a worker may take to load the parsers and begin an import, beyond the time limit. */
+const WORKER_START_ALLOWANCE_MS = 60_000;
 /** A warm worker waits this long for the next import before it is let go (one is always kept). */
 const WORKER_IDLE_MS = 5 * 60_000;
 
@@ -20,7 +22,8 @@ export interface WorkerTask {
 }
 
 /** What a worker says while it imports. */
-export type WorkerUpdate = { type: 'format'; format: DetectedFormat } | { type: 'progress'; fraction: number; stage: string };
+export type WorkerUpdate =
+  { type: 'format'; format: DetectedFormat } | { type: 'progress'; fraction: number; stage: string };
 
 /** How a worker's import ended. */
 export type WorkerResult =
@@ -36,6 +39,8 @@ type ImportFailure = {
   message: string;
   /** The server stopped mid-import: the import is run again once a server is up. */
   interrupted?: boolean;
+  /** Stopped at the time limit: a verdict on the import's length, not on the file being bad. */
+  timedOut?: boolean;
 };
 export type ImportOutcome = { ok: true; document: ReadingDocument } | ImportFailure;
 
@@ -92,11 +97,11 @@ export class ImportRun {
   }
 }
 
-const failure = (code: ErrorCode, message?: string, interrupted?: boolean): ImportFailure => ({
+const failure = (code: ErrorCode, message?: string, how?: 'interrupted' | 'timedOut'): ImportFailure => ({
   ok: false,
   code,
   message: message ?? errorTable[code].message,
-  ...(interrupted ? { interrupted } : {}),
+  ...(how ? { [how]: true } : {}),
 });
 
 /**
@@ -135,7 +140,7 @@ export class ImportRunner implements OnApplicationShutdown {
 
   start(source: ImportSource): ImportRun {
     const run = new ImportRun();
-    if (this.stopping) run.settle(failure('UNAVAILABLE', undefined, true));
+    if (this.stopping) run.settle(failure('UNAVAILABLE', undefined, 'interrupted'));
     else void this.execute(run, source);
     return run;
   }
@@ -153,18 +158,27 @@ export class ImportRunner implements OnApplicationShutdown {
   private async execute(run: ImportRun, source: ImportSource): Promise<void> {
     this.running++;
     const { port1, port2 } = new MessageChannel();
+    // The time limit runs from the worker's first word on this import, so that a worker still
+    // loading its parsers does not eat into it; the backstop covers a worker that never starts.
+    const timeLimit = new AbortController();
+    const stop = () => timeLimit.abort(new TimeLimitExceeded());
+    let timer = setTimeout(stop, this.timeLimitMs + WORKER_START_ALLOWANCE_MS);
     port1.on('message', (update: WorkerUpdate) => {
-      if (update.type === 'format') run.format = update.format;
-      else run.report({ fraction: update.fraction, stage: update.stage });
+      if (update.type === 'format') {
+        run.format = update.format;
+        clearTimeout(timer);
+        timer = setTimeout(stop, this.timeLimitMs);
+      } else run.report({ fraction: update.fraction, stage: update.stage });
     });
     // The worker gets a copy of its own (not Buffer#slice, a view that may share Node's pool);
     // the caller keeps its bytes to store as the original.
     const bytes = 'bytes' in source ? new Uint8Array(source.bytes).buffer : undefined;
-    const task: WorkerTask = 'text' in source ? { text: source.text, port: port2 } : { bytes, filename: source.filename, port: port2 };
+    const task: WorkerTask =
+      'text' in source ? { text: source.text, port: port2 } : { bytes, filename: source.filename, port: port2 };
     try {
       const result: WorkerResult = await this.pool.run(task, {
         transferList: bytes ? [port2, bytes] : [port2],
-        signal: AbortSignal.timeout(this.timeLimitMs),
+        signal: timeLimit.signal,
       });
       if (result.type === 'done') run.settle({ ok: true, document: result.document });
       else {
@@ -174,6 +188,7 @@ export class ImportRunner implements OnApplicationShutdown {
     } catch (error) {
       run.settle(this.lostWorker(error as Error & { code?: string }));
     } finally {
+      clearTimeout(timer);
       this.running--;
       port1.close();
     }
@@ -181,19 +196,27 @@ export class ImportRunner implements OnApplicationShutdown {
 
   /** Why a worker ended without a verdict: the time limit, its memory, or the server stopping. */
   private lostWorker(error: Error & { code?: string }): ImportFailure {
-    if (this.stopping) return failure('UNAVAILABLE', undefined, true);
-    if (error.name === 'AbortError' || error.name === 'TimeoutError') {
+    if (this.stopping) return failure('UNAVAILABLE', undefined, 'interrupted');
+    if (error.name === 'AbortError' || error instanceof TimeLimitExceeded) {
       return failure(
         'IMPORT_FAILED',
         `The import took longer than ${describeLimit(this.timeLimitMs)} and was stopped. Split the file into smaller parts, or paste its text.`,
+        'timedOut',
       );
     }
     if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      return failure('IMPORT_FAILED', 'The file needs more memory to import than an import may use. Split it into smaller parts.');
+      return failure(
+        'IMPORT_FAILED',
+        'The file needs more memory to import than an import may use. Split it into smaller parts.',
+      );
     }
     this.log.error(`import worker crashed: ${error.stack ?? error.message}`);
     return failure('IMPORT_FAILED');
   }
+}
+
+class TimeLimitExceeded extends Error {
+  override name = 'TimeLimitExceeded';
 }
 
 /** "5 minutes", or "2 seconds" for the short limits tests set. */

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ImportDraft, ImportDraftSummary, ReadingDetail, ReadingDocument, SaveImport } from '@commonplace/contracts';
+import type {
+  ImportDraft,
+  ImportDraftSummary,
+  ReadingDetail,
+  ReadingDocument,
+  SaveImport,
+} from '@commonplace/contracts';
 import { PrismaClient, type Prisma } from '@commonplace/db';
 import { detectFormat } from '@commonplace/reading';
 import { AppError } from '../common/app-error.js';
@@ -32,7 +38,8 @@ const draftSelect = { ...summarySelect, document: true } satisfies Prisma.Import
 type SummaryRow = Prisma.ImportDraftGetPayload<{ select: typeof summarySelect }>;
 type DraftRow = Prisma.ImportDraftGetPayload<{ select: typeof draftSelect }>;
 
-const waitingInQueue = (row: { status: string; stage: string }) => row.status === 'PROCESSING' && row.stage === 'queued';
+const waitingInQueue = (row: { status: string; stage: string }) =>
+  row.status === 'PROCESSING' && row.stage === 'queued';
 
 const toSummary = (row: SummaryRow, queuePosition: number | null): ImportDraftSummary => ({
   id: row.id,
@@ -87,7 +94,9 @@ export class ImportsService {
     }
     const run = await started;
     const early = run && (await run.accepted);
-    if (early && !early.ok) {
+    // A file refused before the importer opened it is bad: refused here, leaving no trace. One
+    // that ran out of time is kept as a failed draft that says so.
+    if (early && !early.ok && !early.timedOut) {
       await removeDrafts(this.prisma, [draft.id]);
       throw new AppError(early.code, early.message);
     }
@@ -176,6 +185,8 @@ export class ImportsService {
 
   /** How many imports wait ahead of one queued at `before`: every course's, as all share the queue. */
   private queuedAhead(before: Date): Promise<number> {
-    return this.prisma.importDraft.count({ where: { status: 'PROCESSING', stage: 'queued', createdAt: { lt: before } } });
+    return this.prisma.importDraft.count({
+      where: { status: 'PROCESSING', stage: 'queued', createdAt: { lt: before } },
+    });
   }
 }

@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { setTimeout } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -66,7 +60,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
         await this.boss.work<T>(
           queue.name,
           { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
-          ([job]) => this.track(queue.name, job!.id, () => queue.run({ data: job!.data, attempt: job!.retryCount + 1 })),
+          ([job]) =>
+            this.track(queue.name, job!.id, () => queue.run({ data: job!.data, attempt: job!.retryCount + 1 })),
         ),
       );
     }

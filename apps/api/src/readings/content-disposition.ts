@@ -21,7 +21,10 @@ export function attachment(filename: string): string {
 }
 
 /** A stored original as a download: never rendered by the browser on our origin. */
-export function asDownload(reply: FastifyReply, file: { filename: string; mediaType: string; data: Uint8Array }): Buffer {
+export function asDownload(
+  reply: FastifyReply,
+  file: { filename: string; mediaType: string; data: Uint8Array },
+): Buffer {
   void reply
     .header('content-type', file.mediaType)
     .header('content-disposition', attachment(file.filename))
