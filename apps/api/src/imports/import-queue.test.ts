@@ -102,12 +102,12 @@ describe('the import queue', () => {
     const draftId = upload.body.id as string;
     expect(upload.body.status).toBe('PROCESSING');
 
-    const draftRow = () => prisma.importDraft.findUniqueOrThrow({ where: { id: draftId } });
+    const draftRow = (id: string) => prisma.importDraft.findUniqueOrThrow({ where: { id } });
     /** Waits until the server runs the draft's `attempt`-th run, past its first page. */
-    const runningAttempt = async (attempt: number) => {
+    const runningAttempt = async (id: string, attempt: number) => {
       for (let i = 0; i < 600; i++) {
-        const row = await draftRow();
-        if (row.attempts === attempt && row.progress > 0) return row;
+        const row = await draftRow(id);
+        if (row.attempts === attempt && row.progress > 0) return;
         await new Promise((r) => setTimeout(r, 50));
       }
       throw new Error(`attempt ${attempt} never ran`);
@@ -115,21 +115,18 @@ describe('the import queue', () => {
 
     // First restart: the import is run again and finishes.
     await api.close();
-    expect(await draftRow()).toMatchObject({ status: 'PROCESSING' });
+    expect(await draftRow(draftId)).toMatchObject({ status: 'PROCESSING' });
     api = await app(db);
     let staff = reconnect(instructor, api);
-    await runningAttempt(2);
+    await runningAttempt(draftId, 2);
     const { draft } = await waitForImport(staff, courseId, draftId);
     expect(draft.body.status).toBe('READY');
     expect(draft.body.document.blocks.length).toBeGreaterThan(300);
 
     // A second import is cut off on every run it gets: after the third it is shown failed.
     const doomed = await staff.call('uploadImport', { courseId }, uploadForm(await longPdf(300), 'doomed.pdf'));
-    const doomedRow = () => prisma.importDraft.findUniqueOrThrow({ where: { id: doomed.body.id } });
     for (const attempt of [1, 2, 3]) {
-      for (let i = 0; i < 600 && !((await doomedRow()).attempts === attempt && (await doomedRow()).progress > 0); i++) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await runningAttempt(doomed.body.id, attempt);
       await api.close();
       api = await app(db);
     }
