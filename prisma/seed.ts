@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashPassword, type PrismaClient } from '@commonplace/db';
+import { loadConfig } from '../apps/api/src/config/config.schema.js';
 import { ImportRunner } from '../apps/api/src/imports/import-runner.js';
 import { mediaTypeOf, storeReading, storeSourceFile } from '../apps/api/src/readings/reading-store.js';
 
@@ -162,7 +163,7 @@ async function seedDemoReadings(
   const sources = await Promise.all(
     files.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })),
   );
-  const runner = new ImportRunner();
+  const runner = new ImportRunner(loadConfig());
   let added = 0;
   try {
     const runs = sources.map((source) => runner.start({ bytes: source.bytes, filename: source.name }));

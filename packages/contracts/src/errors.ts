@@ -45,6 +45,8 @@ export const errorTable = {
     message: 'This import is not ready to save: wait for its preview, or import the file again if it failed.',
   },
   IMPORT_ALREADY_SAVED: { status: 409, message: 'This import has already been saved as a reading.' },
+  IMPORT_NOT_FAILED: { status: 409, message: 'Only a failed import can be run again.' },
+  VERSION_NOT_FOUND: { status: 404, message: 'This reading has no such version.' },
   // Import refusals, by the importer's codes (packages/reading); the importer's own message, which
   // names the file, is sent where there is one.
   EMPTY_FILE: { status: 400, message: 'The file is empty.' },

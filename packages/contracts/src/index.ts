@@ -1,5 +1,6 @@
 export * from './auth.js';
 export * from './courses.js';
+export * from './drafts.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './readings.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as d from './drafts.js';
 import * as r from './readings.js';
 import type { RouteContract } from './routes.js';
 
@@ -29,6 +30,14 @@ export const readingRoutes = {
     response: r.importDraft,
     status: 202,
   }),
+  listImports: ok({
+    method: 'GET',
+    path: `${C}/imports`,
+    summary: "The course's imports not yet saved, newest first: waiting, running, ready to review or failed",
+    access: 'staff',
+    response: z.array(d.importDraftSummary),
+    status: 200,
+  }),
   getImport: ok({
     method: 'GET',
     path: `${C}/imports/:draftId`,
@@ -45,6 +54,21 @@ export const readingRoutes = {
     body: r.saveImport,
     response: r.readingDetail,
     status: 201,
+  }),
+  retryImport: ok({
+    method: 'POST',
+    path: `${C}/imports/:draftId/retry`,
+    summary: 'Run a failed import again from its stored file',
+    access: 'staff',
+    response: r.importDraft,
+    status: 202,
+  }),
+  discardImport: ok({
+    method: 'DELETE',
+    path: `${C}/imports/:draftId`,
+    summary: 'Discard an import not yet saved, with its stored file',
+    access: 'staff',
+    status: 204,
   }),
 
   listReadings: ok({
@@ -84,6 +108,21 @@ export const readingRoutes = {
     path: `${C}/readings/:readingId/original`,
     summary: 'Download the file the reading was imported from',
     access: 'member',
+    status: 200,
+  }),
+  listReadingVersions: ok({
+    method: 'GET',
+    path: `${C}/readings/:readingId/versions`,
+    summary: "A reading's saved versions, newest first",
+    access: 'staff',
+    response: z.array(d.readingVersion),
+    status: 200,
+  }),
+  downloadVersionOriginal: ok({
+    method: 'GET',
+    path: `${C}/readings/:readingId/versions/:version/original`,
+    summary: 'Download the file a version of the reading was imported from',
+    access: 'staff',
     status: 200,
   }),
   saveProgress: ok({

@@ -60,6 +60,8 @@ export const importDraft = z.object({
   document: readingDocument.nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   createdAt: z.iso.datetime(),
+  /** While it waits for a free worker: how many imports wait ahead of it (0: it is next). */
+  queuePosition: z.number().int().min(0).nullable(),
 });
 export type ImportDraft = z.infer<typeof importDraft>;
 

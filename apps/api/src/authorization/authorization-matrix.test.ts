@@ -60,13 +60,23 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   pickGroup: () => undefined,
   uploadImport: () => uploadForm(ARTICLE, 'lighthouses.md'),
   pasteImport: () => ({ text: ARTICLE }),
+  listImports: () => undefined,
   getImport: () => undefined,
+  retryImport: async (f) => {
+    await t.prisma.importDraft.update({
+      where: { id: f.params.draftId },
+      data: { status: 'FAILED', errorCode: 'IMPORT_FAILED', errorMessage: 'Failed.' },
+    });
+  },
+  discardImport: () => undefined,
   saveImport: () => ({ title: 'Saved' }),
   listReadings: () => undefined,
   getReading: () => undefined,
   updateReading: () => ({ title: 'Renamed' }),
   deleteReading: () => undefined,
   downloadOriginal: () => undefined,
+  listReadingVersions: () => undefined,
+  downloadVersionOriginal: () => undefined,
   saveProgress: () => ({ furthest: 0.5, lastBlock: 0, activeSecondsDelta: 10 }),
   listAssignments: () => undefined,
   createAssignment: (f) => ({ moduleId: f.params.emptyModuleId, readingId: f.params.readingId }),
@@ -97,6 +107,7 @@ async function readingFixture(cast: CourseCast, moduleId: string) {
     readingId: reading.body.id as string,
     assignmentId: assignment.body.id as string,
     draftId: await readyDraft(t, courseId, instructor.userId),
+    version: '1',
     emptyModuleId: empty.body.id as string,
   };
 }
@@ -145,7 +156,7 @@ describe('authorization matrix', () => {
       const query = queries[name] ? `?${new URLSearchParams(queries[name])}` : '';
       for (const role of roles) {
         const f = await freshFixture(withReadings);
-        const body = calls[name]!(f, role);
+        const body = await calls[name]!(f, role);
         const response = await clientFor(f, role).request(route.method, routePath(name, f.params) + query, body);
         const expectation = expected[route.access][role];
         outcomes[role] = response.status;

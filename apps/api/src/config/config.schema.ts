@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { repoRoot } from '@commonplace/db';
@@ -51,6 +52,14 @@ export const configSchema = z
       .transform((v) => (v ? absolute(v) : undefined)),
     SEED_DEMO: flag.default(false),
     READINGS_DIR: z.string().default('../shared/readings').transform(absolute),
+    // At least two, so one long import does not hold up every other; at most what the CPUs allow.
+    IMPORT_WORKERS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(32)
+      .default(Math.max(2, Math.min(4, availableParallelism() - 1))),
+    IMPORT_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   })
   .transform((c) => {
     const PUBLIC_ORIGIN = c.PUBLIC_ORIGIN ?? `http://localhost:${c.PORT}`;

@@ -2,27 +2,22 @@ import type { ImportProgress } from './import-runner.js';
 
 /** How often a running import's progress is written to its draft, at most. */
 const PROGRESS_WRITE_INTERVAL_MS = 250;
-/** A running import touches its draft at least this often, even when the importer is quiet. */
-const HEARTBEAT_MS = 10_000;
 
 /**
  * Writes a running import's progress to its draft without a write per page: the latest value at
- * most every PROGRESS_WRITE_INTERVAL_MS, in order, plus a heartbeat so a live import is never
- * mistaken for one whose server died.
+ * most every PROGRESS_WRITE_INTERVAL_MS, in order.
  */
 export class ProgressWriter {
   private latest: ImportProgress;
   private lastWrite = 0;
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
-  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
     initial: ImportProgress,
     private readonly write: (progress: ImportProgress) => Promise<void>,
   ) {
     this.latest = initial;
-    this.heartbeat = setInterval(() => this.flush(), HEARTBEAT_MS);
   }
 
   push(progress: ImportProgress): void {
@@ -36,7 +31,6 @@ export class ProgressWriter {
   /** Stops writing; resolves once any write under way has finished. */
   async stop(): Promise<void> {
     clearTimeout(this.timer);
-    clearInterval(this.heartbeat);
     await this.chain;
   }
 

@@ -1,28 +1,32 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Piscina } from 'piscina';
 import { errorTable, type ErrorCode, type ReadingDocument } from '@commonplace/contracts';
 import type { DetectedFormat, ReadingErrorCode } from '@commonplace/reading';
-import { workerEntry } from './worker-entry.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import { workerFile } from './worker-file.js';
 
-const IMPORT_WORKER = workerEntry(new URL('./import-worker', import.meta.url));
-// At least two, so one long import does not hold up every other upload; at most what the CPUs allow.
-const PARALLEL_IMPORTS = Math.max(2, Math.min(4, availableParallelism() - 1));
-const IMPORT_TIME_LIMIT_MS = 5 * 60_000;
 const WORKER_HEAP_MB = 1024;
-// A worker serves this many imports, then is replaced: warm parsers, but nothing kept for long.
-const IMPORTS_PER_WORKER = 25;
+/** How long a worker may take to load the parsers and begin an import, beyond the time limit. */
+const WORKER_START_ALLOWANCE_MS = 60_000;
+/** A warm worker waits this long for the next import before it is let go (one is always kept). */
+const WORKER_IDLE_MS = 5 * 60_000;
 
-/** One import, as the worker receives it. */
-export interface WorkerJob {
+/** One import, as a worker receives it, with the port it reports progress on. */
+export interface WorkerTask {
   bytes?: ArrayBuffer;
   text?: string;
   filename?: string;
+  port: MessagePort;
 }
 
-export type WorkerMessage =
-  | { type: 'format'; format: DetectedFormat }
-  | { type: 'progress'; fraction: number; stage: string }
+/** What a worker says while it imports. */
+export type WorkerUpdate =
+  { type: 'format'; format: DetectedFormat } | { type: 'progress'; fraction: number; stage: string };
+
+/** How a worker's import ended. */
+export type WorkerResult =
   | { type: 'done'; document: ReadingDocument }
   | { type: 'failed'; code: ReadingErrorCode | 'IMPORT_FAILED'; message?: string; detail?: string };
 
@@ -33,8 +37,10 @@ type ImportFailure = {
   ok: false;
   code: ErrorCode;
   message: string;
-  /** The server stopped mid-import: the draft is left for the next start to retry. */
+  /** The server stopped mid-import: the import is run again once a server is up. */
   interrupted?: boolean;
+  /** Stopped at the time limit: a verdict on the import's length, not on the file being bad. */
+  timedOut?: boolean;
 };
 export type ImportOutcome = { ok: true; document: ReadingDocument } | ImportFailure;
 
@@ -68,6 +74,7 @@ export class ImportRun {
   }
 
   report(progress: ImportProgress): void {
+    if (this.settled) return;
     this.progress = progress;
     if (this.opened(progress)) this.accept(null);
     for (const listener of this.listeners) listener(progress);
@@ -90,154 +97,129 @@ export class ImportRun {
   }
 }
 
-const failure = (code: ErrorCode, message?: string, interrupted?: boolean): ImportFailure => ({
+const failure = (code: ErrorCode, message?: string, how?: 'interrupted' | 'timedOut'): ImportFailure => ({
   ok: false,
   code,
   message: message ?? errorTable[code].message,
-  ...(interrupted ? { interrupted } : {}),
+  ...(how ? { [how]: true } : {}),
 });
 
-/** A worker thread with the importer loaded, serving one import at a time. */
-interface PooledWorker {
-  worker: Worker;
-  imports: number;
-  /** Called with what the worker says about the import it is running. */
-  onMessage?: (message: WorkerMessage) => void;
-  /** Called when the worker dies (a crash, out of memory, terminated) during an import. */
-  onDeath?: (error: (Error & { code?: string }) | undefined) => void;
-}
-
 /**
- * Runs the importer in worker threads, so that a 100-page PDF or a hostile file costs a worker
- * (bounded in memory and time) and never stalls the server's event loop. Workers are started
- * ahead of need and reused for a while, so an import starts with the parsers already loaded and
- * compiled; a few run at once, the rest wait their turn. A worker that crashes, runs out of
- * memory or overruns the time limit is thrown away and its import fails alone.
+ * Runs the importer in a pool of worker threads (piscina), so that a 100-page PDF or a hostile
+ * file costs a worker, bounded in memory and time, and never stalls the server's event loop.
+ * Workers load the parsers ahead of need and serve one import at a time; one that runs out of
+ * memory or overruns the time limit is thrown away, and its import fails alone.
  */
 @Injectable()
-export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ImportRunner implements OnApplicationShutdown {
   private readonly log = new Logger('ImportRunner');
-  private readonly waiting: Array<(worker: PooledWorker) => void> = [];
-  private readonly idle: PooledWorker[] = [];
-  private readonly all = new Set<PooledWorker>();
+  private readonly pool: Piscina;
+  private readonly timeLimitMs: number;
+  /** Imports this process runs at once; more wait in the job queue. */
+  readonly size: number;
+  private running = 0;
   private stopping = false;
 
-  /** One warm worker at start-up, so the first upload does not wait for one to load. */
-  onApplicationBootstrap(): void {
-    this.idle.push(this.spawn());
+  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'IMPORT_WORKERS' | 'IMPORT_TIME_LIMIT_SECONDS'>) {
+    this.size = config.IMPORT_WORKERS;
+    this.timeLimitMs = config.IMPORT_TIME_LIMIT_SECONDS * 1000;
+    this.pool = new Piscina({
+      ...workerFile(import.meta.url, 'import-worker'),
+      minThreads: 1,
+      maxThreads: this.size,
+      idleTimeout: WORKER_IDLE_MS,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+  }
+
+  /** Whether an import started now would begin at once rather than wait for a worker. */
+  get hasIdleWorker(): boolean {
+    return !this.stopping && this.running < this.size;
   }
 
   start(source: ImportSource): ImportRun {
     const run = new ImportRun();
-    if (this.stopping) run.settle(failure('UNAVAILABLE', undefined, true));
-    else void this.acquire().then((worker) => this.execute(worker, run, source));
+    if (this.stopping) run.settle(failure('UNAVAILABLE', undefined, 'interrupted'));
+    else void this.execute(run, source);
     return run;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops every worker: imports under way end as interrupted, to be run again later. */
+  async stop(): Promise<void> {
     this.stopping = true;
-    await Promise.all([...this.all].map((pooled) => pooled.worker.terminate()));
+    await this.pool.destroy();
   }
 
-  private spawn(): PooledWorker {
-    const pooled: PooledWorker = {
-      worker: new Worker(IMPORT_WORKER.filename, {
-        ...IMPORT_WORKER.options,
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      }),
-      imports: 0,
-    };
-    this.all.add(pooled);
-    pooled.worker.on('message', (message: WorkerMessage) => pooled.onMessage?.(message));
-    pooled.worker.on('error', (error: Error & { code?: string }) => {
-      this.log.error(`import worker crashed: ${error.stack ?? error.message}`);
-      pooled.onDeath?.(error);
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.stopping) await this.stop();
+  }
+
+  private async execute(run: ImportRun, source: ImportSource): Promise<void> {
+    this.running++;
+    const { port1, port2 } = new MessageChannel();
+    // The time limit runs from the worker's first word on this import, so that a worker still
+    // loading its parsers does not eat into it; the backstop covers a worker that never starts.
+    const timeLimit = new AbortController();
+    const stop = () => timeLimit.abort(new TimeLimitExceeded());
+    let timer = setTimeout(stop, this.timeLimitMs + WORKER_START_ALLOWANCE_MS);
+    port1.on('message', (update: WorkerUpdate) => {
+      if (update.type === 'format') {
+        run.format = update.format;
+        clearTimeout(timer);
+        timer = setTimeout(stop, this.timeLimitMs);
+      } else run.report({ fraction: update.fraction, stage: update.stage });
     });
-    pooled.worker.once('exit', () => {
-      this.all.delete(pooled);
-      const at = this.idle.indexOf(pooled);
-      if (at >= 0) this.idle.splice(at, 1);
-      pooled.onDeath?.(undefined);
-    });
-    return pooled;
-  }
-
-  private acquire(): Promise<PooledWorker> {
-    const ready = this.idle.pop();
-    if (ready) return Promise.resolve(ready);
-    if (this.all.size < PARALLEL_IMPORTS) return Promise.resolve(this.spawn());
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  /** Hands a worker that finished cleanly to the next import, or back to the pool. */
-  private release(pooled: PooledWorker): void {
-    pooled.onMessage = pooled.onDeath = undefined;
-    if (this.stopping) return;
-    if (pooled.imports >= IMPORTS_PER_WORKER) {
-      void pooled.worker.terminate();
-      pooled = this.spawn();
-    }
-    const next = this.waiting.shift();
-    if (next) next(pooled);
-    else this.idle.push(pooled);
-  }
-
-  /** After a worker died, lets a waiting import start a new one. */
-  private replaceLost(): void {
-    const next = this.waiting.shift();
-    if (next && !this.stopping) next(this.spawn());
-  }
-
-  private execute(pooled: PooledWorker, run: ImportRun, source: ImportSource): void {
-    if (this.stopping) {
-      run.settle(failure('UNAVAILABLE', undefined, true));
-      return;
-    }
-    pooled.imports++;
     // The worker gets a copy of its own (not Buffer#slice, a view that may share Node's pool);
     // the caller keeps its bytes to store as the original.
     const bytes = 'bytes' in source ? new Uint8Array(source.bytes).buffer : undefined;
-    const job: WorkerJob = 'text' in source ? { text: source.text } : { bytes, filename: source.filename };
-    const timer = setTimeout(() => {
-      run.settle(
-        failure(
-          'IMPORT_FAILED',
-          `The import took longer than ${IMPORT_TIME_LIMIT_MS / 60_000} minutes and was stopped.`,
-        ),
-      );
-      void pooled.worker.terminate();
-    }, IMPORT_TIME_LIMIT_MS);
-    const finish = (outcome: ImportOutcome) => {
-      clearTimeout(timer);
-      run.settle(outcome);
-      this.release(pooled);
-    };
-    pooled.onMessage = (message) => {
-      if (message.type === 'format') run.format = message.format;
-      else if (message.type === 'progress') run.report({ fraction: message.fraction, stage: message.stage });
-      else if (message.type === 'done') finish({ ok: true, document: message.document });
+    const task: WorkerTask =
+      'text' in source ? { text: source.text, port: port2 } : { bytes, filename: source.filename, port: port2 };
+    try {
+      const result: WorkerResult = await this.pool.run(task, {
+        transferList: bytes ? [port2, bytes] : [port2],
+        signal: timeLimit.signal,
+      });
+      if (result.type === 'done') run.settle({ ok: true, document: result.document });
       else {
-        if (message.detail) this.log.error(`import failed unexpectedly: ${message.detail}`);
-        const code = message.code in errorTable ? (message.code as ErrorCode) : 'IMPORT_FAILED';
-        finish(failure(code, message.message));
+        if (result.detail) this.log.error(`import failed unexpectedly: ${result.detail}`);
+        run.settle(failure(result.code in errorTable ? (result.code as ErrorCode) : 'IMPORT_FAILED', result.message));
       }
-    };
-    pooled.onDeath = (error) => {
+    } catch (error) {
+      run.settle(this.lostWorker(error as Error & { code?: string }));
+    } finally {
       clearTimeout(timer);
-      pooled.onMessage = pooled.onDeath = undefined;
-      // A worker that dies without a verdict crashed, or was stopped with the server.
-      run.settle(
-        this.stopping
-          ? failure('UNAVAILABLE', undefined, true)
-          : failure(
-              'IMPORT_FAILED',
-              error?.code === 'ERR_WORKER_OUT_OF_MEMORY'
-                ? 'The file needs more memory to import than an import may use. Split it into smaller parts.'
-                : undefined,
-            ),
-      );
-      this.replaceLost();
-    };
-    pooled.worker.postMessage(job, bytes ? [bytes] : []);
+      this.running--;
+      port1.close();
+    }
   }
+
+  /** Why a worker ended without a verdict: the time limit, its memory, or the server stopping. */
+  private lostWorker(error: Error & { code?: string }): ImportFailure {
+    if (this.stopping) return failure('UNAVAILABLE', undefined, 'interrupted');
+    if (error.name === 'AbortError' || error instanceof TimeLimitExceeded) {
+      return failure(
+        'IMPORT_FAILED',
+        `The import took longer than ${describeLimit(this.timeLimitMs)} and was stopped. Split the file into smaller parts, or paste its text.`,
+        'timedOut',
+      );
+    }
+    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return failure(
+        'IMPORT_FAILED',
+        'The file needs more memory to import than an import may use. Split it into smaller parts.',
+      );
+    }
+    this.log.error(`import worker crashed: ${error.stack ?? error.message}`);
+    return failure('IMPORT_FAILED');
+  }
+}
+
+class TimeLimitExceeded extends Error {
+  override name = 'TimeLimitExceeded';
+}
+
+/** "5 minutes", or "2 seconds" for the short limits tests set. */
+function describeLimit(ms: number): string {
+  const [amount, unit] = ms >= 60_000 ? [ms / 60_000, 'minute'] : [ms / 1000, 'second'];
+  return `${Math.round(amount * 10) / 10} ${unit}${amount === 1 ? '' : 's'}`;
 }

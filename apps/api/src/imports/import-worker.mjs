@@ -1,7 +1,7 @@
-// The worker's entry. A worker started with `--import tsx` still cannot load a .ts entry on
-// Node 20, so it registers tsx itself and then loads the TypeScript importer.
-import { workerData } from 'node:worker_threads';
+// The import worker's entry while the API runs as TypeScript (see worker-file.ts): registers tsx
+// in this worker thread, then hands piscina the TypeScript worker's task function.
 import { register } from 'tsx/esm/api';
 
 register();
-await import(workerData.entry);
+const worker = await import('./import-worker.ts');
+export default worker.default;

@@ -1,47 +1,36 @@
-import { parentPort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { readingDocument } from '@commonplace/contracts';
 import { detectFormat, importReading, preloadParsers, ReadingImportError } from '@commonplace/reading';
-import type { WorkerJob, WorkerMessage } from './import-runner.js';
+import type { WorkerResult, WorkerTask, WorkerUpdate } from './import-runner.js';
 
-// Runs inside a worker thread of the import pool: loads every parser once, then runs the imports
-// it is given, one at a time, each reported back as messages.
-const send = (message: WorkerMessage) => parentPort!.postMessage(message);
+// Runs inside a worker thread of the import pool (piscina), one import at a time. The parsers
+// load with the module, before piscina hands the worker its first import; should loading fail,
+// each import loads what it needs itself and reports its own error.
+await preloadParsers().catch(() => undefined);
 
-async function run(job: WorkerJob): Promise<void> {
+export default async function importInWorker({ text, bytes, filename, port }: WorkerTask): Promise<WorkerResult> {
+  const send = (update: WorkerUpdate) => (port as MessagePort).postMessage(update);
   try {
-    const data = job.text ?? new Uint8Array(job.bytes!);
+    const data = text ?? new Uint8Array(bytes!);
     send({ type: 'format', format: typeof data === 'string' ? 'text' : detectFormat(data) });
     const document = await importReading(
-      { data, filename: job.filename },
+      { data, filename },
       { onProgress: (fraction, stage) => send({ type: 'progress', fraction, stage }) },
     );
     // Held to the contract here, off the server's thread, before anything stores it.
     const checked = readingDocument.safeParse(document);
-    send(
-      checked.success
-        ? { type: 'done', document: checked.data }
-        : {
-            type: 'failed',
-            code: 'IMPORT_FAILED',
-            detail: `a document outside the contract: ${checked.error.message}`,
-          },
-    );
+    return checked.success
+      ? { type: 'done', document: checked.data }
+      : { type: 'failed', code: 'IMPORT_FAILED', detail: `a document outside the contract: ${checked.error.message}` };
   } catch (error) {
-    send(
-      error instanceof ReadingImportError
-        ? { type: 'failed', code: error.code, message: error.message }
-        : {
-            type: 'failed',
-            code: 'IMPORT_FAILED',
-            detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
-          },
-    );
+    return error instanceof ReadingImportError
+      ? { type: 'failed', code: error.code, message: error.message }
+      : {
+          type: 'failed',
+          code: 'IMPORT_FAILED',
+          detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        };
+  } finally {
+    port.close();
   }
 }
-
-// Jobs that arrive while the parsers load wait their turn, in order. Should loading fail, each
-// import loads what it needs itself and reports its own error.
-let queue = preloadParsers().catch(() => undefined);
-parentPort!.on('message', (job: WorkerJob) => {
-  queue = queue.then(() => run(job));
-});

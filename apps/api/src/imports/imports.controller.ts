@@ -25,9 +25,24 @@ export class ImportsController {
     return this.imports.start(viewer, { text: input.text }, input.readingId);
   }
 
+  @Route('listImports')
+  list(@Membership() viewer: CourseMembership) {
+    return this.imports.list(viewer);
+  }
+
   @Route('getImport')
   get(@Membership() viewer: CourseMembership, @Param('draftId') draftId: string) {
     return this.imports.get(viewer, draftId);
+  }
+
+  @Route('retryImport')
+  retry(@Membership() viewer: CourseMembership, @Param('draftId') draftId: string) {
+    return this.imports.retry(viewer, draftId);
+  }
+
+  @Route('discardImport')
+  discard(@Membership() viewer: CourseMembership, @Param('draftId') draftId: string) {
+    return this.imports.discard(viewer, draftId);
   }
 
   @Route('saveImport')

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ReadingsModule } from '../readings/readings.module.js';
+import { ImportJobs } from './import-jobs.js';
 import { ImportRunner } from './import-runner.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportsService } from './imports.service.js';
 
-@Module({ imports: [ReadingsModule], controllers: [ImportsController], providers: [ImportsService, ImportRunner] })
+@Module({
+  imports: [ReadingsModule],
+  controllers: [ImportsController],
+  providers: [ImportsService, ImportJobs, ImportRunner],
+})
 export class ImportsModule {}

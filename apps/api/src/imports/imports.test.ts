@@ -5,7 +5,7 @@ import { longPdf } from '../../../../packages/reading/test-fixtures/pdf-builder.
 import { courseWithCast } from '../testing/factories.js';
 import { ARTICLE, pasteAndWait, readyDraft, savedReading, uploadForm, waitForImport } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
-import { DRAFT_RETENTION_MS, ImportsService, STALE_AFTER_MS } from './imports.service.js';
+import { DRAFT_RETENTION_MS, ImportJobs } from './import-jobs.js';
 
 let t: TestApi;
 beforeAll(async () => (t = await startTestApi()));
@@ -205,61 +205,15 @@ describe('importing a reading', () => {
   });
 });
 
-describe('imports cut off by a restart', () => {
-  async function processingDraft(courseId: string, userId: string, attempts: number, ageMs: number) {
-    const file = await t.prisma.sourceFile.create({
-      data: {
-        courseId,
-        filename: 'lighthouses.md',
-        mediaType: 'text/markdown; charset=utf-8',
-        byteSize: ARTICLE.length,
-        sha256: 'x',
-        data: Buffer.from(ARTICLE),
-      },
-    });
-    return t.prisma.importDraft.create({
-      data: {
-        courseId,
-        createdById: userId,
-        fileId: file.id,
-        status: 'PROCESSING',
-        progress: 0.3,
-        stage: 'pdf',
-        attempts,
-        updatedAt: new Date(Date.now() - ageMs),
-      },
-    });
-  }
-
-  it('runs a stalled import again, fails one stalled too often, and leaves a live one alone', async () => {
-    const { courseId, instructor } = await courseWithCast(t);
-    const stalled = await processingDraft(courseId, instructor.userId, 1, STALE_AFTER_MS * 2);
-    const worn = await processingDraft(courseId, instructor.userId, 3, STALE_AFTER_MS * 2);
-    const live = await processingDraft(courseId, instructor.userId, 1, 1000);
-
-    await t.api.app.get(ImportsService).recoverInterrupted();
-    const { draft } = await waitForImport(instructor, courseId, stalled.id);
-    expect(draft.body).toMatchObject({ status: 'READY', progress: 1 });
-    expect(draft.body.document.title).toBe('Lighthouses of the Northern Coast');
-    expect((await instructor.call('getImport', { courseId, draftId: worn.id })).body).toMatchObject({
-      status: 'FAILED',
-      error: { code: 'IMPORT_FAILED' },
-    });
-    expect((await instructor.call('getImport', { courseId, draftId: live.id })).body).toMatchObject({
-      status: 'PROCESSING',
-      progress: 0.3,
-    });
-    expect((await t.prisma.importDraft.findUniqueOrThrow({ where: { id: stalled.id } })).attempts).toBe(2);
-  });
-
-  it('removes drafts left unsaved for a week, with their files, but not saved readings', async () => {
+describe('drafts left unsaved', () => {
+  it('are removed after a week, with their files, but not saved readings', async () => {
     const { courseId, instructor } = await courseWithCast(t);
     const reading = await savedReading(t, instructor, courseId);
     const leftId = await readyDraft(t, courseId, instructor.userId);
     const old = new Date(Date.now() - DRAFT_RETENTION_MS - 60_000);
     await t.prisma.importDraft.updateMany({ data: { updatedAt: old } });
 
-    await t.api.app.get(ImportsService).removeAbandoned();
+    await t.api.app.get(ImportJobs).removeAbandoned();
     expect(await t.prisma.importDraft.findUnique({ where: { id: leftId } })).toBeNull();
     expect(await t.prisma.sourceFile.count()).toBe(1);
     const download = await instructor.bytes(`/api/courses/${courseId}/readings/${reading.body.id}/original`);

@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /**
  * `Content-Disposition: attachment` for a stored file name: a plain-ASCII `filename` for old
  * clients and the exact name in `filename*` (RFC 6266 / RFC 8187), so no quote, backslash,
@@ -16,4 +18,18 @@ export function attachment(filename: string): string {
   const plain = /[A-Za-z0-9]/.test(ascii.slice(0, ascii.length - extension.length)) ? ascii : `reading${extension}`;
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${plain}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A stored original as a download: never rendered by the browser on our origin. */
+export function asDownload(
+  reply: FastifyReply,
+  file: { filename: string; mediaType: string; data: Uint8Array },
+): Buffer {
+  void reply
+    .header('content-type', file.mediaType)
+    .header('content-disposition', attachment(file.filename))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store');
+  return Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
 }

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { ProgressUpdate, ReadingUpdate } from '@commonplace/contracts';
 import { Input, Membership, Route } from '../common/route.decorator.js';
 import type { CourseMembership } from '../common/request-auth.js';
-import { attachment } from './content-disposition.js';
+import { asDownload } from './content-disposition.js';
 import { ProgressService } from './progress.service.js';
 import { ReadingsService } from './readings.service.js';
 
@@ -34,7 +34,6 @@ export class ReadingsController {
     return this.readings.delete(viewer, readingId);
   }
 
-  /** The original bytes, as a download: never rendered by the browser on our origin. */
   @Route('downloadOriginal')
   async download(
     @Membership() viewer: CourseMembership,
@@ -42,13 +41,7 @@ export class ReadingsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const file = await this.readings.original(viewer, readingId);
-    void reply
-      .header('content-type', file.mediaType)
-      .header('content-disposition', attachment(file.filename))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, no-store');
-    return Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
+    return asDownload(reply, file);
   }
 
   @Route('saveProgress')

@@ -1,6 +1,7 @@
 // The importer's stage names (IMPORT_STAGES in packages/reading/src/stages.ts), and the API queue's `queued`.
 const STAGES: Record<string, string> = {
   queued: 'Waiting to start',
+  started: 'Starting',
   detect: 'Recognising the file type',
   read: 'Reading the file',
   clean: 'Removing page numbers, headers and site chrome',

@@ -9,9 +9,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const params = { courseId: event.params.courseId, readingId: event.params.readingId };
   try {
-    const reading = (await api(event, 'getReading', params)).data;
+    const [reading, { course }] = await Promise.all([api(event, 'getReading', params), event.parent()]);
+    const versions = course.role === 'STUDENT' ? [] : (await api(event, 'listReadingVersions', params)).data;
     return {
-      reading,
+      reading: reading.data,
+      versions,
       downloadHref: routePath('downloadOriginal', params),
       progressUrl: routePath('saveProgress', params),
     };

@@ -9,12 +9,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   await staffOnly(event);
   const uploadUrl = routePath('uploadImport', { courseId: event.params.courseId });
+  const drafts = (await api(event, 'listImports', { courseId: event.params.courseId })).data;
   const readingId = event.url.searchParams.get('readingId');
-  if (!readingId) return { uploadUrl, replacing: null };
+  if (!readingId) return { uploadUrl, drafts, replacing: null };
   try {
     const params = { courseId: event.params.courseId, readingId };
     const { id, title, version } = (await api(event, 'getReading', params)).data;
-    return { uploadUrl, replacing: { id, title, version } };
+    return { uploadUrl, drafts, replacing: { id, title, version } };
   } catch (e) {
     if (e instanceof ApiError && (e.status === 404 || e.status === 400)) {
       error(404, { message: 'There is no such reading in this course to replace.', code: e.code });
@@ -31,6 +32,15 @@ function fileFailure(message: string, values: Record<string, string>) {
 const draftPage = (courseId: string, draftId: string) => `/courses/${courseId}/readings/import/${draftId}`;
 
 export const actions: Actions = {
+  discard: async (event) => {
+    const values = formValues(await event.request.formData());
+    try {
+      await api(event, 'discardImport', { courseId: event.params.courseId, draftId: values.draftId ?? '' });
+    } catch (e) {
+      return apiFailure(e, values);
+    }
+    return { discarded: true };
+  },
   paste: async (event) => {
     const values = formValues(await event.request.formData());
     const parsed = parseForm(pasteImport, { text: values.text, readingId: values.readingId || undefined }, values);

@@ -28,6 +28,15 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+  /** Runs a failed import again from the file it stored; the page then follows it as before. */
+  retry: async (event) => {
+    try {
+      await api(event, 'retryImport', { courseId: event.params.courseId, draftId: event.params.draftId });
+    } catch (e) {
+      return apiFailure(e);
+    }
+    return { retried: true };
+  },
   save: async (event) => {
     const values = formValues(await event.request.formData());
     const draft = await getDraft(event);

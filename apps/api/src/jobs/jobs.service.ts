@@ -1,0 +1,108 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { setTimeout } from 'node:timers/promises';
+import PgBoss from 'pg-boss';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import type { JobQueue, RegisteredQueue } from './job-queue.js';
+
+/** How long a stopping server lets running jobs finish; the rest are failed, and so retried later. */
+const SHUTDOWN_GRACE_MS = 5_000;
+/** Where a job that failed its last retry goes, for its queue's `onFailed`. */
+const failedQueueName = (name: string) => `${name}__failed`;
+
+/**
+ * Owns the PostgreSQL-backed job queue (pg-boss, in the `pgboss` schema of the app's database):
+ * started with the app, stopped gracefully with it. Every kind of background work registers here
+ * with its retries and back-off; a job in flight when a server dies is run again by whichever
+ * server is up, and a job that keeps failing reaches its queue's `onFailed`.
+ */
+@Injectable()
+export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly log = new Logger('Jobs');
+  private readonly boss: PgBoss;
+  private readonly workerIds = new Map<string, string[]>();
+  private readonly queues: Array<JobQueue<never>> = [];
+  /** Runs under way in this process, so a stopping server records how each ended before it closes. */
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    if (!config.DATABASE_URL) throw new Error('the job queue needs a resolved DATABASE_URL');
+    this.boss = new PgBoss({ connectionString: config.DATABASE_URL, max: 4, application_name: 'commonplace-jobs' });
+    this.boss.on('error', (error) => this.log.error(`job queue: ${error.stack ?? error.message}`));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const queue of this.queues) await this.boss.offWork(queue.name);
+    await Promise.all(this.queues.map((queue) => queue.interrupt?.()));
+    await Promise.race([Promise.allSettled(this.running), setTimeout(SHUTDOWN_GRACE_MS)]);
+    await this.boss.stop({ graceful: true, wait: true, timeout: SHUTDOWN_GRACE_MS });
+  }
+
+  /** Creates the queue (once per database) and starts this process's workers on it. */
+  async register<T extends object>(queue: JobQueue<T>): Promise<RegisteredQueue<T>> {
+    const failed = failedQueueName(queue.name);
+    await this.boss.createQueue(failed);
+    await this.boss.createQueue(queue.name, {
+      name: queue.name,
+      retryLimit: queue.retries,
+      retryDelay: queue.retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: queue.expireInSeconds,
+      deadLetter: failed,
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < queue.concurrency; i++) {
+      ids.push(
+        await this.boss.work<T>(
+          queue.name,
+          { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
+          ([job]) =>
+            this.track(queue.name, job!.id, () => queue.run({ data: job!.data, attempt: job!.retryCount + 1 })),
+        ),
+      );
+    }
+    this.workerIds.set(queue.name, ids);
+    this.queues.push(queue as unknown as JobQueue<never>);
+    if (queue.onFailed) {
+      const onFailed = queue.onFailed.bind(queue);
+      await this.boss.work<T>(failed, { batchSize: 1, includeMetadata: true }, async ([job]) =>
+        onFailed(job!.data, lastError(job!.output)),
+      );
+    }
+    if (queue.schedule) await this.boss.schedule(queue.name, queue.schedule.cron, queue.schedule.data, { tz: 'UTC' });
+    return { send: (data) => this.send(queue.name, data) };
+  }
+
+  /**
+   * Runs a job and records a failure itself, awaited, rather than leaving it to pg-boss's
+   * unawaited one: a failure recorded as the server stops must not be lost with its connection.
+   * (pg-boss then finds the job no longer active and leaves it be.)
+   */
+  private track(name: string, id: string, run: () => Promise<void>): Promise<void> {
+    const done = run().catch(async (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.warn(`job ${name} ${id} failed: ${message}`);
+      await this.boss.fail(name, id, { message });
+    });
+    this.running.add(done);
+    return done.finally(() => this.running.delete(done));
+  }
+
+  private async send(name: string, data: object): Promise<void> {
+    await this.boss.send(name, data);
+    // Idle workers of this process take it now rather than at their next poll.
+    for (const id of this.workerIds.get(name) ?? []) this.boss.notifyWorker(id);
+  }
+}
+
+/** The message a failed job stored as its output: ours, or pg-boss's own (`{ value: ... }`). */
+function lastError(output: unknown): string {
+  const stored = output as { message?: unknown; value?: unknown } | null | undefined;
+  const value = stored?.value as { message?: unknown } | string | undefined;
+  const message = stored?.message ?? (typeof value === 'string' ? value : value?.message);
+  return typeof message === 'string' ? message : 'The job failed.';
+}

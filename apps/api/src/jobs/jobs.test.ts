@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../testing/test-api.js';
+import { JobsService } from './jobs.service.js';
+
+let t: TestApi;
+beforeAll(async () => (t = await startTestApi()));
+afterAll(() => t.close());
+
+async function until<T>(check: () => T | undefined, ms = 45_000): Promise<T> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    const value = check();
+    if (value !== undefined) return value;
+  }
+  throw new Error('timed out waiting');
+}
+
+describe('the job queue', () => {
+  it('retries a failing job with back-off, then reports it failed with its last error', async () => {
+    const attempts: number[] = [];
+    const failures: Array<{ data: { n: number }; error: string }> = [];
+    const queue = await t.api.app.get(JobsService).register<{ n: number }>({
+      name: 'test-always-fails',
+      retries: 2,
+      retryDelaySeconds: 1,
+      expireInSeconds: 30,
+      concurrency: 1,
+      run: async ({ attempt }) => {
+        attempts.push(attempt);
+        throw new Error(`no luck on attempt ${attempt}`);
+      },
+      onFailed: async (data, error) => void failures.push({ data, error }),
+    });
+    await queue.send({ n: 7 });
+    const [failure] = await until(() => (failures.length ? failures : undefined));
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(failure).toEqual({ data: { n: 7 }, error: 'no luck on attempt 3' });
+  }, 60_000);
+
+  it('runs a job that fails once again, and reports nothing when the retry succeeds', async () => {
+    const attempts: number[] = [];
+    const failures: string[] = [];
+    const queue = await t.api.app.get(JobsService).register<{ n: number }>({
+      name: 'test-fails-once',
+      retries: 2,
+      retryDelaySeconds: 1,
+      expireInSeconds: 30,
+      concurrency: 1,
+      run: async ({ attempt }) => {
+        attempts.push(attempt);
+        if (attempt === 1) throw new Error('a passing fault');
+      },
+      onFailed: async (_, error) => void failures.push(error),
+    });
+    await queue.send({ n: 1 });
+    await until(() => (attempts.length === 2 ? true : undefined));
+    // Long enough for a wrongly reported failure to arrive.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(attempts).toEqual([1, 2]);
+    expect(failures).toEqual([]);
+  }, 60_000);
+});
