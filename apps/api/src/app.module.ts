@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { ModulesModule } from './modules/modules.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
+import { ReadingReportsModule } from './reading-reports/reading-reports.module.js';
 import { ReadingsModule } from './readings/readings.module.js';
 import { SearchModule } from './search/search.module.js';
 
@@ -32,6 +33,7 @@ export class AppModule {
         ImportsModule,
         AssignmentsModule,
         SearchModule,
+        ReadingReportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

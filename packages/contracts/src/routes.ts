@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as auth from './auth.js';
 import * as courses from './courses.js';
 import { health } from './health.js';
+import { readingReportRoutes } from './reading-reports.js';
 import { readingRoutes } from './reading-routes.js';
 
 /**
@@ -261,6 +262,7 @@ export const routes = {
   }),
 
   ...readingRoutes,
+  ...readingReportRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -73,6 +73,8 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   updateAssignment: () => ({ dueAt: '2027-03-01T17:00:00Z' }),
   deleteAssignment: () => undefined,
   search: () => undefined,
+  readingReport: () => undefined,
+  readingReportCsv: () => undefined,
 };
 
 /** Query strings of the routes that take one. */
