@@ -48,6 +48,7 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   createModule: () => ({ title: 'Week 9' }),
   updateModule: () => ({ title: 'Week 1, revised' }),
   deleteModule: () => undefined,
+  restoreModule: () => ({ title: 'Week 1, again', startsOn: null, position: 0, assignments: [] }),
   roster: () => undefined,
   changeRole: () => ({ role: 'TA' }),
   removeMember: () => undefined,
