@@ -1,3 +1,4 @@
+import { invalidate } from '$app/navigation';
 import { ActiveTime, ReadingPosition } from './progress';
 
 /** How often progress is sent while reading; also sent when the page is hidden or left. */
@@ -70,10 +71,10 @@ export function trackReading(options: TrackReadingOptions): () => void {
     band.observe(block);
   }
 
-  const send = (keepalive: boolean) => {
+  const send = async (keepalive: boolean): Promise<void> => {
     const payload = position.payload(time.takeSeconds(Date.now()));
     if (!payload) return;
-    fetch(progressUrl, {
+    await fetch(progressUrl, {
       method: 'PUT',
       keepalive,
       credentials: 'same-origin',
@@ -87,17 +88,19 @@ export function trackReading(options: TrackReadingOptions): () => void {
   const onVisibility = () => {
     const visible = document.visibilityState === 'visible';
     time.setVisible(visible, Date.now());
-    if (!visible) send(true);
+    if (!visible) void send(true);
   };
-  const onPageHide = () => send(true);
+  const onPageHide = () => void send(true);
 
   for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { passive: true });
   document.addEventListener('visibilitychange', onVisibility);
   window.addEventListener('pagehide', onPageHide);
-  const timer = setInterval(() => send(false), SEND_EVERY_MS);
+  const timer = setInterval(() => void send(false), SEND_EVERY_MS);
 
   return () => {
-    send(true);
+    // Leaving within the app: the next page (the course home) may have loaded its data before
+    // this last batch was saved, so pages that show progress load it again once it is.
+    void send(true).then(() => invalidate('app:progress'));
     clearInterval(timer);
     onScreen.disconnect();
     band.disconnect();
