@@ -4,6 +4,11 @@ import { ActiveTime, ReadingPosition } from './progress';
 /** How often progress is sent while reading; also sent when the page is hidden or left. */
 const SEND_EVERY_MS = 20_000;
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+/**
+ * A place counts as where the reader is, to resume from, once they stay there this long: scrolling
+ * up to the course's tabs to leave is not reading at the top, and must not lose their place.
+ */
+const SETTLE_MS = 2000;
 
 /**
  * The last block that starts above a line on the screen, by binary search (a few layout reads).
@@ -47,8 +52,14 @@ export function trackReading(options: TrackReadingOptions): () => void {
   const time = new ActiveTime(Date.now(), document.visibilityState === 'visible');
   const blockOf = (el: Element) => Number((el as HTMLElement).dataset.block);
 
+  let settled = position.lastBlock;
+  let settling: ReturnType<typeof setTimeout> | undefined;
   const onScreen = new IntersectionObserver((entries) => {
     for (const entry of entries) position.seen(blockOf(entry.target), entry.isIntersecting);
+    const reached = position.lastBlock;
+    position.lastBlock = settled;
+    clearTimeout(settling);
+    settling = setTimeout(() => (settled = position.lastBlock = reached), SETTLE_MS);
     time.activity(Date.now());
     options.onFurthest(position.furthest);
   });
@@ -102,6 +113,7 @@ export function trackReading(options: TrackReadingOptions): () => void {
     // this last batch was saved, so pages that show progress load it again once it is.
     void send(true).then(() => invalidate('app:progress'));
     clearInterval(timer);
+    clearTimeout(settling);
     onScreen.disconnect();
     band.disconnect();
     for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity);
