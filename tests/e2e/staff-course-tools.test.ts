@@ -105,6 +105,27 @@ describe('staff tools on the course home', () => {
     expect(await dueDates(instructor, api)).toEqual([`Week 1: Ports ${dueAt}`]);
   });
 
+  it('deletes a group only after asking, saying its members will have no group', async () => {
+    const { instructor, student, courseId, api } = await courseWithWeek();
+    const group = await apiAs(instructor, 'POST', `${api}/groups`, { name: 'Steppe' });
+    const me = await apiAs(student, 'GET', '/api/auth/me');
+    await apiAs(instructor, 'PUT', `${api}/groups/${group.id}/members/${me.id}`);
+    const page = instructor.page;
+    await page.goto(`/courses/${courseId}/people`, { waitUntil: 'networkidle' });
+    const card = page.getByRole('region', { name: 'Steppe' });
+    await card.getByText('Manage Steppe').click();
+    await card.getByRole('button', { name: 'Delete group…' }).click();
+    const asking = card.getByRole('group', { name: 'Delete group' });
+    expect(await asking.textContent()).toContain('Delete “Steppe”? Its member will have no group.');
+    await asking.getByRole('button', { name: 'Cancel' }).click();
+    expect(await apiAs(instructor, 'GET', `${api}/groups`)).toHaveLength(1);
+
+    await card.getByRole('button', { name: 'Delete group…' }).click();
+    await asking.getByRole('button', { name: 'Delete group' }).click();
+    await expect.poll(async () => (await apiAs(instructor, 'GET', `${api}/groups`)).length).toBe(0);
+    await page.getByRole('region', { name: 'Steppe' }).waitFor({ state: 'detached' });
+  });
+
   it("edits a week's title and start date inline, and the course's title, term and description", async () => {
     const { instructor, student, courseId } = await courseWithWeek();
     const page = instructor.page;
