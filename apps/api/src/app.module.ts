@@ -13,6 +13,7 @@ import { ImportsModule } from './imports/imports.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { ModulesModule } from './modules/modules.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
+import { ReadingReportsModule } from './reading-reports/reading-reports.module.js';
 import { ReadingsModule } from './readings/readings.module.js';
 import { SearchModule } from './search/search.module.js';
 
@@ -34,6 +35,7 @@ export class AppModule {
         ImportsModule,
         AssignmentsModule,
         SearchModule,
+        ReadingReportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

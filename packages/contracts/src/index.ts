@@ -3,6 +3,8 @@ export * from './courses.js';
 export * from './drafts.js';
 export * from './errors.js';
 export * from './health.js';
+export * from './module-restore.js';
+export * from './reading-reports.js';
 export * from './readings.js';
 export * from './routes.js';
 export * from './fields.js';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import * as auth from './auth.js';
 import * as courses from './courses.js';
+import { moduleRestore } from './module-restore.js';
 import { health } from './health.js';
+import { readingReportRoutes } from './reading-reports.js';
 import { readingRoutes } from './reading-routes.js';
 
 /**
@@ -173,9 +175,19 @@ export const routes = {
   deleteModule: ok({
     method: 'DELETE',
     path: `${C}/modules/:moduleId`,
-    summary: 'Remove a module',
+    summary: 'Remove a module; answers it as it was, with its assignments, for restoreModule to undo',
     access: 'staff',
-    status: 204,
+    response: moduleRestore,
+    status: 200,
+  }),
+  restoreModule: ok({
+    method: 'POST',
+    path: `${C}/modules/restore`,
+    summary: 'Put a deleted module back, with its assignments and due dates',
+    access: 'staff',
+    body: moduleRestore,
+    response: courses.courseModule,
+    status: 201,
   }),
 
   roster: ok({
@@ -261,6 +273,7 @@ export const routes = {
   }),
 
   ...readingRoutes,
+  ...readingReportRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -48,6 +48,7 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   createModule: () => ({ title: 'Week 9' }),
   updateModule: () => ({ title: 'Week 1, revised' }),
   deleteModule: () => undefined,
+  restoreModule: () => ({ title: 'Week 1, again', startsOn: null, position: 0, assignments: [] }),
   roster: () => undefined,
   changeRole: () => ({ role: 'TA' }),
   removeMember: () => undefined,
@@ -83,6 +84,8 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   updateAssignment: () => ({ dueAt: '2027-03-01T17:00:00Z' }),
   deleteAssignment: () => undefined,
   search: () => undefined,
+  readingReport: () => undefined,
+  readingReportCsv: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */

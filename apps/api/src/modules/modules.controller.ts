@@ -1,4 +1,5 @@
 import { Controller, Inject, Param } from '@nestjs/common';
+import type { ModuleRestore } from '@commonplace/contracts';
 import { Input, Membership, Route } from '../common/route.decorator.js';
 import type { CourseMembership } from '../common/request-auth.js';
 import { ModulesService } from './modules.service.js';
@@ -24,6 +25,11 @@ export class ModulesController {
     @Input() input: { title?: string; startsOn?: string | null; position?: number },
   ) {
     return this.modules.update(viewer.courseId, moduleId, input);
+  }
+
+  @Route('restoreModule')
+  restore(@Membership() viewer: CourseMembership, @Input() input: ModuleRestore) {
+    return this.modules.restore(viewer.courseId, input);
   }
 
   @Route('deleteModule')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CourseModule } from '@commonplace/contracts';
+import type { CourseModule, ModuleRestore } from '@commonplace/contracts';
 import { PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
 import { dateOfDay, dayOf } from '../common/calendar-day.js';
@@ -57,8 +57,56 @@ export class ModulesService {
     return toContract(row);
   }
 
-  async delete(courseId: string, moduleId: string): Promise<void> {
+  /** Deletes a module and its assignments, answering them as they were so it can be undone. */
+  async delete(courseId: string, moduleId: string): Promise<ModuleRestore> {
     await this.assertModule(courseId, moduleId);
-    await this.prisma.courseModule.delete({ where: { id: moduleId } });
+    return this.prisma.$transaction(async (tx) => {
+      const removed = await tx.courseModule.delete({
+        where: { id: moduleId },
+        include: { assignments: { orderBy: { position: 'asc' } } },
+      });
+      return {
+        title: removed.title,
+        startsOn: dayOf(removed.startsOn),
+        position: removed.position,
+        assignments: removed.assignments.map((a) => ({
+          readingId: a.readingId,
+          dueAt: a.dueAt?.toISOString() ?? null,
+          position: a.position,
+        })),
+      };
+    });
+  }
+
+  /**
+   * Puts a deleted module back where it was, with its assignments and due dates, all at once.
+   * Refused, changing nothing, when one of its readings is no longer in the course.
+   */
+  async restore(courseId: string, input: ModuleRestore): Promise<CourseModule> {
+    const readingIds = [...new Set(input.assignments.map((a) => a.readingId))];
+    const found = await this.prisma.reading.count({ where: { courseId, id: { in: readingIds } } });
+    if (found !== readingIds.length) throw new AppError('READING_NOT_FOUND');
+    const row = await this.prisma.$transaction(async (tx) => {
+      await tx.courseModule.updateMany({
+        where: { courseId, position: { gte: input.position } },
+        data: { position: { increment: 1 } },
+      });
+      const module = await tx.courseModule.create({
+        data: { courseId, title: input.title, startsOn: dateOfDay(input.startsOn), position: input.position },
+      });
+      await tx.assignment.createMany({
+        data: input.assignments.map((a) => ({
+          courseId,
+          moduleId: module.id,
+          readingId: a.readingId,
+          dueAt: a.dueAt === null ? null : new Date(a.dueAt),
+          position: a.position,
+        })),
+        // The same reading twice in one week is one assignment.
+        skipDuplicates: true,
+      });
+      return module;
+    });
+    return toContract(row);
   }
 }

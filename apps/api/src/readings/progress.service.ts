@@ -13,6 +13,14 @@ import { ReadingsService, toProgress } from './readings.service.js';
  */
 const ACTIVE_TIME_SLACK_SECONDS = 15;
 
+/**
+ * Reaching the end completes a reading only after this much active time: its words at a fast
+ * skim, so scrolling a long text to its end in seconds does not count as reading it. Marking it
+ * finished by hand stays the reader's own statement (staff see its active time beside it).
+ */
+const SKIM_WORDS_PER_MINUTE = 600;
+export const secondsToFinish = (wordCount: number) => Math.ceil((wordCount * 60) / SKIM_WORDS_PER_MINUTE);
+
 @Injectable()
 export class ProgressService {
   constructor(
@@ -22,23 +30,33 @@ export class ProgressService {
 
   /**
    * Records where the viewer is: the furthest point only grows, active seconds add up, and the
-   * reading is completed when they reach its end or mark it finished.
+   * reading is completed when they mark it finished, or have reached its end and been active
+   * long enough to have read it.
    */
   async save(viewer: CourseMembership, readingId: string, input: ProgressUpdate): Promise<ReadingProgress> {
     const { blockCount } = await this.readings.visible(viewer, readingId);
+    const { wordCount } = await this.prisma.reading.findUniqueOrThrow({
+      where: { id: readingId },
+      select: { wordCount: true },
+    });
     if (input.lastBlock >= blockCount) {
       throw new AppError('VALIDATION_FAILED', undefined, { lastBlock: `The reading has ${blockCount} blocks.` });
     }
     try {
-      return await this.record(viewer.userId, readingId, input);
+      return await this.record(viewer.userId, readingId, wordCount, input);
     } catch (error) {
       // Two first updates raced to create the row; the loser applies its update to the winner's.
       if (!isUniqueViolation(error)) throw error;
-      return this.record(viewer.userId, readingId, input);
+      return this.record(viewer.userId, readingId, wordCount, input);
     }
   }
 
-  private record(userId: string, readingId: string, input: ProgressUpdate): Promise<ReadingProgress> {
+  private record(
+    userId: string,
+    readingId: string,
+    wordCount: number,
+    input: ProgressUpdate,
+  ): Promise<ReadingProgress> {
     return this.prisma.$transaction(async (tx) => {
       // Read and locked at once, so two updates of one row apply one after the other.
       const [previous] = await tx.$queryRaw<
@@ -50,20 +68,24 @@ export class ProgressService {
       const now = new Date();
       const sincePrevious = previous ? Math.ceil((now.getTime() - previous.updatedAt.getTime()) / 1000) : Infinity;
       const credited = Math.min(input.activeSecondsDelta, sincePrevious + ACTIVE_TIME_SLACK_SECONDS);
-      const reachedEnd = input.furthest >= COMPLETED_AT_FURTHEST;
+      const furthest = Math.max(previous?.furthest ?? 0, input.furthest);
+      const activeSeconds = (previous?.activeSeconds ?? 0) + credited;
+      // Where the reader is now, not the stored furthest: a reading marked unfinished stays so
+      // until they reach its end again.
+      const readToEnd = input.furthest >= COMPLETED_AT_FURTHEST && activeSeconds >= secondsToFinish(wordCount);
       const completedAt =
         input.completed === false
           ? null
-          : input.completed === true || reachedEnd
+          : input.completed === true || readToEnd
             ? (previous?.completedAt ?? now)
             : (previous?.completedAt ?? null);
       const row = previous
         ? await tx.readingProgress.update({
             where: key,
             data: {
-              furthest: Math.max(previous.furthest, input.furthest),
+              furthest,
               lastBlock: input.lastBlock,
-              activeSeconds: previous.activeSeconds + credited,
+              activeSeconds,
               completedAt,
               updatedAt: now,
             },
@@ -72,9 +94,9 @@ export class ProgressService {
             data: {
               userId,
               readingId,
-              furthest: input.furthest,
+              furthest,
               lastBlock: input.lastBlock,
-              activeSeconds: credited,
+              activeSeconds,
               completedAt,
               updatedAt: now,
             },

@@ -9,9 +9,9 @@ afterAll(() => t.close());
 beforeEach(() => t.db.truncate());
 
 /** A course with one reading assigned, and a way for the student to report progress on it. */
-async function assignedReading(): Promise<CourseCast & { readingId: string; blockCount: number }> {
+async function assignedReading(text?: string): Promise<CourseCast & { readingId: string; blockCount: number }> {
   const cast = await courseWithCast(t);
-  const reading = await savedReading(t, cast.instructor, cast.courseId);
+  const reading = await savedReading(t, cast.instructor, cast.courseId, text);
   const module = await cast.instructor.call('createModule', { courseId: cast.courseId }, { title: 'Week 1' });
   await cast.instructor.call(
     'createAssignment',
@@ -57,7 +57,9 @@ describe('reading progress', () => {
     const save = (body: object) =>
       student.call('saveProgress', { courseId, readingId }, { lastBlock: last, activeSecondsDelta: 0, ...body });
 
-    expect((await save({ furthest: 0.995 })).body.completed).toBe(true);
+    // The short article's 60-odd words need a few seconds even at a skim.
+    expect((await save({ furthest: 0.995 })).body.completed).toBe(false);
+    expect((await save({ furthest: 0.995, activeSecondsDelta: 10 })).body.completed).toBe(true);
     expect((await save({ furthest: 0.995, completed: false })).body).toMatchObject({
       furthest: 0.995,
       completed: false,
@@ -65,6 +67,33 @@ describe('reading progress', () => {
     expect((await save({ furthest: 0.4 })).body.completed).toBe(false);
     expect((await save({ furthest: 0.4, completed: true })).body.completed).toBe(true);
     expect((await save({ furthest: 0.3 })).body.completed).toBe(true);
+  });
+
+  it('does not count a long reading scrolled to its end in seconds as finished, but does once read', async () => {
+    // About 1,000 words: four minutes at an ordinary pace, 100 seconds at a fast skim.
+    const paragraphs = Array.from({ length: 14 }, (_, day) =>
+      Array.from(
+        { length: 5 },
+        (_, well) => `On day ${day + 1} the caravan stopped at well number ${well + 1} along the old road east. `,
+      ).join(''),
+    ).join('\n\n');
+    const { courseId, readingId, student, blockCount } = await assignedReading(`# The Long Road\n\n${paragraphs}\n`);
+    expect((await student.call('getReading', { courseId, readingId })).body.wordCount).toBeGreaterThan(1000);
+    const save = (body: object) =>
+      student.call('saveProgress', { courseId, readingId }, { lastBlock: blockCount - 1, ...body });
+
+    const skimmed = await save({ furthest: 1, activeSecondsDelta: 3 });
+    expect(skimmed.body).toMatchObject({ furthest: 1, activeSeconds: 3, completed: false });
+    expect((await save({ furthest: 1, activeSecondsDelta: 10 })).body.completed).toBe(false);
+    const listed = await student.call('listReadings', { courseId });
+    expect(listed.body[0].myProgress.completed).toBe(false);
+
+    const classmate = await signUp(t, 'Careful Reader');
+    await enrol(t, courseId, classmate.userId, 'STUDENT');
+    const read = (body: object) =>
+      classmate.call('saveProgress', { courseId, readingId }, { lastBlock: blockCount - 1, ...body });
+    expect((await read({ furthest: 0.6, activeSecondsDelta: 110 })).body.completed).toBe(false);
+    expect((await read({ furthest: 1, activeSecondsDelta: 0 })).body.completed).toBe(true);
   });
 
   it('refuses a block the reading does not have, and keeps each person to their own progress', async () => {

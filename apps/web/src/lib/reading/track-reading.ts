@@ -1,8 +1,14 @@
+import { invalidate } from '$app/navigation';
 import { ActiveTime, ReadingPosition } from './progress';
 
 /** How often progress is sent while reading; also sent when the page is hidden or left. */
 const SEND_EVERY_MS = 20_000;
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+/**
+ * A place counts as where the reader is, to resume from, once they stay there this long: scrolling
+ * up to the course's tabs to leave is not reading at the top, and must not lose their place.
+ */
+const SETTLE_MS = 2000;
 
 /**
  * The last block that starts above a line on the screen, by binary search (a few layout reads).
@@ -46,8 +52,14 @@ export function trackReading(options: TrackReadingOptions): () => void {
   const time = new ActiveTime(Date.now(), document.visibilityState === 'visible');
   const blockOf = (el: Element) => Number((el as HTMLElement).dataset.block);
 
+  let settled = position.lastBlock;
+  let settling: ReturnType<typeof setTimeout> | undefined;
   const onScreen = new IntersectionObserver((entries) => {
     for (const entry of entries) position.seen(blockOf(entry.target), entry.isIntersecting);
+    const reached = position.lastBlock;
+    position.lastBlock = settled;
+    clearTimeout(settling);
+    settling = setTimeout(() => (settled = position.lastBlock = reached), SETTLE_MS);
     time.activity(Date.now());
     options.onFurthest(position.furthest);
   });
@@ -70,10 +82,10 @@ export function trackReading(options: TrackReadingOptions): () => void {
     band.observe(block);
   }
 
-  const send = (keepalive: boolean) => {
+  const send = async (keepalive: boolean): Promise<void> => {
     const payload = position.payload(time.takeSeconds(Date.now()));
     if (!payload) return;
-    fetch(progressUrl, {
+    await fetch(progressUrl, {
       method: 'PUT',
       keepalive,
       credentials: 'same-origin',
@@ -87,18 +99,21 @@ export function trackReading(options: TrackReadingOptions): () => void {
   const onVisibility = () => {
     const visible = document.visibilityState === 'visible';
     time.setVisible(visible, Date.now());
-    if (!visible) send(true);
+    if (!visible) void send(true);
   };
-  const onPageHide = () => send(true);
+  const onPageHide = () => void send(true);
 
   for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { passive: true });
   document.addEventListener('visibilitychange', onVisibility);
   window.addEventListener('pagehide', onPageHide);
-  const timer = setInterval(() => send(false), SEND_EVERY_MS);
+  const timer = setInterval(() => void send(false), SEND_EVERY_MS);
 
   return () => {
-    send(true);
+    // Leaving within the app: the next page (the course home) may have loaded its data before
+    // this last batch was saved, so pages that show progress load it again once it is.
+    void send(true).then(() => invalidate('app:progress'));
     clearInterval(timer);
+    clearTimeout(settling);
     onScreen.disconnect();
     band.disconnect();
     for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity);

@@ -1,5 +1,13 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { assignmentCreate, assignmentUpdate, moduleCreate, moduleUpdate } from '@commonplace/contracts';
+import { z } from 'zod';
+import {
+  assignmentCreate,
+  assignmentUpdate,
+  moduleCreate,
+  moduleRestore,
+  moduleUpdate,
+  type Assignment,
+} from '@commonplace/contracts';
 import { positionsAfterMove } from '$lib/assignments';
 import { localInputToIso } from '$lib/dates';
 import { api } from '$lib/server/api';
@@ -7,6 +15,8 @@ import { apiFailure, formValues, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+  // The reader saves progress as it closes, after this page's data may already be on its way.
+  event.depends('app:progress');
   const params = { courseId: event.params.courseId };
   const [assignments, readings] = await Promise.all([
     api(event, 'listAssignments', params),
@@ -28,6 +38,29 @@ const badDue = (values: Record<string, string>) =>
   fail(400, { message: 'Enter the due date as a date and a time.', fields: { due: 'Not a date and time.' }, values });
 
 type Event = RequestEvent<{ courseId: string }>;
+
+/** An unassigned reading as Undo puts it back: its week, due date and place in the week. */
+const unassignedShape = z.object({
+  moduleId: z.uuid(),
+  readingId: z.uuid(),
+  dueAt: z.iso.datetime().nullable(),
+  position: z.number().int().min(0),
+  readingTitle: z.string(),
+});
+const pick = ({ moduleId, dueAt, position, reading }: Assignment) => ({
+  moduleId,
+  readingId: reading.id,
+  dueAt,
+  position,
+});
+/** An undo field's JSON, or undefined when it is not JSON (the schema then refuses it). */
+function parseJson(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+}
 async function updateAssignment(event: Event, assignmentId: string, body: unknown) {
   await api(event, 'updateAssignment', { courseId: event.params.courseId, assignmentId }, body);
 }
@@ -88,11 +121,33 @@ export const actions: Actions = {
     const values = formValues(await event.request.formData());
     const params = { courseId: event.params.courseId, assignmentId: values.assignmentId ?? '' };
     try {
+      const assigned = (await api(event, 'listAssignments', { courseId: event.params.courseId })).data;
+      const removed = assigned.find((a) => a.id === params.assignmentId);
       await api(event, 'deleteAssignment', params);
+      // What Undo needs to assign it again where it was, with its due date.
+      const undo = removed && JSON.stringify({ ...pick(removed), readingTitle: removed.reading.title });
+      return { message: 'Unassigned. The reading stays in the course’s readings.', undoUnassign: undo };
     } catch (error) {
       return apiFailure(error, values);
     }
-    return { message: 'Unassigned. The reading stays in the course’s readings.' };
+  },
+  reassign: async (event) => {
+    const values = formValues(await event.request.formData());
+    const parsed = unassignedShape.safeParse(parseJson(values.undo));
+    if (!parsed.success) return fail(400, { message: 'That undo is no longer possible.', fields: {}, values });
+    const { moduleId, readingId, dueAt, position, readingTitle } = parsed.data;
+    try {
+      const { data } = await api(
+        event,
+        'createAssignment',
+        { courseId: event.params.courseId },
+        { moduleId, readingId, dueAt },
+      );
+      await updateAssignment(event, data.id, { position });
+    } catch (error) {
+      return apiFailure(error, values);
+    }
+    return { message: `“${readingTitle}” is assigned again.` };
   },
   addModule: async (event) => {
     const values = formValues(await event.request.formData());
@@ -105,9 +160,9 @@ export const actions: Actions = {
     }
     return { message: `Added “${parsed.data.title}”.` };
   },
-  renameModule: async (event) => {
+  editModule: async (event) => {
     const values = formValues(await event.request.formData());
-    const parsed = parseForm(moduleUpdate, { title: values.title }, values);
+    const parsed = parseForm(moduleUpdate, { title: values.title, startsOn: values.startsOn || null }, values);
     if (!parsed.ok) return parsed.failure;
     try {
       await api(
@@ -119,16 +174,34 @@ export const actions: Actions = {
     } catch (error) {
       return apiFailure(error, values);
     }
-    return { message: 'Renamed.' };
+    return { message: `Saved “${parsed.data.title}”.` };
   },
   deleteModule: async (event) => {
     const values = formValues(await event.request.formData());
     try {
-      await api(event, 'deleteModule', { courseId: event.params.courseId, moduleId: values.moduleId ?? '' });
+      const params = { courseId: event.params.courseId, moduleId: values.moduleId ?? '' };
+      const { data } = await api(event, 'deleteModule', params);
+      const readings = data.assignments.length;
+      const unassigned = readings ? ` and unassigned its ${readings === 1 ? 'reading' : `${readings} readings`}` : '';
+      return { message: `Deleted “${data.title}”${unassigned}.`, undoDelete: JSON.stringify(data) };
     } catch (error) {
       return apiFailure(error, values);
     }
-    return { message: 'Removed.' };
+  },
+  restoreModule: async (event) => {
+    const values = formValues(await event.request.formData());
+    const parsed = moduleRestore.safeParse(parseJson(values.undo));
+    if (!parsed.success) return fail(400, { message: 'That undo is no longer possible.', fields: {}, values });
+    try {
+      await api(event, 'restoreModule', { courseId: event.params.courseId }, parsed.data);
+    } catch (error) {
+      return apiFailure(error, values);
+    }
+    const readings = parsed.data.assignments.length;
+    const withReadings = readings
+      ? ` with its ${readings === 1 ? 'reading' : `${readings} readings`} and due dates`
+      : '';
+    return { message: `Restored “${parsed.data.title}”${withReadings}.` };
   },
   rotateCode: async (event) => {
     try {
