@@ -1,7 +1,16 @@
 import type { SourceBlock, SourceMeta, Warning } from '../types.js';
 import type { BoilerplateFindings } from './boilerplate.js';
 import { findDates, isDateLine, stripDates } from './dates.js';
-import { endsSentence, fixNameCase, fixShouting, isPersonName, isTitleLike, textKey, wordCount } from './text-shape.js';
+import {
+  endsSentence,
+  fixNameCase,
+  fixShouting,
+  isPersonName,
+  isTitleLike,
+  quoteExcerpt,
+  textKey,
+  wordCount,
+} from './text-shape.js';
 import { tocKey, type TocEntry } from './toc.js';
 import { lineWords, ORG_WORDS } from './vocabulary.js';
 
@@ -59,11 +68,13 @@ function isBodyStart(blocks: SourceBlock[], i: number, firstHeading: string | nu
  */
 export function readFrontMatter(
   blocks: SourceBlock[],
-  source: SourceMeta,
+  given: SourceMeta,
   toc: TocEntry[],
   findings: BoilerplateFindings,
   warnings: Warning[],
 ): { meta: Metadata; blocks: SourceBlock[] } {
+  // A placeholder the authoring tool wrote in the properties is no title: the page's headline is.
+  const source = given.title && isPlaceholderTitle(given.title) ? { ...given, title: undefined } : given;
   // A title from the source's own metadata is trusted; the headline line repeating it is found near the top.
   const h = source.title
     ? blocks.slice(0, 5).findIndex((b) => textKey(b.text) === textKey(source.title!))
@@ -127,7 +138,7 @@ export function readFrontMatter(
   if (unused.length)
     warnings.push({
       code: 'FRONT_MATTER_DROPPED',
-      message: `${unused.length} line(s) between the title and the text were left out as front matter (e.g. ${JSON.stringify(unused[0]!.slice(0, 80))}).`,
+      message: `${unused.length} line(s) between the title and the text were left out as front matter (e.g. ${quoteExcerpt(unused[0]!)}).`,
     });
   const pre = h > 0 ? blocks.slice(0, h) : [];
   const body = [...captions, ...blocks.slice(bodyStart)];
@@ -159,6 +170,15 @@ export function readFrontMatter(
     blocks: [...kept, ...body],
   };
 }
+
+/**
+ * Titles that authoring tools write into document properties when nobody set one: a blank page's
+ * address, "Untitled", "Microsoft Word - draft.docx", a file name or a URL. They name no reading.
+ */
+const PLACEHOLDER_TITLE =
+  /^(?:about:\S*|untitled(?:\s+document)?(?:\s*\d+)?|document\s*\d*|new document|title|no title|\s*)$|^(?:microsoft\s+(?:word|powerpoint|excel)|libreoffice|openoffice)\b|^(?:https?|file|blob|data):|^www\.|\.(?:docx?|odt|rtf|pdf|txt|html?|indd|tex|dvi|pages)$/i;
+
+export const isPlaceholderTitle = (s: string): boolean => PLACEHOLDER_TITLE.test(s.trim());
 
 function findHeadline(blocks: SourceBlock[]): number {
   const limit = Math.min(blocks.length, 60);
