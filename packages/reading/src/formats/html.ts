@@ -50,13 +50,21 @@ export async function parseHtml(html: string, progress: (fraction: number) => vo
       code: 'BOILERPLATE_REMOVED',
       message: `Removed ${widgets} page widget(s) such as cookie notices, sharing bars or newsletter boxes.`,
     });
-  // "Headline | Site": the site part is not the title.
-  if (meta.title && meta.publisher) {
-    const parts = meta.title.split(/\s+[|–—-]\s+/);
-    if (parts.length > 1)
-      meta.title = parts.filter((p) => p.trim().toLowerCase() !== meta.publisher!.toLowerCase()).join(' – ');
-  }
+  if (meta.title && meta.publisher) meta.title = withoutSiteName(meta.title, meta.publisher);
   return { format: 'html', blocks: htmlToBlocks(root), notes, meta, warnings };
+}
+
+/**
+ * "Headline | Site" or "Site - Headline": the site's part at either end is not the title. Only
+ * that part goes; the headline keeps its own punctuation, hyphens included.
+ */
+function withoutSiteName(title: string, site: string): string {
+  const name = site.trim().toLowerCase();
+  const parts = title.split(/(\s+[|–—-]\s+)/);
+  if (parts.length < 3) return title;
+  if (parts.at(-1)!.trim().toLowerCase() === name) return parts.slice(0, -2).join('');
+  if (parts[0]!.trim().toLowerCase() === name) return parts.slice(2).join('');
+  return title;
 }
 
 /** Depth of the element tree, walked without recursion so that a hostile page cannot overflow the stack. */

@@ -1,6 +1,6 @@
 import type { SourceBlock, SourceMeta, Warning } from '../types.js';
 import type { BoilerplateFindings } from './boilerplate.js';
-import { findDates, isDateLine, stripDates } from './dates.js';
+import { findDates, isDateLine, isTimestampLine, stripDates } from './dates.js';
 import {
   endsSentence,
   fixNameCase,
@@ -12,7 +12,7 @@ import {
   wordCount,
 } from './text-shape.js';
 import { tocKey, type TocEntry } from './toc.js';
-import { lineWords, ORG_WORDS } from './vocabulary.js';
+import { DESK_WORDS, lineWords, NEWS_AGENCIES, ORG_WORDS } from './vocabulary.js';
 
 export interface Metadata {
   title: string;
@@ -33,7 +33,8 @@ export const isCaptionLine = (s: string): boolean => s.length <= 300 && CAPTION.
 // Bylines, dates and credits are short; longer lines are not tested, which keeps huge blocks cheap.
 const MAX_METADATA_LINE = 300;
 const isMetadataLine = (t: string): boolean =>
-  t.length <= MAX_METADATA_LINE && (BYLINE.test(t) || isDateLine(t) || isPersonName(stripDates(t)) || isCaptionLine(t));
+  t.length <= MAX_METADATA_LINE &&
+  (BYLINE.test(t) || isDateLine(t) || isTimestampLine(t) || isPersonName(stripDates(t)) || isCaptionLine(t));
 
 /**
  * The line that starts the body: the first heading of the contents, a long paragraph, a short
@@ -91,6 +92,8 @@ export function readFrontMatter(
   // With a title from metadata the page may not repeat it, but a byline can still open the text.
   const hasHead = h >= 0 || source.title !== undefined;
   if (!hasHead) bodyStart = 0;
+  // A timestamp over the first paragraph ("1:39 pm ET") is front matter even where no headline is.
+  while (bodyStart < blocks.length && isTimestampLine(blocks[bodyStart]!.text)) bodyStart++;
   const front = blocks.slice(h + 1, bodyStart);
 
   let title = source.title ?? '';
@@ -112,6 +115,10 @@ export function readFrontMatter(
   for (const b of front) {
     const t = b.text;
     if (textKey(t) === titleKey) continue;
+    if (isTimestampLine(t)) {
+      dates.push(...findDates(t));
+      continue;
+    }
     if (isCaptionLine(t)) {
       captions.push({ ...b, kind: 'caption' });
       continue;
@@ -163,7 +170,7 @@ export function readFrontMatter(
     meta: {
       title: fixShouting(title.trim()),
       subtitle: subtitle ? fixShouting(subtitle) : null,
-      authors: [...new Set(authors.map(fixNameCase))],
+      authors: [...new Set(authors.map(fixNameCase))].filter((a) => !isAgencyCredit(a)),
       publisher: publisher ? fixShouting(publisher.trim()) : null,
       publishedAt: uniqueDates[0] ?? null,
     },
@@ -184,7 +191,13 @@ function findHeadline(blocks: SourceBlock[]): number {
   const limit = Math.min(blocks.length, 60);
   const candidate = (i: number) => {
     const t = blocks[i]!.text;
-    return (isTitleLike(t) || findDates(t).length > 0) && !isDateLine(t) && !isCaptionLine(t) && t.length <= 250;
+    return (
+      (isTitleLike(t) || findDates(t).length > 0) &&
+      !isTimestampLine(t) &&
+      !isDateLine(t) &&
+      !isCaptionLine(t) &&
+      t.length <= 250
+    );
   };
   for (let i = 0; i < limit; i++) {
     if (!candidate(i)) continue;
@@ -235,6 +248,14 @@ function splitPageTitle(
   const title = repeated ?? words.filter((p) => p !== site).reduce((a, b) => (b.length > a.length ? b : a), '');
   const rest = words.filter((p) => p !== title);
   return { title: title || text, publisher: site ?? (rest.length === 1 ? rest[0]! : null) };
+}
+
+/** "Reuters", "AP staff", "Wire services", or nothing at all: a credit that names no person. */
+export function isAgencyCredit(name: string): boolean {
+  const rest = lineWords(name)
+    .filter((w) => !DESK_WORDS.has(w))
+    .join(' ');
+  return rest === '' || NEWS_AGENCIES.has(rest);
 }
 
 function splitAuthors(s: string): string[] {
