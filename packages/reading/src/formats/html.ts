@@ -5,6 +5,7 @@ import { MAX_HTML_DEPTH } from '../limits.js';
 import { isoFromTimestamp } from '../recover/dates.js';
 import type { SourceDoc, SourceMeta, Warning } from '../types.js';
 import { htmlToBlocks, type DomNode } from './html-blocks.js';
+import { decodeTextReferences } from './html-entities.js';
 import { takeLinkedNotes, type Doc, type El } from './html-notes.js';
 
 /**
@@ -14,7 +15,9 @@ import { takeLinkedNotes, type Doc, type El } from './html-notes.js';
  */
 export async function parseHtml(html: string, progress: (fraction: number) => void): Promise<SourceDoc> {
   const warnings: Warning[] = [];
-  const { document } = parseHTML(html) as unknown as { document: Doc };
+  const { document } = parseHTML(decodeTextReferences(html)) as unknown as { document: Doc };
+  // The parser still cuts text at each "<" and kept reference; one node per run is cheaper to read.
+  document.documentElement.normalize();
   const depth = treeDepth(document.documentElement);
   if (depth > MAX_HTML_DEPTH)
     throw new ReadingImportError(
@@ -32,7 +35,8 @@ export async function parseHtml(html: string, progress: (fraction: number) => vo
   progress(0.8);
   let root: DomNode;
   if (article?.content) {
-    root = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as DomNode;
+    root = parseHTML(`<!doctype html><html><body>${decodeTextReferences(article.content)}</body></html>`).document
+      .body as unknown as DomNode;
     meta.title ||= article.title?.trim() || undefined;
     meta.publisher ||= article.siteName?.trim() || undefined;
     meta.publishedAt ||= isoFromTimestamp(article.publishedTime) ?? undefined;
