@@ -88,7 +88,31 @@ function splitColumns(items: TextItem[], gutter: number): TextItem[][] {
   const left: TextItem[] = [];
   const right: TextItem[] = [];
   for (const it of items) (it.x + it.width <= gutter + 1 ? left : it.x >= gutter - 1 ? right : full).push(it);
-  return [full, left, right];
+  const heads = [columnHead(left, gutter), columnHead(right, gutter)];
+  // A head cell that shares its row with the other side or a full-width line is part of a block
+  // set across the page (authors side by side under the title), read before the columns.
+  const acrossPage = (it: TextItem, others: TextItem[]) =>
+    [...others, ...full].some((o) => Math.abs(o.y - it.y) < Math.min(o.size, it.size) * 0.3);
+  const moved = new Set([
+    ...heads[0]!.filter((it) => acrossPage(it, heads[1]!)),
+    ...heads[1]!.filter((it) => acrossPage(it, heads[0]!)),
+  ]);
+  return [[...full, ...moved], left.filter((it) => !moved.has(it)), right.filter((it) => !moved.has(it))];
+}
+
+/**
+ * The short runs at the top of a column standing above a wide blank before the column's text: a
+ * name and affiliation of an author block, not the column's first lines.
+ */
+function columnHead(items: TextItem[], gutter: number): TextItem[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y);
+  for (let i = 1; i < Math.min(sorted.length, 12); i++) {
+    const above = sorted[i - 1]!;
+    const head = sorted.slice(0, i);
+    if (head.some((it) => it.width > gutter * 0.5)) return [];
+    if (above.y - sorted[i]!.y > Math.max(above.size, sorted[i]!.size) * 3) return head;
+  }
+  return [];
 }
 
 function groupLines(items: TextItem[], bodySize: number): Omit<Line, 'column'>[] {
@@ -117,8 +141,21 @@ function groupLines(items: TextItem[], bodySize: number): Omit<Line, 'column'>[]
   }
   return merged
     .filter((r) => r.length)
-    .map((row) => toLine(row))
+    .flatMap((row) => splitCells(row).map(toLine))
     .sort((a, b) => b.y - a.y);
+}
+
+/** Runs of a row far apart (names set side by side, cells of a table) are read as separate lines. */
+function splitCells(row: TextItem[]): TextItem[][] {
+  const items = [...row].sort((a, b) => a.x - b.x);
+  const cells: TextItem[][] = [];
+  let end = -Infinity;
+  for (const it of items) {
+    if (it.x - end > it.size * 3 || !cells.length) cells.push([it]);
+    else cells[cells.length - 1]!.push(it);
+    end = Math.max(end, it.x + it.width);
+  }
+  return cells;
 }
 
 function toLine(row: TextItem[]): Omit<Line, 'column'> {
@@ -166,16 +203,37 @@ export function layoutPage(
     return true;
   });
   const notes: Note[] = [];
-  const footStart = footnoteZone(body, bodySize);
-  for (const l of body.slice(footStart)) {
+  const noteLines = footnoteLines(body, page, bodySize);
+  for (const l of noteLines) {
     const m = FOOTNOTE_START.exec(l.text);
     if (m) notes.push({ label: (m[1] ?? m[2]!).toLowerCase(), text: l.text.slice(m[0].length).trim() });
     else if (notes.length) notes[notes.length - 1]!.text = joinText(notes[notes.length - 1]!.text, l.text);
   }
-  return { blocks: paragraphs(body.slice(0, footStart), bodySize), notes, droppedMargins: dropped };
+  const text = body.filter((l) => !noteLines.has(l));
+  return { blocks: paragraphs(text, bodySize), notes, droppedMargins: dropped };
 }
 
-// The trailing run of small-type lines (in the last column read) whose first line starts with a label.
+/**
+ * Footnotes: the small-type run that ends the page, and on a two-column page the one that ends a
+ * column low on the page, where a paper sets the notes of the left column under it.
+ */
+function footnoteLines(lines: Line[], page: PageText, bodySize: number): Set<Line> {
+  const found = new Set<Line>();
+  let start = 0;
+  for (let end = 1; end <= lines.length; end++) {
+    if (end < lines.length && lines[end]!.column === lines[start]!.column) continue;
+    const zone = start + footnoteZone(lines.slice(start, end), bodySize);
+    const pageFoot = end === lines.length || (lines[zone]?.y ?? 0) < page.height * FOOT_SHARE;
+    if (zone < end && pageFoot) for (const l of lines.slice(zone, end)) found.add(l);
+    start = end;
+  }
+  return found;
+}
+
+// The lower share of the page where a column's notes stand.
+const FOOT_SHARE = 0.4;
+
+// The trailing run of small-type lines whose first line starts with a label.
 function footnoteZone(lines: Line[], bodySize: number): number {
   let i = lines.length;
   while (i > 0 && lines[i - 1]!.size < bodySize * 0.92) i--;
@@ -197,14 +255,18 @@ function paragraphs(lines: Line[], bodySize: number): SourceBlock[] {
   for (const l of lines) {
     const prev: Line | undefined = current?.last;
     const width = colRight - colLeft;
+    // A title or heading in large type runs over lines spaced by its own size, whatever it ends with.
+    const display = prev && l.size > bodySize * 1.15 && Math.abs(prev.size - l.size) < 0.5;
     const breaks =
       !prev ||
       prev.column !== l.column ||
       Math.abs(prev.size - l.size) > bodySize * 0.1 ||
-      prev.y - l.y > spacing * 1.45 ||
+      Math.abs(prev.y - l.y) < l.size * 0.3 ||
+      (display ? prev.y - l.y > l.size * 1.6 : prev.y - l.y > spacing * 1.45) ||
       prev.y < l.y ||
-      (prev.right < colLeft + width * 0.75 && /[.!?:"”]$/.test(prev.text)) ||
-      (l.x - colLeft > l.size * 1.2 &&
+      (!display && prev.right < colLeft + width * 0.75 && /[.!?:"”]$/.test(prev.text)) ||
+      (!display &&
+        l.x - colLeft > l.size * 1.2 &&
         prev.right > colLeft + width * 0.85 &&
         l.column === prev.column &&
         width > 0 &&

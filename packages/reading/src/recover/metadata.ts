@@ -135,8 +135,9 @@ export function readFrontMatter(
       sawByline = true;
     } else if (!subtitle && !sawByline && !lineDates.length && isTitleLike(t) && !hasOrgWord(t)) {
       subtitle = t;
-    } else if (!publisher && hasOrgWord(withoutDate) && withoutDate.length <= 80 && !endsSentence(withoutDate)) {
-      publisher = withoutDate.replace(/,.*$/, '').trim();
+    } else if (hasOrgWord(withoutDate) && withoutDate.length <= 80 && !endsSentence(withoutDate)) {
+      // An organisation named under the authors is where they work (a paper's affiliations).
+      if (!publisher && !sawByline) publisher = withoutDate.replace(/,.*$/, '').trim();
     } else if (!lineDates.length) {
       unused.push(t);
     }
