@@ -1,4 +1,4 @@
-import { brokenWord, runningHeadKey } from '../recover/text-shape.js';
+import { brokenWord, endsSentence, runningHeadKey } from '../recover/text-shape.js';
 import type { Note, SourceBlock } from '../types.js';
 
 export interface TextItem {
@@ -252,6 +252,7 @@ function paragraphs(lines: Line[], bodySize: number): SourceBlock[] {
     colLeft = Math.min(colLeft, l.x);
     colRight = Math.max(colRight, l.right);
   }
+  const headingLine = headingLineTest(lines);
   for (const l of lines) {
     const prev: Line | undefined = current?.last;
     const width = colRight - colLeft;
@@ -265,6 +266,9 @@ function paragraphs(lines: Line[], bodySize: number): SourceBlock[] {
       (display ? prev.y - l.y > l.size * 1.6 : prev.y - l.y > spacing * 1.45) ||
       prev.y < l.y ||
       (!display && prev.right < colLeft + width * 0.75 && /[.!?:"”]$/.test(prev.text)) ||
+      // A section heading set at the body size, with no space around it, is a line of its own.
+      (headingLine(l) && endsSentence(prev.text)) ||
+      (headingLine(prev) && current!.block.text === prev.text && /^\p{Lu}/u.test(l.text)) ||
       (!display &&
         l.x - colLeft > l.size * 1.2 &&
         prev.right > colLeft + width * 0.85 &&
@@ -280,6 +284,28 @@ function paragraphs(lines: Line[], bodySize: number): SourceBlock[] {
     }
   }
   return blocks;
+}
+
+/**
+ * A line that reads as a section heading: well short of its column's width, capitalised like a
+ * title ("3 From Tides to Salaries", "Methods"), with no punctuation at its end.
+ */
+function headingLineTest(lines: Line[]): (l: Line) => boolean {
+  const extent = new Map<number, { left: number; right: number }>();
+  for (const l of lines) {
+    const e = extent.get(l.column) ?? { left: Infinity, right: -Infinity };
+    extent.set(l.column, { left: Math.min(e.left, l.x), right: Math.max(e.right, l.right) });
+  }
+  return (l) => {
+    const e = extent.get(l.column)!;
+    const words = l.text.split(' ');
+    return (
+      l.right < e.left + (e.right - e.left) * 0.6 &&
+      words.length <= 12 &&
+      !/[.,;:!?\-\]]$/.test(l.text) &&
+      words.every((w) => w.length < 4 || /^[\p{Lu}\d]/u.test(w))
+    );
+  };
 }
 
 // Where most lines of each column start: a line starting further right has a first-line indent.

@@ -3,7 +3,10 @@ import { footnotes, pdfFromRuns, typeset, type Frame, type Para, type Run } from
 import { importReading } from '../index.js';
 
 const body = (text: string): Para => ({ text, size: 10, hyphenate: true });
-const heading = (text: string): Para => ({ text, size: 11, font: 'bold', spaceBefore: 12 });
+/** Section headings as papers set them: bold, larger or at the body size, with little space around. */
+type HeadingStyle = { size: number; spaceBefore: number };
+const LARGER: HeadingStyle = { size: 11, spaceBefore: 12 };
+const heading = (text: string, style: HeadingStyle): Para => ({ text, font: 'bold', ...style });
 
 const TEXT = {
   intro1:
@@ -34,9 +37,15 @@ const OPENINGS = ['At first sight', 'In the ledgers', 'Seen from the quay', 'As 
 const PERIODS = ['first', 'second', 'third', 'fourth'];
 const sectionText = (ps: string[], i: number) =>
   ps.map((p, k) =>
-    k === 0 ? p : `${OPENINGS[k]!} for the ${PERIODS[i]!} period, ${p.charAt(0).toLowerCase()}${p.slice(1)}`,
+    k === 0
+      ? p
+      : `${OPENINGS[k]!} for the ${PERIODS[i]!} period, ${p.charAt(0).toLowerCase()}${p.slice(1)}`.replace(
+          /, /g,
+          `, ${PERIODS[i]!}ly, `,
+        ),
   );
-const PARAS = SECTIONS.flatMap(([h, ps], i) => [heading(h), ...sectionText(ps, i).map(body)]);
+const paras = (style: HeadingStyle) =>
+  SECTIONS.flatMap(([h, ps], i) => [heading(h, style), ...sectionText(ps, i).map(body)]);
 const TITLE = ['Pilotage, Wages and Risk on the Outer Estuary:', 'Evidence from the Harbour Logbooks, 1850–1900'];
 const AUTHORS: Array<[string, string]> = [
   ['Ruth Calloway', 'University of Leeds'],
@@ -45,14 +54,14 @@ const AUTHORS: Array<[string, string]> = [
 ];
 
 /** A two-column paper: a title over two lines, authors side by side, numbered sections, footnotes in small type at the foot of a column. */
-async function paper(): Promise<Uint8Array> {
+async function paper(headingStyle = LARGER): Promise<Uint8Array> {
   const columns: Frame[] = [
     { page: 0, x: 50, top: 560, bottom: 120, width: 240 },
     { page: 0, x: 322, top: 560, bottom: 60, width: 240 },
-    { page: 1, x: 50, top: 730, bottom: 60, width: 240 },
-    { page: 1, x: 322, top: 730, bottom: 60, width: 240 },
+    { page: 1, x: 50, top: 715, bottom: 60, width: 240 },
+    { page: 1, x: 322, top: 715, bottom: 60, width: 240 },
   ];
-  const set = await typeset(PARAS, columns);
+  const set = await typeset(paras(headingStyle), columns);
   const front: Run[] = [
     { text: TITLE[0]!, x: 120, y: 720, size: 18, font: 'bold' },
     { text: TITLE[1]!, x: 130, y: 698, size: 18, font: 'bold' },
@@ -109,5 +118,35 @@ describe('PDF: a two-column paper', () => {
     expect(doc.notes).toEqual(Object.entries(NOTES).map(([label, text]) => ({ label, text })));
     const text = doc.blocks.map((b) => b.text).join('\n');
     for (const note of Object.values(NOTES)) expect(text).not.toContain(note);
+  });
+});
+
+describe('PDF: a two-column page with headings at the body size and no space around them', () => {
+  const FLUSH: HeadingStyle = { size: 10, spaceBefore: 0 };
+  const build = async () => {
+    const left = await typeset(
+      [heading('1 Introduction', FLUSH), body(TEXT.intro1), body(TEXT.intro2)],
+      [{ page: 0, x: 50, top: 700, bottom: 60, width: 240 }],
+    );
+    const right = await typeset(
+      [heading('2 The Logbooks', FLUSH), body(TEXT.logs1), heading('3 Salaries', FLUSH), body(TEXT.wages1)],
+      [{ page: 0, x: 322, top: 700, bottom: 60, width: 240 }],
+    );
+    return pdfFromRuns([
+      [{ text: 'Pilots and Wages', x: 230, y: 740, size: 20, font: 'bold' }, ...left.pages[0]!, ...right.pages[0]!],
+    ]);
+  };
+
+  it('reads each heading as its own block, at the top of a column and within one', async () => {
+    const doc = await importReading({ data: await build() });
+    expect(doc.blocks.map((b) => [b.type, b.text])).toEqual([
+      ['heading', '1 Introduction'],
+      ['paragraph', clean(TEXT.intro1)],
+      ['paragraph', TEXT.intro2],
+      ['heading', '2 The Logbooks'],
+      ['paragraph', clean(TEXT.logs1)],
+      ['heading', '3 Salaries'],
+      ['paragraph', TEXT.wages1],
+    ]);
   });
 });
