@@ -123,19 +123,21 @@ function groupLines(items: TextItem[], bodySize: number): Omit<Line, 'column'>[]
     if (row) row.push(it);
     else rows.push([it]);
   }
-  // A row of small runs just above a body row is that row's superscripts.
+  // A row of small runs just above a row of larger type is that row's superscripts: note calls
+  // in the text, or the raised numbers of footnotes set in small type.
   const merged: TextItem[][] = [];
   for (const row of rows) {
-    const small = row.every((it) => it.size < bodySize * 0.85);
-    const host = small
-      ? rows.find(
-          (r) =>
-            r !== row &&
-            r[0]!.size >= bodySize * 0.85 &&
-            row[0]!.y - r[0]!.y > 0 &&
-            row[0]!.y - r[0]!.y < r[0]!.size * 0.7,
-        )
-      : undefined;
+    const largest = Math.max(...row.map((it) => it.size));
+    const host =
+      largest < bodySize * 0.85
+        ? rows.find(
+            (r) =>
+              r !== row &&
+              largest < r[0]!.size * 0.85 &&
+              row[0]!.y - r[0]!.y > 0 &&
+              row[0]!.y - r[0]!.y < r[0]!.size * 0.7,
+          )
+        : undefined;
     if (host) host.push(...row);
     else merged.push(row);
   }

@@ -150,3 +150,25 @@ describe('PDF: a two-column page with headings at the body size and no space aro
     ]);
   });
 });
+
+describe('PDF: footnotes whose numbers are raised, as LaTeX sets them', () => {
+  const build = async () => {
+    const set = await typeset(
+      [body(TEXT.intro1), body(TEXT.logs1), body(TEXT.wages1)],
+      [{ page: 0, x: 72, top: 680, bottom: 160, width: 468 }],
+    );
+    const notes: Run[] = Object.entries(NOTES).flatMap(([label, text], i): Run[] => [
+      { text: label, x: 72, y: 110 - i * 11 + 3, size: 5.5 },
+      { text, x: 76, y: 110 - i * 11, size: 8 },
+    ]);
+    return pdfFromRuns([
+      [{ text: 'Pilots and Wages', x: 72, y: 720, size: 20, font: 'bold' }, ...set.pages[0]!, ...notes],
+    ]);
+  };
+
+  it('takes them out of the text with their labels', async () => {
+    const doc = await importReading({ data: await build() });
+    expect(doc.notes).toEqual(Object.entries(NOTES).map(([label, text]) => ({ label, text })));
+    expect(doc.blocks.map((b) => b.text)).toEqual([clean(TEXT.intro1), clean(TEXT.logs1), TEXT.wages1]);
+  });
+});
