@@ -46,6 +46,17 @@ describe('HTML: what stands around a news article', () => {
     },
   );
 
+  it('keeps a timestamp under a headline worded unlike the page title out of the text, and takes its date', async () => {
+    const doc = await importReading({
+      data: page(
+        `<article><h1>Grain corridor re-opens after a two-week halt</h1><p>Updated 6 May 2024, 1:39 pm ET</p>${PARAS.map((p) => `<p>${p}</p>`).join('')}</article>`,
+        '<meta property="og:title" content="Corridor re-opens">',
+      ),
+    });
+    expect(doc.publishedAt).toBe('2024-05-06');
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Grain corridor re-opens after a two-week halt', ...PARAS]);
+  });
+
   it.each([
     ['a news agency in the author tag', '<meta name="author" content="Reuters">', ''],
     ['an empty author tag beside an agency byline', '<meta name="author" content="">', '<p class="byline">Reuters</p>'],

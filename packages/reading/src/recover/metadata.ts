@@ -149,7 +149,7 @@ export function readFrontMatter(
       message: `${unused.length} line(s) between the title and the text were left out as front matter (e.g. ${quoteExcerpt(unused[0]!)}).`,
     });
   const pre = h > 0 ? blocks.slice(0, h) : [];
-  const body = [...captions, ...blocks.slice(bodyStart)];
+  const body = withoutOpeningTimestamps([...captions, ...blocks.slice(bodyStart)], dates);
   const kept = keepOrDropPreamble(pre, body, warnings);
 
   publisher ??= findings.copyrightHolders[0] ?? siteNameFromDomain(findings.domains, [...pre, ...body]);
@@ -187,6 +187,19 @@ const PLACEHOLDER_TITLE =
   /^(?:about:\S*|untitled(?:\s+document)?(?:\s*\d+)?|document\s*\d*|new document|title|no title|\s*)$|^(?:microsoft\s+(?:word|powerpoint|excel)|libreoffice|openoffice)\b|^(?:https?|file|blob|data):|^www\.|\.(?:docx?|odt|rtf|pdf|txt|html?|indd|tex|dvi|pages)$/i;
 
 export const isPlaceholderTitle = (s: string): boolean => PLACEHOLDER_TITLE.test(s.trim());
+
+/**
+ * A timestamp standing among the opening blocks, before the first paragraph of some length (under
+ * a headline the metadata words differently, say), is dropped too; its date counts.
+ */
+function withoutOpeningTimestamps(body: SourceBlock[], dates: string[]): SourceBlock[] {
+  const opening = body.findIndex((b) => b.text.length >= 150);
+  return body.filter((b, i) => {
+    if (i >= opening || !isTimestampLine(b.text)) return true;
+    dates.push(...findDates(b.text));
+    return false;
+  });
+}
 
 function findHeadline(blocks: SourceBlock[]): number {
   const limit = Math.min(blocks.length, 60);
