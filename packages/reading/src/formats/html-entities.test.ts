@@ -35,4 +35,14 @@ describe('HTML: character references', () => {
     expect(doc.authors).toEqual(['Mira Sol']);
     expect(doc.blocks.map((b) => b.text)).toEqual([LONG, 'Tide étale table.']);
   });
+
+  it.each([
+    ['comments', '<!--a>'],
+    ['scripts', '<script>a'],
+  ])('reads a page followed by 100,000 unclosed %s without scanning the rest again for each', async (_, unit) => {
+    const doc = await importReading({
+      data: page(`<p>Caf&eacute; tables stood on the quay. ${LONG}</p>`) + unit.repeat(100_000),
+    });
+    expect(doc.blocks.map((b) => b.text)).toEqual([`Café tables stood on the quay. ${LONG}`]);
+  });
 });
