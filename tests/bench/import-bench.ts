@@ -1,6 +1,7 @@
-// Import time of the largest course reading and of a generated 100-page PDF, each beside a
-// reference measured in the same run: the bare text (decode and split on blank lines) and bare
-// pdf.js text extraction. The difference is what structure recovery costs.
+// Import time of the largest course reading, a generated 100-page PDF and a generated 100 KB page
+// written with character references, each beside a reference measured in the same run: the bare
+// text (decode and split on blank lines), bare pdf.js text extraction, and the same page without
+// references. The difference is what structure recovery (or the references) costs.
 //
 // Run: pnpm --filter @commonplace/tests bench:import   (READINGS_DIR overrides the readings folder)
 import { readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '@commonplace/db';
+import { entityHeavyPage } from '../../packages/reading/test-fixtures/entity-page.js';
 import { longPdf } from '../../packages/reading/test-fixtures/pdf-builder.js';
 import { importReading } from '../../packages/reading/src/index.js';
 import { largestReading, median, readingsDir, timeRuns } from '../support/bench.js';
@@ -97,6 +99,24 @@ rows.push({
   what: 'reference: pdf.js text only',
   size: pdf.length,
   ...(await measure(5, () => rawPdfText(pdfjs, standardFontDataUrl, pdf))),
+});
+
+// A page written with character references throughout, beside the same page with each reference
+// replaced by a letter: the difference is what the references cost (the parser once made a text
+// node of every run between two of them, about a second per 100 KB).
+const { html: entityPage } = entityHeavyPage(100 * 1024);
+const plainPage = entityPage.replace(/&[#\w]+;/g, 'x');
+rows.push({
+  input: 'generated 100 KB HTML, references throughout',
+  what: 'import (structure recovery)',
+  size: entityPage.length,
+  ...(await measure(10, async () => (await importReading({ data: entityPage })).blocks.length)),
+});
+rows.push({
+  input: 'generated 100 KB HTML, references throughout',
+  what: 'reference: same page, no references',
+  size: plainPage.length,
+  ...(await measure(10, async () => (await importReading({ data: plainPage })).blocks.length)),
 });
 
 const table = rows.map((r) => ({

@@ -19,6 +19,8 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
   const text = new TextDecoder('utf-8')
     .decode(bytes.subarray(0, 4096))
     .replace(/^\uFEFF/, '')
+    // An XHTML page may open with an XML declaration and comments before its doctype.
+    .replace(/^(?:\s*(?:<\?xml[^>]{0,500}\?>|<!--[\s\S]{0,2000}?-->))+/i, '')
     .trimStart();
   if (
     /^(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text) ||

@@ -111,3 +111,25 @@ export async function docxWithLargePicture(bytes: number): Promise<Uint8Array> {
   picture.set(PIXEL.subarray(0, 16));
   return docxWithFootnotes({ picture });
 }
+
+/**
+ * A document typed without Word's Title style, its headline in bold, whose title property holds
+ * what the authoring tool put there (`title`).
+ */
+export async function docxWithTitleProperty(title: string): Promise<Uint8Array> {
+  const doc = new Document({
+    creator: SALT.author,
+    title,
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun({ text: SALT.title, bold: true, size: 36 })] }),
+          new Paragraph({ children: [new TextRun(`By ${SALT.author}`)] }),
+          new Paragraph({ children: [new TextRun(`${SALT.routes}${SALT.routesAfterNote}`)] }),
+          new Paragraph({ children: [new TextRun(SALT.decline)] }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { docxWithFootnotes, docxWithLargePicture, SALT } from '../../test-fixtures/docx-builder.js';
+import {
+  docxWithFootnotes,
+  docxWithLargePicture,
+  docxWithTitleProperty,
+  SALT,
+} from '../../test-fixtures/docx-builder.js';
 import { importReading } from '../index.js';
 
 describe('DOCX import', () => {
@@ -49,4 +54,13 @@ describe('DOCX import', () => {
     expect(doc.title).toBe(SALT.title);
     expect(doc.blocks.find((b) => b.type === 'caption')?.text).toBe(SALT.caption);
   });
+
+  it.each(['Microsoft Word - salt_roads_final.docx', 'Untitled'])(
+    'takes the headline typed on the page, not the title property %j',
+    async (placeholder) => {
+      const doc = await importReading({ data: await docxWithTitleProperty(placeholder) });
+      expect(doc).toMatchObject({ title: SALT.title, subtitle: null, authors: [SALT.author] });
+      expect(doc.blocks.map((b) => b.text)).toEqual([SALT.routes + SALT.routesAfterNote, SALT.decline]);
+    },
+  );
 });

@@ -15,6 +15,7 @@ export interface El {
   contains(other: El): boolean;
   remove(): void;
   replaceWith(...nodes: unknown[]): void;
+  normalize(): void;
 }
 
 export interface Doc {

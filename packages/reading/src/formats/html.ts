@@ -5,6 +5,7 @@ import { MAX_HTML_DEPTH } from '../limits.js';
 import { isoFromTimestamp } from '../recover/dates.js';
 import type { SourceDoc, SourceMeta, Warning } from '../types.js';
 import { htmlToBlocks, type DomNode } from './html-blocks.js';
+import { decodeTextReferences } from './html-entities.js';
 import { takeLinkedNotes, type Doc, type El } from './html-notes.js';
 
 /**
@@ -14,7 +15,9 @@ import { takeLinkedNotes, type Doc, type El } from './html-notes.js';
  */
 export async function parseHtml(html: string, progress: (fraction: number) => void): Promise<SourceDoc> {
   const warnings: Warning[] = [];
-  const { document } = parseHTML(html) as unknown as { document: Doc };
+  const { document } = parseHTML(decodeTextReferences(html)) as unknown as { document: Doc };
+  // The parser still cuts text at each "<" and kept reference; one node per run is cheaper to read.
+  document.documentElement.normalize();
   const depth = treeDepth(document.documentElement);
   if (depth > MAX_HTML_DEPTH)
     throw new ReadingImportError(
@@ -32,7 +35,8 @@ export async function parseHtml(html: string, progress: (fraction: number) => vo
   progress(0.8);
   let root: DomNode;
   if (article?.content) {
-    root = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as DomNode;
+    root = parseHTML(`<!doctype html><html><body>${decodeTextReferences(article.content)}</body></html>`).document
+      .body as unknown as DomNode;
     meta.title ||= article.title?.trim() || undefined;
     meta.publisher ||= article.siteName?.trim() || undefined;
     meta.publishedAt ||= isoFromTimestamp(article.publishedTime) ?? undefined;
@@ -50,13 +54,21 @@ export async function parseHtml(html: string, progress: (fraction: number) => vo
       code: 'BOILERPLATE_REMOVED',
       message: `Removed ${widgets} page widget(s) such as cookie notices, sharing bars or newsletter boxes.`,
     });
-  // "Headline | Site": the site part is not the title.
-  if (meta.title && meta.publisher) {
-    const parts = meta.title.split(/\s+[|–—-]\s+/);
-    if (parts.length > 1)
-      meta.title = parts.filter((p) => p.trim().toLowerCase() !== meta.publisher!.toLowerCase()).join(' – ');
-  }
+  if (meta.title && meta.publisher) meta.title = withoutSiteName(meta.title, meta.publisher);
   return { format: 'html', blocks: htmlToBlocks(root), notes, meta, warnings };
+}
+
+/**
+ * "Headline | Site" or "Site - Headline": the site's part at either end is not the title. Only
+ * that part goes; the headline keeps its own punctuation, hyphens included.
+ */
+function withoutSiteName(title: string, site: string): string {
+  const name = site.trim().toLowerCase();
+  const parts = title.split(/(\s+[|–—-]\s+)/);
+  if (parts.length < 3) return title;
+  if (parts.at(-1)!.trim().toLowerCase() === name) return parts.slice(0, -2).join('');
+  if (parts[0]!.trim().toLowerCase() === name) return parts.slice(2).join('');
+  return title;
 }
 
 /** Depth of the element tree, walked without recursion so that a hostile page cannot overflow the stack. */

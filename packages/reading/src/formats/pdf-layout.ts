@@ -1,4 +1,4 @@
-import { brokenWord, runningHeadKey } from '../recover/text-shape.js';
+import { brokenWord, endsSentence, runningHeadKey } from '../recover/text-shape.js';
 import type { Note, SourceBlock } from '../types.js';
 
 export interface TextItem {
@@ -88,7 +88,31 @@ function splitColumns(items: TextItem[], gutter: number): TextItem[][] {
   const left: TextItem[] = [];
   const right: TextItem[] = [];
   for (const it of items) (it.x + it.width <= gutter + 1 ? left : it.x >= gutter - 1 ? right : full).push(it);
-  return [full, left, right];
+  const heads = [columnHead(left, gutter), columnHead(right, gutter)];
+  // A head cell that shares its row with the other side or a full-width line is part of a block
+  // set across the page (authors side by side under the title), read before the columns.
+  const acrossPage = (it: TextItem, others: TextItem[]) =>
+    [...others, ...full].some((o) => Math.abs(o.y - it.y) < Math.min(o.size, it.size) * 0.3);
+  const moved = new Set([
+    ...heads[0]!.filter((it) => acrossPage(it, heads[1]!)),
+    ...heads[1]!.filter((it) => acrossPage(it, heads[0]!)),
+  ]);
+  return [[...full, ...moved], left.filter((it) => !moved.has(it)), right.filter((it) => !moved.has(it))];
+}
+
+/**
+ * The short runs at the top of a column standing above a wide blank before the column's text: a
+ * name and affiliation of an author block, not the column's first lines.
+ */
+function columnHead(items: TextItem[], gutter: number): TextItem[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y);
+  for (let i = 1; i < Math.min(sorted.length, 12); i++) {
+    const above = sorted[i - 1]!;
+    const head = sorted.slice(0, i);
+    if (head.some((it) => it.width > gutter * 0.5)) return [];
+    if (above.y - sorted[i]!.y > Math.max(above.size, sorted[i]!.size) * 3) return head;
+  }
+  return [];
 }
 
 function groupLines(items: TextItem[], bodySize: number): Omit<Line, 'column'>[] {
@@ -99,26 +123,41 @@ function groupLines(items: TextItem[], bodySize: number): Omit<Line, 'column'>[]
     if (row) row.push(it);
     else rows.push([it]);
   }
-  // A row of small runs just above a body row is that row's superscripts.
+  // A row of small runs just above a row of larger type is that row's superscripts: note calls
+  // in the text, or the raised numbers of footnotes set in small type.
   const merged: TextItem[][] = [];
   for (const row of rows) {
-    const small = row.every((it) => it.size < bodySize * 0.85);
-    const host = small
-      ? rows.find(
-          (r) =>
-            r !== row &&
-            r[0]!.size >= bodySize * 0.85 &&
-            row[0]!.y - r[0]!.y > 0 &&
-            row[0]!.y - r[0]!.y < r[0]!.size * 0.7,
-        )
-      : undefined;
+    const largest = Math.max(...row.map((it) => it.size));
+    const host =
+      largest < bodySize * 0.85
+        ? rows.find(
+            (r) =>
+              r !== row &&
+              largest < r[0]!.size * 0.85 &&
+              row[0]!.y - r[0]!.y > 0 &&
+              row[0]!.y - r[0]!.y < r[0]!.size * 0.7,
+          )
+        : undefined;
     if (host) host.push(...row);
     else merged.push(row);
   }
   return merged
     .filter((r) => r.length)
-    .map((row) => toLine(row))
+    .flatMap((row) => splitCells(row).map(toLine))
     .sort((a, b) => b.y - a.y);
+}
+
+/** Runs of a row far apart (names set side by side, cells of a table) are read as separate lines. */
+function splitCells(row: TextItem[]): TextItem[][] {
+  const items = [...row].sort((a, b) => a.x - b.x);
+  const cells: TextItem[][] = [];
+  let end = -Infinity;
+  for (const it of items) {
+    if (it.x - end > it.size * 3 || !cells.length) cells.push([it]);
+    else cells[cells.length - 1]!.push(it);
+    end = Math.max(end, it.x + it.width);
+  }
+  return cells;
 }
 
 function toLine(row: TextItem[]): Omit<Line, 'column'> {
@@ -166,16 +205,37 @@ export function layoutPage(
     return true;
   });
   const notes: Note[] = [];
-  const footStart = footnoteZone(body, bodySize);
-  for (const l of body.slice(footStart)) {
+  const noteLines = footnoteLines(body, page, bodySize);
+  for (const l of noteLines) {
     const m = FOOTNOTE_START.exec(l.text);
     if (m) notes.push({ label: (m[1] ?? m[2]!).toLowerCase(), text: l.text.slice(m[0].length).trim() });
     else if (notes.length) notes[notes.length - 1]!.text = joinText(notes[notes.length - 1]!.text, l.text);
   }
-  return { blocks: paragraphs(body.slice(0, footStart), bodySize), notes, droppedMargins: dropped };
+  const text = body.filter((l) => !noteLines.has(l));
+  return { blocks: paragraphs(text, bodySize), notes, droppedMargins: dropped };
 }
 
-// The trailing run of small-type lines (in the last column read) whose first line starts with a label.
+/**
+ * Footnotes: the small-type run that ends the page, and on a two-column page the one that ends a
+ * column low on the page, where a paper sets the notes of the left column under it.
+ */
+function footnoteLines(lines: Line[], page: PageText, bodySize: number): Set<Line> {
+  const found = new Set<Line>();
+  let start = 0;
+  for (let end = 1; end <= lines.length; end++) {
+    if (end < lines.length && lines[end]!.column === lines[start]!.column) continue;
+    const zone = start + footnoteZone(lines.slice(start, end), bodySize);
+    const pageFoot = end === lines.length || (lines[zone]?.y ?? 0) < page.height * FOOT_SHARE;
+    if (zone < end && pageFoot) for (const l of lines.slice(zone, end)) found.add(l);
+    start = end;
+  }
+  return found;
+}
+
+// The lower share of the page where a column's notes stand.
+const FOOT_SHARE = 0.4;
+
+// The trailing run of small-type lines whose first line starts with a label.
 function footnoteZone(lines: Line[], bodySize: number): number {
   let i = lines.length;
   while (i > 0 && lines[i - 1]!.size < bodySize * 0.92) i--;
@@ -194,17 +254,25 @@ function paragraphs(lines: Line[], bodySize: number): SourceBlock[] {
     colLeft = Math.min(colLeft, l.x);
     colRight = Math.max(colRight, l.right);
   }
+  const headingLine = headingLineTest(lines);
   for (const l of lines) {
     const prev: Line | undefined = current?.last;
     const width = colRight - colLeft;
+    // A title or heading in large type runs over lines spaced by its own size, whatever it ends with.
+    const display = prev && l.size > bodySize * 1.15 && Math.abs(prev.size - l.size) < 0.5;
     const breaks =
       !prev ||
       prev.column !== l.column ||
       Math.abs(prev.size - l.size) > bodySize * 0.1 ||
-      prev.y - l.y > spacing * 1.45 ||
+      Math.abs(prev.y - l.y) < l.size * 0.3 ||
+      (display ? prev.y - l.y > l.size * 1.6 : prev.y - l.y > spacing * 1.45) ||
       prev.y < l.y ||
-      (prev.right < colLeft + width * 0.75 && /[.!?:"”]$/.test(prev.text)) ||
-      (l.x - colLeft > l.size * 1.2 &&
+      (!display && prev.right < colLeft + width * 0.75 && /[.!?:"”]$/.test(prev.text)) ||
+      // A section heading set at the body size, with no space around it, is a line of its own.
+      (headingLine(l) && endsSentence(prev.text)) ||
+      (headingLine(prev) && current!.block.text === prev.text && /^\p{Lu}/u.test(l.text)) ||
+      (!display &&
+        l.x - colLeft > l.size * 1.2 &&
         prev.right > colLeft + width * 0.85 &&
         l.column === prev.column &&
         width > 0 &&
@@ -218,6 +286,28 @@ function paragraphs(lines: Line[], bodySize: number): SourceBlock[] {
     }
   }
   return blocks;
+}
+
+/**
+ * A line that reads as a section heading: well short of its column's width, capitalised like a
+ * title ("3 From Tides to Salaries", "Methods"), with no punctuation at its end.
+ */
+function headingLineTest(lines: Line[]): (l: Line) => boolean {
+  const extent = new Map<number, { left: number; right: number }>();
+  for (const l of lines) {
+    const e = extent.get(l.column) ?? { left: Infinity, right: -Infinity };
+    extent.set(l.column, { left: Math.min(e.left, l.x), right: Math.max(e.right, l.right) });
+  }
+  return (l) => {
+    const e = extent.get(l.column)!;
+    const words = l.text.split(' ');
+    return (
+      l.right < e.left + (e.right - e.left) * 0.6 &&
+      words.length <= 12 &&
+      !/[.,;:!?\-\]]$/.test(l.text) &&
+      words.every((w) => w.length < 4 || /^[\p{Lu}\d]/u.test(w))
+    );
+  };
 }
 
 // Where most lines of each column start: a line starting further right has a first-line indent.

@@ -1,5 +1,5 @@
 import type { SourceBlock, Warning } from '../types.js';
-import { endsSentence, hasUrl, isPersonName, NOTE_LABEL, textKey } from './text-shape.js';
+import { endsSentence, hasUrl, isPersonName, NOTE_LABEL, quoteExcerpt, textKey } from './text-shape.js';
 import { CHROME_WORDS, IMAGE_WORDS, lineWords, STRONG_CHROME_WORDS } from './vocabulary.js';
 
 const CHROME_MAX_WORDS = 6;
@@ -125,7 +125,7 @@ export function dropBoilerplate(
   if (dropped.length)
     warnings.push({
       code: 'BOILERPLATE_REMOVED',
-      message: `Removed ${dropped.length} line(s) of site chrome or publisher boilerplate (e.g. ${JSON.stringify(dropped[0]!.slice(0, 60))}).`,
+      message: `Removed ${dropped.length} line(s) of site chrome or publisher boilerplate (e.g. ${quoteExcerpt(dropped[0]!, 60)}).`,
     });
   return { blocks: kept, findings };
 

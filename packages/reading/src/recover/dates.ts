@@ -71,3 +71,30 @@ export function isoFromTimestamp(s: string | undefined | null): string | null {
   const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(s.trim());
   return m ? iso(+m[1]!, +m[2]!, +m[3]!) : (findDates(s)[0] ?? null);
 }
+
+const CLOCK = /\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?![\d.:])|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)/gi;
+const AGO = /\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b/gi;
+const WEEKDAYS = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi;
+// Time zones as news sites print them after a time: "ET", "GMT+3", "UTC", "CEST".
+const ZONES =
+  /\b(?:[ecmp][sd]?t|gmt|utc|bst|ist|[cemw]e[sd]?t|msk|aest|jst|hkt|sgt|z)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?/gi;
+const STAMP_WORDS = /\b(?:published|updated|posted|modified|last|first|on|at|am|pm)\b/gi;
+
+/**
+ * The line is only a timestamp, as a news page prints above or below its headline: a clock time
+ * ("1:39 pm ET"), "3 hours ago", or a date with a time ("Updated Mon 6 May 2024, 17:39 BST").
+ */
+export function isTimestampLine(s: string): boolean {
+  if (s.length > 80) return false;
+  CLOCK.lastIndex = 0;
+  AGO.lastIndex = 0;
+  if (!CLOCK.test(s) && !AGO.test(s) && !isDateLine(s)) return false;
+  const rest = stripDates(s)
+    .replace(AGO, ' ')
+    .replace(CLOCK, ' ')
+    .replace(WEEKDAYS, ' ')
+    .replace(ZONES, ' ')
+    .replace(STAMP_WORDS, ' ')
+    .replace(/[\s,.:;|·•()/–—-]+/g, '');
+  return rest.length === 0;
+}

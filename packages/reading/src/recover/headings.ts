@@ -31,6 +31,8 @@ function demoteUnderParts(b: SourceBlock): SourceBlock {
 function looksLikeHeading(blocks: SourceBlock[], i: number): boolean {
   const b = blocks[i]!;
   if (!isTitleLike(b.text) || wordCount(b.text) > 14 || b.text.length > 120 || /[.;,:]$/.test(b.text)) return false;
+  // A line ending in a word broken by a hyphen is the start of a paragraph cut by a page break.
+  if (/\p{L}-$/u.test(b.text)) return false;
   if (isPersonName(b.text) && (b.relativeSize ?? 1) <= 1.05) return false;
   // A heading stands over text: the next block is a paragraph, or another heading over one.
   for (let k = i + 1; k < Math.min(blocks.length, i + 3); k++) {

@@ -1,9 +1,18 @@
 import type { SourceBlock, SourceMeta, Warning } from '../types.js';
 import type { BoilerplateFindings } from './boilerplate.js';
-import { findDates, isDateLine, stripDates } from './dates.js';
-import { endsSentence, fixNameCase, fixShouting, isPersonName, isTitleLike, textKey, wordCount } from './text-shape.js';
+import { findDates, isDateLine, isTimestampLine, stripDates } from './dates.js';
+import {
+  endsSentence,
+  fixNameCase,
+  fixShouting,
+  isPersonName,
+  isTitleLike,
+  quoteExcerpt,
+  textKey,
+  wordCount,
+} from './text-shape.js';
 import { tocKey, type TocEntry } from './toc.js';
-import { lineWords, ORG_WORDS } from './vocabulary.js';
+import { DESK_WORDS, lineWords, NEWS_AGENCIES, ORG_WORDS } from './vocabulary.js';
 
 export interface Metadata {
   title: string;
@@ -24,7 +33,8 @@ export const isCaptionLine = (s: string): boolean => s.length <= 300 && CAPTION.
 // Bylines, dates and credits are short; longer lines are not tested, which keeps huge blocks cheap.
 const MAX_METADATA_LINE = 300;
 const isMetadataLine = (t: string): boolean =>
-  t.length <= MAX_METADATA_LINE && (BYLINE.test(t) || isDateLine(t) || isPersonName(stripDates(t)) || isCaptionLine(t));
+  t.length <= MAX_METADATA_LINE &&
+  (BYLINE.test(t) || isDateLine(t) || isTimestampLine(t) || isPersonName(stripDates(t)) || isCaptionLine(t));
 
 /**
  * The line that starts the body: the first heading of the contents, a long paragraph, a short
@@ -59,11 +69,13 @@ function isBodyStart(blocks: SourceBlock[], i: number, firstHeading: string | nu
  */
 export function readFrontMatter(
   blocks: SourceBlock[],
-  source: SourceMeta,
+  given: SourceMeta,
   toc: TocEntry[],
   findings: BoilerplateFindings,
   warnings: Warning[],
 ): { meta: Metadata; blocks: SourceBlock[] } {
+  // A placeholder the authoring tool wrote in the properties is no title: the page's headline is.
+  const source = given.title && isPlaceholderTitle(given.title) ? { ...given, title: undefined } : given;
   // A title from the source's own metadata is trusted; the headline line repeating it is found near the top.
   const h = source.title
     ? blocks.slice(0, 5).findIndex((b) => textKey(b.text) === textKey(source.title!))
@@ -80,6 +92,8 @@ export function readFrontMatter(
   // With a title from metadata the page may not repeat it, but a byline can still open the text.
   const hasHead = h >= 0 || source.title !== undefined;
   if (!hasHead) bodyStart = 0;
+  // A timestamp over the first paragraph ("1:39 pm ET") is front matter even where no headline is.
+  while (bodyStart < blocks.length && isTimestampLine(blocks[bodyStart]!.text)) bodyStart++;
   const front = blocks.slice(h + 1, bodyStart);
 
   let title = source.title ?? '';
@@ -101,6 +115,10 @@ export function readFrontMatter(
   for (const b of front) {
     const t = b.text;
     if (textKey(t) === titleKey) continue;
+    if (isTimestampLine(t)) {
+      dates.push(...findDates(t));
+      continue;
+    }
     if (isCaptionLine(t)) {
       captions.push({ ...b, kind: 'caption' });
       continue;
@@ -117,8 +135,9 @@ export function readFrontMatter(
       sawByline = true;
     } else if (!subtitle && !sawByline && !lineDates.length && isTitleLike(t) && !hasOrgWord(t)) {
       subtitle = t;
-    } else if (!publisher && hasOrgWord(withoutDate) && withoutDate.length <= 80 && !endsSentence(withoutDate)) {
-      publisher = withoutDate.replace(/,.*$/, '').trim();
+    } else if (hasOrgWord(withoutDate) && withoutDate.length <= 80 && !endsSentence(withoutDate)) {
+      // An organisation named under the authors is where they work (a paper's affiliations).
+      if (!publisher && !sawByline) publisher = withoutDate.replace(/,.*$/, '').trim();
     } else if (!lineDates.length) {
       unused.push(t);
     }
@@ -127,10 +146,10 @@ export function readFrontMatter(
   if (unused.length)
     warnings.push({
       code: 'FRONT_MATTER_DROPPED',
-      message: `${unused.length} line(s) between the title and the text were left out as front matter (e.g. ${JSON.stringify(unused[0]!.slice(0, 80))}).`,
+      message: `${unused.length} line(s) between the title and the text were left out as front matter (e.g. ${quoteExcerpt(unused[0]!)}).`,
     });
   const pre = h > 0 ? blocks.slice(0, h) : [];
-  const body = [...captions, ...blocks.slice(bodyStart)];
+  const body = withoutOpeningTimestamps([...captions, ...blocks.slice(bodyStart)], dates);
   const kept = keepOrDropPreamble(pre, body, warnings);
 
   publisher ??= findings.copyrightHolders[0] ?? siteNameFromDomain(findings.domains, [...pre, ...body]);
@@ -152,7 +171,7 @@ export function readFrontMatter(
     meta: {
       title: fixShouting(title.trim()),
       subtitle: subtitle ? fixShouting(subtitle) : null,
-      authors: [...new Set(authors.map(fixNameCase))],
+      authors: [...new Set(authors.map(fixNameCase))].filter((a) => !isAgencyCredit(a)),
       publisher: publisher ? fixShouting(publisher.trim()) : null,
       publishedAt: uniqueDates[0] ?? null,
     },
@@ -160,11 +179,39 @@ export function readFrontMatter(
   };
 }
 
+/**
+ * Titles that authoring tools write into document properties when nobody set one: a blank page's
+ * address, "Untitled", "Microsoft Word - draft.docx", a file name or a URL. They name no reading.
+ */
+const PLACEHOLDER_TITLE =
+  /^(?:about:\S*|untitled(?:\s+document)?(?:\s*\d+)?|document\s*\d*|new document|title|no title|\s*)$|^(?:microsoft\s+(?:word|powerpoint|excel)|libreoffice|openoffice)\b|^(?:https?|file|blob|data):|^www\.|\.(?:docx?|odt|rtf|pdf|txt|html?|indd|tex|dvi|pages)$/i;
+
+export const isPlaceholderTitle = (s: string): boolean => PLACEHOLDER_TITLE.test(s.trim());
+
+/**
+ * A timestamp standing among the opening blocks, before the first paragraph of some length (under
+ * a headline the metadata words differently, say), is dropped too; its date counts.
+ */
+function withoutOpeningTimestamps(body: SourceBlock[], dates: string[]): SourceBlock[] {
+  const opening = body.findIndex((b) => b.text.length >= 150);
+  return body.filter((b, i) => {
+    if (i >= opening || !isTimestampLine(b.text)) return true;
+    dates.push(...findDates(b.text));
+    return false;
+  });
+}
+
 function findHeadline(blocks: SourceBlock[]): number {
   const limit = Math.min(blocks.length, 60);
   const candidate = (i: number) => {
     const t = blocks[i]!.text;
-    return (isTitleLike(t) || findDates(t).length > 0) && !isDateLine(t) && !isCaptionLine(t) && t.length <= 250;
+    return (
+      (isTitleLike(t) || findDates(t).length > 0) &&
+      !isTimestampLine(t) &&
+      !isDateLine(t) &&
+      !isCaptionLine(t) &&
+      t.length <= 250
+    );
   };
   for (let i = 0; i < limit; i++) {
     if (!candidate(i)) continue;
@@ -215,6 +262,14 @@ function splitPageTitle(
   const title = repeated ?? words.filter((p) => p !== site).reduce((a, b) => (b.length > a.length ? b : a), '');
   const rest = words.filter((p) => p !== title);
   return { title: title || text, publisher: site ?? (rest.length === 1 ? rest[0]! : null) };
+}
+
+/** "Reuters", "AP staff", "Wire services", or nothing at all: a credit that names no person. */
+export function isAgencyCredit(name: string): boolean {
+  const rest = lineWords(name)
+    .filter((w) => !DESK_WORDS.has(w))
+    .join(' ');
+  return rest === '' || NEWS_AGENCIES.has(rest);
 }
 
 function splitAuthors(s: string): string[] {

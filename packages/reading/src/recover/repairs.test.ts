@@ -216,4 +216,16 @@ describe('doubts raised for the instructor', () => {
     const doc = await importReading({ data: `Harbour Minutes\n\n${para.repeat(6)}` });
     expect(doc.warnings.find((w) => w.code === 'APOSTROPHES_MISSING')?.message).toMatch(/Harbours|Mayors/);
   });
+
+  it('quotes a dropped line in a warning as written, shortened at a word boundary', async () => {
+    const dropped = '"War in Ukraine" and the Parks of Kyiv: Notes From a Summer Spent Among Benches and Shelters';
+    const doc = await importReading({
+      data: ['Benches at Noon', 'By Lena Ortiz', dropped, 'The Survey', LONG].join('\n\n'),
+    });
+    const message = doc.warnings.find((w) => w.code === 'FRONT_MATTER_DROPPED')?.message;
+    expect(message).toContain(
+      '(e.g. “"War in Ukraine" and the Parks of Kyiv: Notes From a Summer Spent Among Benches…”)',
+    );
+    expect(message).not.toContain('\\');
+  });
 });

@@ -132,3 +132,17 @@ export function fixShouting(s: string): string {
 /** Title-cases only the words of a name that are in capitals ("Jana NOVAKOVA" → "Jana Novakova"). */
 export const fixNameCase = (s: string): string =>
   s.replace(/\p{Lu}{2,}(?:['’]\p{Lu}+)?/gu, (w) => w[0] + w.slice(1).toLowerCase()).trim();
+
+/**
+ * A passage quoted in a warning for a person to read: in typographic quotes (not JSON's escaped
+ * ones), shortened on a word boundary with an ellipsis so no word is cut in half.
+ */
+export function quoteExcerpt(s: string, max = 80): string {
+  const text = s.replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return `“${text}”`;
+  const head = text.slice(0, max + 1);
+  const cut = head.lastIndexOf(' ');
+  // A single word longer than the whole excerpt can only be cut inside it.
+  const kept = (cut > max / 3 ? head.slice(0, cut) : text.slice(0, max)).replace(/[\s,;:.–—-]+$/, '');
+  return `“${kept}…”`;
+}

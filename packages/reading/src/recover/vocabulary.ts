@@ -41,6 +41,26 @@ export const ORG_WORDS = words(`
   corporation inc ltd llc gmbh laboratory
 `);
 
+/**
+ * News agencies, credited in a byline or an author tag where a person's name would stand; the
+ * agency wrote the wire copy, no one person did.
+ */
+export const NEWS_AGENCIES = new Set(
+  `reuters|ap|associated press|afp|agence france-presse|agence france presse|dpa|deutsche presse-agentur|ansa|efe|
+  agencia efe|xinhua|tass|itar-tass|ria novosti|interfax|kyodo|yonhap|pa|pa media|press association|upi|
+  united press international|anadolu|aa|ukrinform|kazinform|bernama|antara|pti|press trust of india|ians|ani|
+  canadian press|aap|australian associated press|bloomberg|sputnik|belga|anp|pap|ctk|mti|ntb|tt|ritzau|apa|sda|
+  europa press|kyodo news|jiji|jiji press|prensa latina|notimex|xinhua news agency|wafa|mena|irna|trend|akipress`
+    .split('|')
+    .map((s) => s.trim()),
+);
+
+/** Words that credit a desk or a wire in a byline ("Reuters staff", "Wire services", "News desk"), not a person. */
+export const DESK_WORDS = words(`
+  staff writer writers reporter reporters report reports wire wires service services desk newsroom team editorial
+  editors editor board agency agencies correspondents news and with from by the via
+`);
+
 /** Names of the parts of a document, which are headings and never names of people. */
 export const SECTION_WORDS = words(`
   contents table chapter part section introduction conclusion conclusions references notes endnotes footnotes abstract
