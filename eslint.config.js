@@ -26,6 +26,22 @@ export default ts.config(
     },
   },
   {
+    // Much of the code starts work without awaiting it (timers, listeners, fire-and-forget saves):
+    // a promise left floating or handed where a void callback is expected must be deliberate.
+    files: ['**/*.ts', '**/*.svelte'],
+    // The seed is compiled with the API (apps/api/tsconfig.json) but sits outside its folder.
+    ignores: ['**/*.config.ts', '**/*.config.js', 'prisma/**'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname, extraFileExtensions: ['.svelte'] },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+    },
+  },
+  {
     // Tests read responses as loose JSON and assert on them.
     files: ['**/*.test.ts', '**/testing/**/*.ts', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

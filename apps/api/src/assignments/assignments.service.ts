@@ -84,7 +84,7 @@ export class AssignmentsService {
           position: (last._max.position ?? -1) + 1,
         },
       });
-      return this.one(viewer, row.id);
+      return await this.one(viewer, row.id);
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError('ALREADY_ASSIGNED');
       throw error;

@@ -37,7 +37,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
 
   async beforeApplicationShutdown(): Promise<void> {
     for (const queue of this.queues) await this.boss.offWork(queue.name);
-    await Promise.all(this.queues.map((queue) => queue.interrupt?.()));
+    await Promise.all(this.queues.flatMap((queue) => (queue.interrupt ? [queue.interrupt()] : [])));
     await Promise.race([Promise.allSettled(this.running), setTimeout(SHUTDOWN_GRACE_MS)]);
     await this.boss.stop({ graceful: true, wait: true, timeout: SHUTDOWN_GRACE_MS });
   }
