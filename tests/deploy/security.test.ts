@@ -15,7 +15,7 @@ describe('the deployment, as shipped', () => {
     expect(deployedEntry).not.toMatch(/seed/i);
   });
 
-  it('has the web app pass on the browser\'s address from the proxy, with a secret the API shares', () => {
+  it("has the web app pass on the browser's address from the proxy, with a secret the API shares", () => {
     const secret = compose.services.api?.environment?.WEB_HOP_SECRET;
     expect(secret).toMatch(/^\$\{WEB_HOP_SECRET:\?/);
     expect(compose.services.web?.environment?.WEB_HOP_SECRET).toBe(secret);
