@@ -106,8 +106,9 @@ Notes
 `;
 
 /**
- * A course with a week, that reading assigned in it, a group, and a student in the group: the
- * ids of each, and the people, for tests that look at the finished pages.
+ * A course with a week, that reading assigned in it, two groups students may pick from, and a
+ * student in one of them: the ids of each, and the people, for tests that look at the finished
+ * pages.
  */
 export async function seededCourse(baseUrl: string) {
   const instructor = await signUpOverApi(baseUrl, 'Dana Instructor');
@@ -116,6 +117,9 @@ export async function seededCourse(baseUrl: string) {
   const readingId = await importReading(instructor, courseId, readingWithNotes);
   await instructor.call('POST', `/api/courses/${courseId}/assignments`, { moduleId: weekId, readingId });
   const group = await instructor.call('POST', `/api/courses/${courseId}/groups`, { name: 'Caspian' });
+  // A second group the student may move to: their People page offers to join it.
+  await instructor.call('POST', `/api/courses/${courseId}/groups`, { name: 'Steppe' });
+  await instructor.call('PATCH', `/api/courses/${courseId}/group-settings`, { selfSelectCap: 3 });
   const me = await student.call<{ id: string }>('GET', '/api/auth/me');
   await instructor.call('PUT', `/api/courses/${courseId}/groups/${group.id}/members/${me.id}`);
   return { instructor, student, courseId, weekId, readingId, groupId: group.id };
