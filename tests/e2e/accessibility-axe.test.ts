@@ -1,52 +1,26 @@
 // axe-core, run in Chromium over the main pages as a student, staff and a visitor see them, finds
 // no serious or critical violation; label-content-name-mismatch (an accessible name that does not
 // start with the visible words, which voice control users speak) is switched on, as axe leaves it off.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousViolations, type AxeFinding } from '../support/axe.js';
 import { endToEnd } from '../support/e2e.js';
 import { importDraft, readingWithNotes, seededCourse } from '../support/course-setup.js';
 
-const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const e2e = endToEnd();
-
-interface Finding {
-  rule: string;
-  impact: string | null | undefined;
-  help: string;
-  elements: string[];
-}
-
-/** The serious and critical violations axe finds on the page as it is now. */
-async function seriousViolations(page: Page): Promise<Finding[]> {
-  await page.addScriptTag({ path: axeScript });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const results = await axe.run(document, {
-      rules: { 'label-content-name-mismatch': { enabled: true } },
-      resultTypes: ['violations'],
-    });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        rule: v.id,
-        impact: v.impact,
-        help: v.help,
-        elements: v.nodes.map((n) => `${n.target.join(' ')}: ${n.html.slice(0, 120)}`),
-      }));
-  });
-}
+/** axe leaves this rule off by default; it is the one voice control users trip over. */
+const withNameMismatch = { rules: { 'label-content-name-mismatch': { enabled: true } } };
 
 describe('accessibility of the main pages', () => {
   it('axe finds no serious violation for a visitor, an instructor or a student', async () => {
     const { instructor, student, courseId, readingId } = await seededCourse(e2e.app.url);
     const draftId = await importDraft(instructor, courseId, readingWithNotes);
     const course = `/courses/${courseId}`;
-    const found: Record<string, Finding[]> = {};
+    const found: Record<string, AxeFinding[]> = {};
     const check = async (page: Page, who: string, path: string, prepare?: () => Promise<void>) => {
       await page.goto(path, { waitUntil: 'networkidle' });
       await prepare?.();
-      const violations = await seriousViolations(page);
+      const violations = await seriousViolations(page, withNameMismatch);
       if (violations.length) found[`${who} ${path}`] = violations;
     };
 
