@@ -46,6 +46,15 @@ describe('forms answer in place', () => {
       .filter({ hasText: 'Role not changed: A course needs at least one instructor.' })
       .waitFor();
     expect(await role.inputValue()).toBe('INSTRUCTOR');
+    // A role that does not exist (a forged option) is refused the same way, not with an error page.
+    await role.evaluate((select) => ((select as HTMLSelectElement).options[0]!.value = 'OWNER'));
+    await role.selectOption('OWNER');
+    await row.getByRole('button', { name: 'Save role of Dana Instructor' }).click();
+    await row
+      .getByRole('alert')
+      .filter({ hasText: 'Role not changed:', hasNotText: 'at least one instructor' })
+      .waitFor();
+    expect(await role.inputValue()).toBe('INSTRUCTOR');
     // A change the course allows still goes through.
     const other = page.getByRole('row', { name: /Yerlan Student/ });
     await other.getByLabel('Role of Yerlan Student', { exact: true }).selectOption('TA');
