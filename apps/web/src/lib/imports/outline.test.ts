@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupWarnings, headingEdits, levelChoices, warningTitle } from './outline';
+import { groupWarnings, headingEdits, levelChoices } from './outline';
 
 const blocks = [
   { type: 'heading', level: 1 },
@@ -48,6 +48,5 @@ describe('groupWarnings', () => {
       { code: 'B', messages: ['b1', 'b2'] },
       { code: 'A', messages: ['a1'] },
     ]);
-    expect(warningTitle('TABLE_OF_CONTENTS')).toBe('Table of contents');
   });
 });

@@ -44,9 +44,3 @@ export function groupWarnings(
     .map(([code, messages]) => ({ code, messages }))
     .sort((a, b) => b.messages.length - a.messages.length);
 }
-
-/** "TABLE_OF_CONTENTS" -> "Table of contents", for a heading a person reads. */
-export const warningTitle = (code: string) => {
-  const words = code.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};

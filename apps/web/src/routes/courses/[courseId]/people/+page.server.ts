@@ -1,4 +1,4 @@
-import { courseRole, groupCreate, groupSettings } from '@commonplace/contracts';
+import { groupCreate, groupSettings, roleChange } from '@commonplace/contracts';
 import { api } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,10 +25,10 @@ async function perform(values: Record<string, string>, call: () => Promise<unkno
 export const actions: Actions = {
   changeRole: async (event) => {
     const values = formValues(await event.request.formData());
-    const role = courseRole.safeParse(values.role);
-    if (!role.success) return apiFailure(new Error('bad role'));
+    const parsed = parseForm(roleChange, { role: values.role }, values);
+    if (!parsed.ok) return parsed.failure;
     const params = { courseId: event.params.courseId, userId: values.userId ?? '' };
-    return perform(values, () => api(event, 'changeRole', params, { role: role.data }), 'Role changed.');
+    return perform(values, () => api(event, 'changeRole', params, parsed.data), 'Role changed.');
   },
   removeMember: async (event) => {
     const values = formValues(await event.request.formData());
