@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './health.js';
 export * from './readings.js';
 export * from './routes.js';
+export * from './path-params.js';

@@ -7,6 +7,7 @@ import type {
   ReadingUpdate,
 } from '@commonplace/contracts';
 import { PrismaClient, type Prisma } from '@commonplace/db';
+import { readingVisible } from '../access/policies.js';
 import { AppError } from '../common/app-error.js';
 import { dateOfDay, dayOf } from '../common/calendar-day.js';
 import { isUuid, type CourseMembership } from '../common/request-auth.js';
@@ -70,10 +71,6 @@ export function toSummary(row: SummaryRow): ReadingSummary {
 export class ReadingsService {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
 
-  static visibleTo(viewer: CourseMembership): Prisma.ReadingWhereInput {
-    return { courseId: viewer.courseId, ...(viewer.role === 'STUDENT' ? { assignments: { some: {} } } : {}) };
-  }
-
   /** The reading's block count, if the viewer may see it; READING_NOT_FOUND otherwise. */
   async visible(viewer: CourseMembership, readingId: string): Promise<{ blockCount: number }> {
     const reading = await this.find(this.prisma, viewer, readingId, { _count: { select: { blocks: true } } });
@@ -88,7 +85,7 @@ export class ReadingsService {
     select: S,
   ): Promise<Prisma.ReadingGetPayload<{ select: S }>> {
     const reading = isUuid(readingId)
-      ? await client.reading.findFirst({ where: { id: readingId, ...ReadingsService.visibleTo(viewer) }, select })
+      ? await client.reading.findFirst({ where: { id: readingId, ...readingVisible(viewer).where }, select })
       : null;
     if (!reading) throw new AppError('READING_NOT_FOUND');
     return reading;
@@ -96,7 +93,7 @@ export class ReadingsService {
 
   async list(viewer: CourseMembership): Promise<ReadingSummary[]> {
     const rows = await this.prisma.reading.findMany({
-      where: ReadingsService.visibleTo(viewer),
+      where: readingVisible(viewer).where,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: summarySelect(viewer.userId),
     });

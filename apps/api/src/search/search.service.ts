@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit } from '@commonplace/contracts';
 import { PrismaClient } from '@commonplace/db';
+import { readingVisible } from '../access/policies.js';
 import type { CourseMembership } from '../common/request-auth.js';
 
 const MAX_HITS = 50;
@@ -19,7 +20,6 @@ export class SearchService {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
 
   async search(viewer: CourseMembership, q: string): Promise<SearchHit[]> {
-    const studentOnly = viewer.role === 'STUDENT';
     const rows = await this.prisma.$queryRaw<
       { readingId: string; readingTitle: string; blockIndex: number; snippet: string; rank: number }[]
     >`
@@ -29,9 +29,8 @@ export class SearchService {
         FROM "ReadingBlock" b
         JOIN "Reading" r ON r.id = b."readingId"
         CROSS JOIN query
-        WHERE r."courseId" = ${viewer.courseId}::uuid
+        WHERE ${readingVisible(viewer).sql('r')}
           AND b."searchVector" @@ query.q
-          AND (NOT ${studentOnly} OR EXISTS (SELECT 1 FROM "Assignment" a WHERE a."readingId" = r.id))
         ORDER BY rank DESC, b."readingId", b."index"
         LIMIT ${MAX_HITS}
       )
