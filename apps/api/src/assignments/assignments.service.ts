@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Assignment, AssignmentCreate, AssignmentUpdate } from '@commonplace/contracts';
-import { PrismaClient } from '@commonplace/db';
+import { Prisma, PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
 import { isUuid, type CourseMembership } from '../common/request-auth.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { ModulesService } from '../modules/modules.service.js';
-import { ReadingsService, summarySelect, toSummary } from '../readings/readings.service.js';
+import { readingSummaries } from '../readings/reading-summaries.js';
+import { ReadingsService } from '../readings/readings.service.js';
 
 const dateOrNull = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null ? null : new Date(value);
@@ -20,33 +21,48 @@ export class AssignmentsService {
   ) {}
 
   async list(viewer: CourseMembership): Promise<Assignment[]> {
-    const rows = await this.prisma.assignment.findMany({
-      where: { courseId: viewer.courseId },
-      orderBy: [
-        { module: { position: 'asc' } },
-        { module: { createdAt: 'asc' } },
-        { position: 'asc' },
-        { dueAt: { sort: 'asc', nulls: 'last' } },
-        { createdAt: 'asc' },
-      ],
-      select: {
-        id: true,
-        moduleId: true,
-        dueAt: true,
-        position: true,
-        module: { select: { title: true } },
-        reading: { select: summarySelect(viewer.userId) },
-      },
-    });
-    const assignments = rows.map((row) => ({
-      id: row.id,
-      moduleId: row.moduleId,
-      moduleTitle: row.module.title,
-      reading: toSummary(row.reading),
-      dueAt: row.dueAt?.toISOString() ?? null,
-      position: row.position,
-      dueNext: false,
-    }));
+    // The summaries in one statement beside the assignments, rather than one query per relation.
+    const [rows, summaries] = await Promise.all([
+      this.prisma.assignment.findMany({
+        where: { courseId: viewer.courseId },
+        orderBy: [
+          { module: { position: 'asc' } },
+          { module: { createdAt: 'asc' } },
+          { position: 'asc' },
+          { dueAt: { sort: 'asc', nulls: 'last' } },
+          { createdAt: 'asc' },
+        ],
+        select: {
+          id: true,
+          moduleId: true,
+          dueAt: true,
+          position: true,
+          readingId: true,
+          module: { select: { title: true } },
+        },
+      }),
+      readingSummaries(
+        this.prisma,
+        viewer,
+        Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" x WHERE x."readingId" = r.id)`,
+      ),
+    ]);
+    const summaryOf = new Map(summaries.map((summary) => [summary.id, summary]));
+    // An assignment made between the two reads is left for the next request.
+    const assignments = rows
+      .flatMap((row) => {
+        const reading = summaryOf.get(row.readingId);
+        return reading ? [{ ...row, reading }] : [];
+      })
+      .map((row) => ({
+        id: row.id,
+        moduleId: row.moduleId,
+        moduleTitle: row.module.title,
+        reading: row.reading,
+        dueAt: row.dueAt?.toISOString() ?? null,
+        position: row.position,
+        dueNext: false,
+      }));
     const now = new Date().toISOString();
     const next = assignments
       .filter((a) => a.dueAt !== null && a.dueAt >= now && !a.reading.myProgress?.completed)

@@ -9,28 +9,10 @@ import type {
 import { PrismaClient, type Prisma } from '@commonplace/db';
 import { readingVisible } from '../access/policies.js';
 import { AppError } from '../common/app-error.js';
-import { dateOfDay, dayOf } from '../common/calendar-day.js';
+import { dateOfDay } from '../common/calendar-day.js';
 import { isUuid, type CourseMembership } from '../common/request-auth.js';
+import { readingDetail, readingSummaries } from './reading-summaries.js';
 
-export const summarySelect = (userId: string) =>
-  ({
-    id: true,
-    title: true,
-    subtitle: true,
-    authors: true,
-    publisher: true,
-    publishedAt: true,
-    version: true,
-    wordCount: true,
-    warningCount: true,
-    updatedAt: true,
-    // The current version is the latest one; its file is the original people download.
-    versions: { orderBy: { version: 'desc' }, take: 1, select: { file: { select: { filename: true } } } },
-    progress: { where: { userId }, take: 1 },
-    assignments: { select: { id: true, moduleId: true, dueAt: true }, orderBy: { createdAt: 'asc' } },
-  }) satisfies Prisma.ReadingSelect;
-
-type SummaryRow = Prisma.ReadingGetPayload<{ select: ReturnType<typeof summarySelect> }>;
 type ProgressRow = { furthest: number; lastBlock: number; activeSeconds: number; completedAt: Date | null };
 
 export const toProgress = (row: ProgressRow): ReadingProgress => ({
@@ -39,29 +21,6 @@ export const toProgress = (row: ProgressRow): ReadingProgress => ({
   activeSeconds: row.activeSeconds,
   completed: row.completedAt !== null,
 });
-
-export function toSummary(row: SummaryRow): ReadingSummary {
-  const progress = row.progress[0];
-  return {
-    id: row.id,
-    title: row.title,
-    subtitle: row.subtitle,
-    authors: row.authors,
-    publisher: row.publisher,
-    publishedAt: dayOf(row.publishedAt),
-    version: row.version,
-    wordCount: row.wordCount,
-    warningCount: row.warningCount,
-    originalFilename: row.versions[0]?.file.filename ?? '',
-    updatedAt: row.updatedAt.toISOString(),
-    myProgress: progress ? toProgress(progress) : null,
-    assignments: row.assignments.map((a) => ({
-      id: a.id,
-      moduleId: a.moduleId,
-      dueAt: a.dueAt?.toISOString() ?? null,
-    })),
-  };
-}
 
 /**
  * Readings of a course. Staff see all of them; a student sees only those assigned in some
@@ -91,28 +50,14 @@ export class ReadingsService {
     return reading;
   }
 
-  async list(viewer: CourseMembership): Promise<ReadingSummary[]> {
-    const rows = await this.prisma.reading.findMany({
-      where: readingVisible(viewer).where,
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: summarySelect(viewer.userId),
-    });
-    return rows.map(toSummary);
+  list(viewer: CourseMembership): Promise<ReadingSummary[]> {
+    return readingSummaries(this.prisma, viewer);
   }
 
   async detail(viewer: CourseMembership, readingId: string): Promise<ReadingDetail> {
-    const row = await this.find(this.prisma, viewer, readingId, {
-      ...summarySelect(viewer.userId),
-      document: true,
-      contentHash: true,
-      blocks: { orderBy: { index: 'asc' }, select: { start: true, end: true } },
-    });
-    return {
-      ...toSummary(row),
-      document: row.document as unknown as ReadingDocument,
-      blockOffsets: row.blocks.map((b) => [b.start, b.end] as [number, number]),
-      contentHash: row.contentHash,
-    };
+    const row = isUuid(readingId) ? await readingDetail(this.prisma, viewer, readingId) : undefined;
+    if (!row) throw new AppError('READING_NOT_FOUND');
+    return row;
   }
 
   /** Fixes metadata; the text, and so every offset, stays as it is. */
