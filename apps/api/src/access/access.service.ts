@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Access, CourseRole } from '@commonplace/contracts';
-import { PrismaClient } from '@commonplace/db';
+import { Prisma } from '@commonplace/db';
 import { hashToken, SessionsService } from '../auth/sessions.service.js';
 import type { SessionUser } from '../common/request-auth.js';
 import type { Viewer } from './policies.js';
+import { SqlReader } from './sql-reader.js';
 
 /** A logged-in session: whose it is. */
 export interface Identity {
@@ -31,7 +32,7 @@ const MAX_TOKEN_LENGTH = 100;
 
 interface Row {
   sessionId: string;
-  lastSeenAt: Date;
+  lastSeenMs: number;
   userId: string;
   email: string;
   name: string;
@@ -47,15 +48,17 @@ interface Row {
 @Injectable()
 export class AccessService {
   constructor(
-    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(SqlReader) private readonly sql: SqlReader,
     @Inject(SessionsService) private readonly sessions: SessionsService,
   ) {}
 
   /** The session's user and, when `courseId` is given, their role and groups there; null if not logged in. */
   async forToken(token: string | undefined, courseId?: string): Promise<TokenAccess | null> {
     if (!token || token.length > MAX_TOKEN_LENGTH) return null;
-    const [row] = await this.prisma.$queryRaw<Row[]>`
-      SELECT s.id::text AS "sessionId", s."lastSeenAt", u.id::text AS "userId", u.email, u.name,
+    // Timestamps are stored in UTC without a zone: compared and read as UTC, whatever the server's.
+    const [row] = await this.sql.rows<Row>(Prisma.sql`
+      SELECT s.id::text AS "sessionId", extract(epoch FROM s."lastSeenAt")::float8 * 1000 AS "lastSeenMs",
+             u.id::text AS "userId", u.email, u.name,
              e.role::text AS role,
              CASE WHEN e.id IS NULL THEN NULL ELSE ARRAY(
                SELECT gm."groupId"::text FROM "GroupMember" gm
@@ -64,9 +67,9 @@ export class AccessService {
       FROM "Session" s
       JOIN "User" u ON u.id = s."userId"
       LEFT JOIN "Enrollment" e ON e."userId" = s."userId" AND e."courseId" = ${courseId ?? null}::uuid
-      WHERE s."tokenHash" = ${hashToken(token)} AND s."expiresAt" > now()`;
+      WHERE s."tokenHash" = ${hashToken(token)} AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`);
     if (!row) return null;
-    await this.sessions.slide(row.sessionId, row.lastSeenAt);
+    await this.sessions.slide(row.sessionId, new Date(row.lastSeenMs));
     const identity = { sessionId: row.sessionId, user: { id: row.userId, email: row.email, name: row.name } };
     const viewer =
       courseId && row.role ? { courseId, userId: row.userId, role: row.role, groupIds: row.groupIds ?? [] } : null;

@@ -5,6 +5,7 @@ import { AppError } from '../common/app-error.js';
 import { isUuid, type CourseMembership } from '../common/request-auth.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { ModulesService } from '../modules/modules.service.js';
+import { SqlReader } from '../access/sql-reader.js';
 import { readingSummaries } from '../readings/reading-summaries.js';
 import { ReadingsService } from '../readings/readings.service.js';
 
@@ -18,6 +19,7 @@ export class AssignmentsService {
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
     @Inject(ReadingsService) private readonly readings: ReadingsService,
     @Inject(ModulesService) private readonly modules: ModulesService,
+    @Inject(SqlReader) private readonly sql: SqlReader,
   ) {}
 
   async list(viewer: CourseMembership): Promise<Assignment[]> {
@@ -41,11 +43,7 @@ export class AssignmentsService {
           module: { select: { title: true } },
         },
       }),
-      readingSummaries(
-        this.prisma,
-        viewer,
-        Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" x WHERE x."readingId" = r.id)`,
-      ),
+      readingSummaries(this.sql, viewer, Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" x WHERE x."readingId" = r.id)`),
     ]);
     const summaryOf = new Map(summaries.map((summary) => [summary.id, summary]));
     // An assignment made between the two reads is left for the next request.

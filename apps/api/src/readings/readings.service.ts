@@ -8,6 +8,7 @@ import type {
 } from '@commonplace/contracts';
 import { PrismaClient, type Prisma } from '@commonplace/db';
 import { readingVisible } from '../access/policies.js';
+import { SqlReader } from '../access/sql-reader.js';
 import { AppError } from '../common/app-error.js';
 import { dateOfDay } from '../common/calendar-day.js';
 import { isUuid, type CourseMembership } from '../common/request-auth.js';
@@ -28,7 +29,10 @@ export const toProgress = (row: ProgressRow): ReadingProgress => ({
  */
 @Injectable()
 export class ReadingsService {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(SqlReader) private readonly sql: SqlReader,
+  ) {}
 
   /** The reading's block count, if the viewer may see it; READING_NOT_FOUND otherwise. */
   async visible(viewer: CourseMembership, readingId: string): Promise<{ blockCount: number }> {
@@ -51,11 +55,11 @@ export class ReadingsService {
   }
 
   list(viewer: CourseMembership): Promise<ReadingSummary[]> {
-    return readingSummaries(this.prisma, viewer);
+    return readingSummaries(this.sql, viewer);
   }
 
   async detail(viewer: CourseMembership, readingId: string): Promise<ReadingDetail> {
-    const row = isUuid(readingId) ? await readingDetail(this.prisma, viewer, readingId) : undefined;
+    const row = isUuid(readingId) ? await readingDetail(this.sql, viewer, readingId) : undefined;
     if (!row) throw new AppError('READING_NOT_FOUND');
     return row;
   }
