@@ -6,7 +6,7 @@ import { isUuid, type CourseMembership } from '../common/request-auth.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { ModulesService } from '../modules/modules.service.js';
 import { SqlReader } from '../access/sql-reader.js';
-import { readingSummaries } from '../readings/reading-summaries.js';
+import { iso, summariesStatement } from '../readings/reading-summaries.js';
 import { ReadingsService } from '../readings/readings.service.js';
 
 const dateOrNull = (value: string | null | undefined) =>
@@ -23,44 +23,18 @@ export class AssignmentsService {
   ) {}
 
   async list(viewer: CourseMembership): Promise<Assignment[]> {
-    // The summaries in one statement beside the assignments, rather than one query per relation.
-    const [rows, summaries] = await Promise.all([
-      this.prisma.assignment.findMany({
-        where: { courseId: viewer.courseId },
-        orderBy: [
-          { module: { position: 'asc' } },
-          { module: { createdAt: 'asc' } },
-          { position: 'asc' },
-          { dueAt: { sort: 'asc', nulls: 'last' } },
-          { createdAt: 'asc' },
-        ],
-        select: {
-          id: true,
-          moduleId: true,
-          dueAt: true,
-          position: true,
-          readingId: true,
-          module: { select: { title: true } },
-        },
-      }),
-      readingSummaries(this.sql, viewer, Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" x WHERE x."readingId" = r.id)`),
-    ]);
-    const summaryOf = new Map(summaries.map((summary) => [summary.id, summary]));
-    // An assignment made between the two reads is left for the next request.
-    const assignments = rows
-      .flatMap((row) => {
-        const reading = summaryOf.get(row.readingId);
-        return reading ? [{ ...row, reading }] : [];
-      })
-      .map((row) => ({
-        id: row.id,
-        moduleId: row.moduleId,
-        moduleTitle: row.module.title,
-        reading: row.reading,
-        dueAt: row.dueAt?.toISOString() ?? null,
-        position: row.position,
-        dueNext: false,
-      }));
+    // One statement, each reading's summary a subquery, rather than one query per relation.
+    const rows = await this.sql.rows<Omit<Assignment, 'reading'> & { reading: Assignment['reading'] | null }>(
+      Prisma.sql`
+        SELECT a.id::text AS id, a."moduleId"::text AS "moduleId", m.title AS "moduleTitle",
+               ${iso(Prisma.sql`a."dueAt"`)} AS "dueAt", a.position, false AS "dueNext",
+               (SELECT row_to_json(s) FROM (${summariesStatement(viewer, Prisma.sql`r.id = a."readingId"`)}) s)
+                 AS reading
+        FROM "Assignment" a JOIN "CourseModule" m ON m.id = a."moduleId"
+        WHERE a."courseId" = ${viewer.courseId}::uuid
+        ORDER BY m.position, m."createdAt", a.position, a."dueAt" NULLS LAST, a."createdAt"`,
+    );
+    const assignments = rows.filter((row): row is Assignment => row.reading !== null);
     const now = new Date().toISOString();
     const next = assignments
       .filter((a) => a.dueAt !== null && a.dueAt >= now && !a.reading.myProgress?.completed)

@@ -65,7 +65,7 @@ describe('statements per read request, as a student', () => {
 
   it('assignments and search', async () => {
     const { courseId } = cast;
-    expect(await statementsFor('listAssignments', { courseId })).toBeLessThanOrEqual(4);
+    expect(await statementsFor('listAssignments', { courseId })).toBe(2);
     expect(await statementsFor('search', { courseId }, { q: 'keepers' })).toBe(2);
   });
 });

@@ -11,7 +11,7 @@ import type { CourseMembership } from '../common/request-auth.js';
  * They run on `pg` directly (SqlReader says why).
  */
 /** Timestamps as the contracts spell them (ISO 8601 in UTC, milliseconds), formatted by PostgreSQL. */
-const iso = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const iso = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const summaryColumns = (userId: string) => Prisma.sql`
   r.id::text AS id, r.title, r.subtitle, r.authors, r.publisher,
@@ -26,16 +26,14 @@ const summaryColumns = (userId: string) => Prisma.sql`
                    'dueAt', ${iso(Prisma.sql`a."dueAt"`)}) ORDER BY a."createdAt")
             FROM "Assignment" a WHERE a."readingId" = r.id), '[]'::json) AS assignments`;
 
-/** The readings the viewer may see, among those `extra` selects, in the order they were added. */
-export function readingSummaries(
-  sql: SqlReader,
-  viewer: CourseMembership,
-  extra: Prisma.Sql = Prisma.sql`TRUE`,
-): Promise<ReadingSummary[]> {
-  return sql.rows<ReadingSummary>(Prisma.sql`
-    SELECT ${summaryColumns(viewer.userId)} FROM "Reading" r
-    WHERE ${readingVisible(viewer).sql('r')} AND ${extra}
-    ORDER BY r."createdAt", r.id`);
+/** The statement of the summaries the viewer may see among those `extra` selects, in the order they were added. */
+export const summariesStatement = (viewer: CourseMembership, extra: Prisma.Sql = Prisma.sql`TRUE`) => Prisma.sql`
+  SELECT ${summaryColumns(viewer.userId)} FROM "Reading" r
+  WHERE ${readingVisible(viewer).sql('r')} AND ${extra}
+  ORDER BY r."createdAt", r.id`;
+
+export function readingSummaries(sql: SqlReader, viewer: CourseMembership): Promise<ReadingSummary[]> {
+  return sql.rows<ReadingSummary>(summariesStatement(viewer));
 }
 
 export type ReadingDetailRow = ReadingSummary & {
