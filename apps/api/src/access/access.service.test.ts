@@ -41,6 +41,12 @@ describe('access from a session token, without an HTTP context', () => {
     expect(found?.viewer).toBeNull();
   });
 
+  it('knows the user but gives no course for an id that is not a uuid', async () => {
+    const found = await access.forToken(cast.student.session, 'doc:not-a-course');
+    expect(found?.identity.user.id).toBe(cast.student.userId);
+    expect(found?.viewer).toBeNull();
+  });
+
   it('gives nothing for a missing, unknown, oversized or expired token', async () => {
     expect(await access.forToken(undefined, cast.courseId)).toBeNull();
     expect(await access.forToken('not-a-session-token', cast.courseId)).toBeNull();

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Access, CourseRole } from '@commonplace/contracts';
 import { Prisma } from '@commonplace/db';
 import { hashToken, SessionsService } from '../auth/sessions.service.js';
-import type { SessionUser } from '../common/request-auth.js';
+import { isUuid, type SessionUser } from '../common/request-auth.js';
 import type { Viewer } from './policies.js';
 import { SqlReader } from './sql-reader.js';
 
@@ -55,6 +55,8 @@ export class AccessService {
   /** The session's user and, when `courseId` is given, their role and groups there; null if not logged in. */
   async forToken(token: string | undefined, courseId?: string): Promise<TokenAccess | null> {
     if (!token || token.length > MAX_TOKEN_LENGTH) return null;
+    // A course id that is no uuid names no course (and must not reach the ::uuid cast).
+    const course = isUuid(courseId) ? courseId : null;
     // Timestamps are stored in UTC without a zone: compared and read as UTC, whatever the server's.
     const [row] = await this.sql.rows<Row>(Prisma.sql`
       SELECT s.id::text AS "sessionId", extract(epoch FROM s."lastSeenAt")::float8 * 1000 AS "lastSeenMs",
@@ -66,13 +68,15 @@ export class AccessService {
              ) END AS "groupIds"
       FROM "Session" s
       JOIN "User" u ON u.id = s."userId"
-      LEFT JOIN "Enrollment" e ON e."userId" = s."userId" AND e."courseId" = ${courseId ?? null}::uuid
+      LEFT JOIN "Enrollment" e ON e."userId" = s."userId" AND e."courseId" = ${course}::uuid
       WHERE s."tokenHash" = ${hashToken(token)} AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`);
     if (!row) return null;
     await this.sessions.slide(row.sessionId, new Date(row.lastSeenMs));
     const identity = { sessionId: row.sessionId, user: { id: row.userId, email: row.email, name: row.name } };
     const viewer =
-      courseId && row.role ? { courseId, userId: row.userId, role: row.role, groupIds: row.groupIds ?? [] } : null;
+      course && row.role
+        ? { courseId: course, userId: row.userId, role: row.role, groupIds: row.groupIds ?? [] }
+        : null;
     return { identity, viewer };
   }
 }
