@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccessModule } from './access/access.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AccessGuard } from './common/access.guard.js';
@@ -27,6 +28,7 @@ export class AppModule {
         PrismaModule,
         JobsModule,
         AuthModule,
+        AccessModule,
         HealthModule,
         CoursesModule,
         GroupsModule,

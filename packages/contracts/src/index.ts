@@ -8,3 +8,4 @@ export * from './reading-reports.js';
 export * from './readings.js';
 export * from './routes.js';
 export * from './fields.js';
+export * from './path-params.js';

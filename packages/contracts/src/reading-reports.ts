@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteContract } from './routes.js';
+import { route as ok } from './path-params.js';
 
 /** One student's progress in one reading, as staff see it; `opened` is false until they open it. */
 export const studentReadingProgress = z.object({
@@ -38,7 +38,6 @@ export type ReadingReport = z.infer<typeof readingReport>;
 /** The CSV export: the whole course, or one reading with `readingId`. */
 export const readingReportCsvQuery = z.object({ readingId: z.uuid({ error: 'Not a valid reading id.' }).optional() });
 
-const ok = <T extends RouteContract>(route: T) => route;
 const C = '/api/courses/:courseId';
 
 export const readingReportRoutes = {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import * as d from './drafts.js';
 import * as r from './readings.js';
+import { route as ok } from './path-params.js';
 import type { RouteContract } from './routes.js';
 
-const ok = <T extends RouteContract>(route: T) => route;
 const C = '/api/courses/:courseId';
 
 /**

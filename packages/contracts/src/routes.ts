@@ -3,6 +3,7 @@ import * as auth from './auth.js';
 import * as courses from './courses.js';
 import { moduleRestore } from './module-restore.js';
 import { health } from './health.js';
+import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
 import { readingRoutes } from './reading-routes.js';
 
@@ -16,6 +17,8 @@ export type Access = 'public' | 'user' | 'member' | 'staff' | 'instructor';
 export interface RouteContract {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
+  /** The path's `:params`, each an id; derived from `path` by `route()`. */
+  params?: z.ZodObject;
   summary: string;
   access: Access;
   body?: z.ZodType;
@@ -30,7 +33,7 @@ export interface RouteContract {
   status: number;
 }
 
-const ok = <T extends RouteContract>(r: T) => r;
+const ok = route;
 const C = '/api/courses/:courseId';
 
 export const routes = {
@@ -277,6 +280,14 @@ export const routes = {
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;
+
+type Part<N extends RouteName, K extends string> = (typeof routes)[N] extends { [P in K]: infer S extends z.ZodType }
+  ? z.infer<S>
+  : never;
+/** A handler's inputs, typed from its route's contract rather than written again by hand. */
+export type ParamsOf<N extends RouteName> = Part<N, 'params'>;
+export type BodyOf<N extends RouteName> = Part<N, 'body'>;
+export type QueryOf<N extends RouteName> = Part<N, 'query'>;
 
 /** Fills `:params` in a route path. */
 export function routePath(name: RouteName, params: Record<string, string> = {}): string {

@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PrismaClient } from '@commonplace/db';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import type { SessionUser } from '../common/request-auth.js';
 
 const SLIDE_AFTER_MS = 60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -35,21 +34,13 @@ export class SessionsService {
     return token;
   }
 
-  async resolve(token: string | undefined): Promise<{ id: string; user: SessionUser } | null> {
-    if (!token || token.length > 100) return null;
-    const session = await this.prisma.session.findUnique({
-      where: { tokenHash: hashToken(token) },
-      select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: { id: true, email: true, name: true } } },
+  /** Sliding expiry, written at most once a minute so that reads stay reads. */
+  async slide(sessionId: string, lastSeenAt: Date): Promise<void> {
+    if (Date.now() - lastSeenAt.getTime() <= SLIDE_AFTER_MS) return;
+    await this.prisma.session.update({
+      where: { id: sessionId },
+      data: { lastSeenAt: new Date(), expiresAt: new Date(Date.now() + this.ttlMs) },
     });
-    if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-    // Sliding expiry, written at most once a minute so reads stay reads.
-    if (Date.now() - session.lastSeenAt.getTime() > SLIDE_AFTER_MS) {
-      await this.prisma.session.update({
-        where: { id: session.id },
-        data: { lastSeenAt: new Date(), expiresAt: new Date(Date.now() + this.ttlMs) },
-      });
-    }
-    return { id: session.id, user: session.user };
   }
 
   async destroy(sessionId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routePath, routes, type Access, type RouteName } from '@commonplace/contracts';
+import { notFoundByParam, routePath, routes, type Access, type RouteName } from '@commonplace/contracts';
+import { AccessService, roleAllows } from '../access/access.service.js';
 import { courseWithCast, signUp, type CourseCast } from '../testing/factories.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 import type { ApiClient } from '../testing/api-client.js';
@@ -166,6 +167,39 @@ describe('authorization matrix', () => {
         wanted[role] = expectation === 'ok' ? (refusedPastGuard[name]?.[role] ?? route.status) : expectation;
       }
       expect(outcomes).toEqual(wanted);
+
+      // A malformed id anywhere in the path is the 404 of what it names, even for the instructor.
+      const f = await freshFixture(withReadings);
+      for (const param of Object.keys(route.params.shape) as (keyof typeof notFoundByParam)[]) {
+        const path = routePath(name, { ...f.params, [param]: 'not-a-uuid' });
+        const response = await f.cast.instructor.request(route.method, path + query, calls[name]!(f, 'instructor'));
+        expect({ param, status: response.status, code: response.body?.error?.code }).toEqual({
+          param,
+          status: 404,
+          code: notFoundByParam[param],
+        });
+      }
     });
   }
+
+  // The same table, asked of the access layer directly, as the collaboration server will ask it.
+  it('answers every access level for every role from a session token, without HTTP', async () => {
+    const access = t.api.app.get(AccessService);
+    const f = await freshFixture(false);
+    for (const role of roles) {
+      const found = await access.forToken(clientFor(f, role).session, f.params.courseId!);
+      for (const level of ['user', 'member', 'staff', 'instructor'] as const) {
+        const answer = !found
+          ? 401
+          : level === 'user'
+            ? 'ok'
+            : !found.viewer
+              ? 404
+              : roleAllows(found.viewer.role, level)
+                ? 'ok'
+                : 403;
+        expect({ role, level, answer }).toEqual({ role, level, answer: expected[level][role] });
+      }
+    }
+  });
 });

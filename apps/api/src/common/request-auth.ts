@@ -1,4 +1,5 @@
 import type { CourseRole } from '@commonplace/contracts';
+import type { Viewer } from '../access/policies.js';
 
 export interface SessionUser {
   id: string;
@@ -6,6 +7,7 @@ export interface SessionUser {
   name: string;
 }
 
+/** Someone's role in a course. */
 export interface CourseMembership {
   courseId: string;
   userId: string;
@@ -15,7 +17,8 @@ export interface CourseMembership {
 export interface AuthState {
   user?: SessionUser;
   sessionId?: string;
-  membership?: CourseMembership;
+  /** The caller's place in the course the path names, as the access layer resolved it. */
+  membership?: Viewer;
 }
 
 declare module 'fastify' {

@@ -10,7 +10,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { routes, type RouteContract, type RouteName } from '@commonplace/contracts';
 import { AppError } from './app-error.js';
-import type { AuthState, CourseMembership, SessionUser } from './request-auth.js';
+import type { Viewer } from '../access/policies.js';
+import type { AuthState, SessionUser } from './request-auth.js';
 import { validate } from './validate.js';
 
 export const ROUTE_NAME = 'commonplace:route';
@@ -29,7 +30,7 @@ export function routeNameOf(context: ExecutionContext): RouteName | undefined {
   return Reflect.getMetadata(ROUTE_NAME, context.getHandler()) as RouteName | undefined;
 }
 
-function schemaOf(context: ExecutionContext, part: 'body' | 'query'): Parameters<typeof validate>[0] {
+function schemaOf(context: ExecutionContext, part: 'body' | 'query' | 'params'): Parameters<typeof validate>[0] {
   const name = routeNameOf(context);
   const schema = name ? (routes[name] as RouteContract)[part] : undefined;
   if (!schema) throw new Error(`Route ${name} declares no ${part} schema`);
@@ -50,6 +51,14 @@ export const QueryInput = createParamDecorator((_: unknown, context: ExecutionCo
   validate(schemaOf(context, 'query'), context.switchToHttp().getRequest<FastifyRequest>().query),
 );
 
+/**
+ * The path's ids, parsed with the route's params schema (type them as `ParamsOf<'routeName'>`).
+ * The guard has already answered a malformed one with its 404.
+ */
+export const PathParams = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  validate(schemaOf(context, 'params'), context.switchToHttp().getRequest<FastifyRequest>().params),
+);
+
 function authOf(context: ExecutionContext): AuthState {
   return context.switchToHttp().getRequest<FastifyRequest>().auth ?? {};
 }
@@ -60,7 +69,7 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
   return user;
 });
 
-export const Membership = createParamDecorator((_: unknown, context: ExecutionContext): CourseMembership => {
+export const Membership = createParamDecorator((_: unknown, context: ExecutionContext): Viewer => {
   const membership = authOf(context).membership;
   if (!membership) throw new AppError('COURSE_NOT_FOUND');
   return membership;

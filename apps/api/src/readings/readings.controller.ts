@@ -1,7 +1,7 @@
-import { Controller, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { ProgressUpdate, ReadingUpdate } from '@commonplace/contracts';
-import { Input, Membership, Route } from '../common/route.decorator.js';
+import type { BodyOf, ParamsOf } from '@commonplace/contracts';
+import { Input, Membership, PathParams, Route } from '../common/route.decorator.js';
 import type { CourseMembership } from '../common/request-auth.js';
 import { asDownload } from './content-disposition.js';
 import { ProgressService } from './progress.service.js';
@@ -20,24 +20,28 @@ export class ReadingsController {
   }
 
   @Route('getReading')
-  get(@Membership() viewer: CourseMembership, @Param('readingId') readingId: string) {
+  get(@Membership() viewer: CourseMembership, @PathParams() { readingId }: ParamsOf<'getReading'>) {
     return this.readings.detail(viewer, readingId);
   }
 
   @Route('updateReading')
-  update(@Membership() viewer: CourseMembership, @Param('readingId') readingId: string, @Input() input: ReadingUpdate) {
+  update(
+    @Membership() viewer: CourseMembership,
+    @PathParams() { readingId }: ParamsOf<'updateReading'>,
+    @Input() input: BodyOf<'updateReading'>,
+  ) {
     return this.readings.update(viewer, readingId, input);
   }
 
   @Route('deleteReading')
-  delete(@Membership() viewer: CourseMembership, @Param('readingId') readingId: string) {
+  delete(@Membership() viewer: CourseMembership, @PathParams() { readingId }: ParamsOf<'deleteReading'>) {
     return this.readings.delete(viewer, readingId);
   }
 
   @Route('downloadOriginal')
   async download(
     @Membership() viewer: CourseMembership,
-    @Param('readingId') readingId: string,
+    @PathParams() { readingId }: ParamsOf<'downloadOriginal'>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const file = await this.readings.original(viewer, readingId);
@@ -47,8 +51,8 @@ export class ReadingsController {
   @Route('saveProgress')
   saveProgress(
     @Membership() viewer: CourseMembership,
-    @Param('readingId') readingId: string,
-    @Input() input: ProgressUpdate,
+    @PathParams() { readingId }: ParamsOf<'saveProgress'>,
+    @Input() input: BodyOf<'saveProgress'>,
   ) {
     return this.progress.save(viewer, readingId, input);
   }

@@ -7,29 +7,13 @@ import type {
   ReadingUpdate,
 } from '@commonplace/contracts';
 import { PrismaClient, type Prisma } from '@commonplace/db';
+import { readingVisible } from '../access/policies.js';
+import { SqlReader } from '../access/sql-reader.js';
 import { AppError } from '../common/app-error.js';
-import { dateOfDay, dayOf } from '../common/calendar-day.js';
+import { dateOfDay } from '../common/calendar-day.js';
 import { isUuid, type CourseMembership } from '../common/request-auth.js';
+import { readingDetail, readingSummaries } from './reading-summaries.js';
 
-export const summarySelect = (userId: string) =>
-  ({
-    id: true,
-    title: true,
-    subtitle: true,
-    authors: true,
-    publisher: true,
-    publishedAt: true,
-    version: true,
-    wordCount: true,
-    warningCount: true,
-    updatedAt: true,
-    // The current version is the latest one; its file is the original people download.
-    versions: { orderBy: { version: 'desc' }, take: 1, select: { file: { select: { filename: true } } } },
-    progress: { where: { userId }, take: 1 },
-    assignments: { select: { id: true, moduleId: true, dueAt: true }, orderBy: { createdAt: 'asc' } },
-  }) satisfies Prisma.ReadingSelect;
-
-type SummaryRow = Prisma.ReadingGetPayload<{ select: ReturnType<typeof summarySelect> }>;
 type ProgressRow = { furthest: number; lastBlock: number; activeSeconds: number; completedAt: Date | null };
 
 export const toProgress = (row: ProgressRow): ReadingProgress => ({
@@ -39,40 +23,16 @@ export const toProgress = (row: ProgressRow): ReadingProgress => ({
   completed: row.completedAt !== null,
 });
 
-export function toSummary(row: SummaryRow): ReadingSummary {
-  const progress = row.progress[0];
-  return {
-    id: row.id,
-    title: row.title,
-    subtitle: row.subtitle,
-    authors: row.authors,
-    publisher: row.publisher,
-    publishedAt: dayOf(row.publishedAt),
-    version: row.version,
-    wordCount: row.wordCount,
-    warningCount: row.warningCount,
-    originalFilename: row.versions[0]?.file.filename ?? '',
-    updatedAt: row.updatedAt.toISOString(),
-    myProgress: progress ? toProgress(progress) : null,
-    assignments: row.assignments.map((a) => ({
-      id: a.id,
-      moduleId: a.moduleId,
-      dueAt: a.dueAt?.toISOString() ?? null,
-    })),
-  };
-}
-
 /**
  * Readings of a course. Staff see all of them; a student sees only those assigned in some
  * module, and any other reading is, for them, as absent as one of another course.
  */
 @Injectable()
 export class ReadingsService {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
-
-  static visibleTo(viewer: CourseMembership): Prisma.ReadingWhereInput {
-    return { courseId: viewer.courseId, ...(viewer.role === 'STUDENT' ? { assignments: { some: {} } } : {}) };
-  }
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(SqlReader) private readonly sql: SqlReader,
+  ) {}
 
   /** The reading's block count, if the viewer may see it; READING_NOT_FOUND otherwise. */
   async visible(viewer: CourseMembership, readingId: string): Promise<{ blockCount: number }> {
@@ -88,34 +48,20 @@ export class ReadingsService {
     select: S,
   ): Promise<Prisma.ReadingGetPayload<{ select: S }>> {
     const reading = isUuid(readingId)
-      ? await client.reading.findFirst({ where: { id: readingId, ...ReadingsService.visibleTo(viewer) }, select })
+      ? await client.reading.findFirst({ where: { id: readingId, ...readingVisible(viewer).where }, select })
       : null;
     if (!reading) throw new AppError('READING_NOT_FOUND');
     return reading;
   }
 
-  async list(viewer: CourseMembership): Promise<ReadingSummary[]> {
-    const rows = await this.prisma.reading.findMany({
-      where: ReadingsService.visibleTo(viewer),
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: summarySelect(viewer.userId),
-    });
-    return rows.map(toSummary);
+  list(viewer: CourseMembership): Promise<ReadingSummary[]> {
+    return readingSummaries(this.sql, viewer);
   }
 
   async detail(viewer: CourseMembership, readingId: string): Promise<ReadingDetail> {
-    const row = await this.find(this.prisma, viewer, readingId, {
-      ...summarySelect(viewer.userId),
-      document: true,
-      contentHash: true,
-      blocks: { orderBy: { index: 'asc' }, select: { start: true, end: true } },
-    });
-    return {
-      ...toSummary(row),
-      document: row.document as unknown as ReadingDocument,
-      blockOffsets: row.blocks.map((b) => [b.start, b.end] as [number, number]),
-      contentHash: row.contentHash,
-    };
+    const row = isUuid(readingId) ? await readingDetail(this.sql, viewer, readingId) : undefined;
+    if (!row) throw new AppError('READING_NOT_FOUND');
+    return row;
   }
 
   /** Fixes metadata; the text, and so every offset, stays as it is. */

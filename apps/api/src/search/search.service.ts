@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit } from '@commonplace/contracts';
-import { PrismaClient } from '@commonplace/db';
+import { Prisma } from '@commonplace/db';
+import { SqlReader } from '../access/sql-reader.js';
+import { readingVisible } from '../access/policies.js';
 import type { CourseMembership } from '../common/request-auth.js';
 
 const MAX_HITS = 50;
@@ -16,22 +18,24 @@ const HEADLINE_OPTIONS =
  */
 @Injectable()
 export class SearchService {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(@Inject(SqlReader) private readonly sql: SqlReader) {}
 
   async search(viewer: CourseMembership, q: string): Promise<SearchHit[]> {
-    const studentOnly = viewer.role === 'STUDENT';
-    const rows = await this.prisma.$queryRaw<
-      { readingId: string; readingTitle: string; blockIndex: number; snippet: string; rank: number }[]
-    >`
+    const rows = await this.sql.rows<{
+      readingId: string;
+      readingTitle: string;
+      blockIndex: number;
+      snippet: string;
+      rank: number;
+    }>(Prisma.sql`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS q),
       best AS (
         SELECT b."readingId", r.title, b."index", b."text", ts_rank_cd(b."searchVector", query.q) AS rank
         FROM "ReadingBlock" b
         JOIN "Reading" r ON r.id = b."readingId"
         CROSS JOIN query
-        WHERE r."courseId" = ${viewer.courseId}::uuid
+        WHERE ${readingVisible(viewer).sql('r')}
           AND b."searchVector" @@ query.q
-          AND (NOT ${studentOnly} OR EXISTS (SELECT 1 FROM "Assignment" a WHERE a."readingId" = r.id))
         ORDER BY rank DESC, b."readingId", b."index"
         LIMIT ${MAX_HITS}
       )
@@ -39,7 +43,7 @@ export class SearchService {
              ts_headline('english', best."text", query.q, ${HEADLINE_OPTIONS}) AS snippet,
              best.rank::float8 AS rank
       FROM best CROSS JOIN query
-      ORDER BY best.rank DESC, best.title, best."index"`;
+      ORDER BY best.rank DESC, best.title, best."index"`);
     return rows.map((row) => ({ ...row, blockIndex: Number(row.blockIndex), rank: Number(row.rank) }));
   }
 }
