@@ -17,6 +17,3 @@ export const readingVersion = z.object({
   createdAt: z.iso.datetime(),
 });
 export type ReadingVersion = z.infer<typeof readingVersion>;
-
-/** A version number in a path: a positive integer PostgreSQL can hold. */
-export const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);

@@ -46,6 +46,12 @@ export const errorTable = {
   },
   IMPORT_ALREADY_SAVED: { status: 409, message: 'This import has already been saved as a reading.' },
   IMPORT_NOT_FAILED: { status: 409, message: 'Only a failed import can be run again.' },
+  // A unique index refused a write that a simultaneous request made first (where no more
+  // specific code, like EMAIL_TAKEN, applies): nothing was changed by this request.
+  CHANGED_AT_THE_SAME_TIME: {
+    status: 409,
+    message: 'Someone made the same change at the same moment, so yours was not saved. Reload to see it.',
+  },
   VERSION_NOT_FOUND: { status: 404, message: 'This reading has no such version.' },
   // Import refusals, by the importer's codes (packages/reading); the importer's own message, which
   // names the file, is sent where there is one.

@@ -1,6 +1,6 @@
-import { Controller, Inject, Param } from '@nestjs/common';
-import type { AssignmentCreate, AssignmentUpdate } from '@commonplace/contracts';
-import { Input, Membership, Route } from '../common/route.decorator.js';
+import { Controller, Inject } from '@nestjs/common';
+import type { BodyOf, ParamsOf } from '@commonplace/contracts';
+import { Input, Membership, PathParams, Route } from '../common/route.decorator.js';
 import type { CourseMembership } from '../common/request-auth.js';
 import { AssignmentsService } from './assignments.service.js';
 
@@ -14,21 +14,21 @@ export class AssignmentsController {
   }
 
   @Route('createAssignment')
-  create(@Membership() viewer: CourseMembership, @Input() input: AssignmentCreate) {
+  create(@Membership() viewer: CourseMembership, @Input() input: BodyOf<'createAssignment'>) {
     return this.assignments.create(viewer, input);
   }
 
   @Route('updateAssignment')
   update(
     @Membership() viewer: CourseMembership,
-    @Param('assignmentId') assignmentId: string,
-    @Input() input: AssignmentUpdate,
+    @PathParams() { assignmentId }: ParamsOf<'updateAssignment'>,
+    @Input() input: BodyOf<'updateAssignment'>,
   ) {
     return this.assignments.update(viewer, assignmentId, input);
   }
 
   @Route('deleteAssignment')
-  delete(@Membership() viewer: CourseMembership, @Param('assignmentId') assignmentId: string) {
+  delete(@Membership() viewer: CourseMembership, @PathParams() { assignmentId }: ParamsOf<'deleteAssignment'>) {
     return this.assignments.delete(viewer, assignmentId);
   }
 }

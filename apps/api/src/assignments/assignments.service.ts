@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Assignment, AssignmentCreate, AssignmentUpdate } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
-import { isUuid, type CourseMembership } from '../common/request-auth.js';
+import type { CourseMembership } from '../common/request-auth.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { ModulesService } from '../modules/modules.service.js';
 import { SqlReader } from '../access/sql-reader.js';
@@ -50,8 +50,7 @@ export class AssignmentsService {
   }
 
   private async assertAssignment(courseId: string, assignmentId: string): Promise<void> {
-    const found =
-      isUuid(assignmentId) && (await this.prisma.assignment.count({ where: { id: assignmentId, courseId } }));
+    const found = await this.prisma.assignment.count({ where: { id: assignmentId, courseId } });
     if (!found) throw new AppError('ASSIGNMENT_NOT_FOUND');
   }
 

@@ -1,6 +1,6 @@
 import { Controller, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE, type LoginRequest, type SignupRequest, type User } from '@commonplace/contracts';
+import { SESSION_COOKIE, type BodyOf, type User } from '@commonplace/contracts';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { CurrentUser, Input, Route } from '../common/route.decorator.js';
@@ -31,7 +31,7 @@ export class AuthController {
 
   @Route('signup')
   async signup(
-    @Input() input: SignupRequest,
+    @Input() input: BodyOf<'signup'>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -40,7 +40,7 @@ export class AuthController {
 
   @Route('login')
   async login(
-    @Input() input: LoginRequest,
+    @Input() input: BodyOf<'login'>,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

@@ -14,14 +14,19 @@ interface DatabaseErrorShape {
 }
 
 /**
- * Whether an error is the database refusing a value the request sent, which is the client's
- * mistake (a 400), not ours. Prisma reports PostgreSQL's own code inside the driver adapter's
- * error (raw queries and unmapped errors arrive as P2010 or P2039 with it); `pg` errors carry it
- * as their own code.
+ * PostgreSQL's own SQLSTATE behind an error, wherever it arrives: inside Prisma's driver adapter
+ * error (raw queries and unmapped errors, as P2010 or P2039), or as a `pg` error's own code.
  */
-export function isDatabaseDataError(error: unknown): boolean {
+export function sqlStateOf(error: unknown): string | undefined {
   const e = error as DatabaseErrorShape | null;
-  if (!e || typeof e !== 'object') return false;
-  if (typeof e.code === 'string' && prismaDataCodes.has(e.code)) return true;
-  return isDataException(e.meta?.driverAdapterError?.cause?.originalCode) || isDataException(e.code);
+  if (!e || typeof e !== 'object') return undefined;
+  const state = e.meta?.driverAdapterError?.cause?.originalCode ?? e.code;
+  // Prisma's own P-codes have this shape too; callers compare against PostgreSQL's codes only.
+  return typeof state === 'string' && /^[0-9A-Z]{5}$/.test(state) ? state : undefined;
+}
+
+/** Whether an error is the database refusing a value the request sent: the client's mistake (a 400), not ours. */
+export function isDatabaseDataError(error: unknown): boolean {
+  const code = (error as DatabaseErrorShape | null)?.code;
+  return (typeof code === 'string' && prismaDataCodes.has(code)) || isDataException(sqlStateOf(error));
 }

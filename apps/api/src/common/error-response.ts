@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorTable, type ErrorCode } from '@commonplace/contracts';
 import { AppError } from './app-error.js';
 import { isDatabaseDataError } from './database-data-error.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -27,6 +28,7 @@ export function toAppError(error: unknown): AppError {
   if (fastifyCode && fastifyCodes[fastifyCode]) return new AppError(fastifyCodes[fastifyCode]!);
   if (e?.name === 'SyntaxError' && e.statusCode === 400) return new AppError('MALFORMED_JSON');
   if (isDatabaseDataError(error)) return new AppError('UNSTORABLE_VALUE');
+  if (isUniqueViolation(error)) return new AppError('CHANGED_AT_THE_SAME_TIME');
   const status = e?.getStatus?.() ?? e?.statusCode ?? e?.status;
   if (status === 404) return new AppError('ROUTE_NOT_FOUND');
   if (status === 413) return new AppError('PAYLOAD_TOO_LARGE');

@@ -29,7 +29,7 @@ declare module 'fastify' {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Path ids that are not even uuids cannot name anything: callers answer 404, never 500. */
+/** An id that is not even a uuid names nothing, and must not reach a `::uuid` cast (a 500). */
 export function isUuid(value: string | undefined): value is string {
   return typeof value === 'string' && UUID.test(value);
 }

@@ -1,6 +1,6 @@
-import { Controller, Inject, Param } from '@nestjs/common';
-import type { CourseCreate, CourseUpdate, CourseRole } from '@commonplace/contracts';
-import { CurrentUser, Input, Membership, Route } from '../common/route.decorator.js';
+import { Controller, Inject } from '@nestjs/common';
+import type { BodyOf, ParamsOf } from '@commonplace/contracts';
+import { CurrentUser, Input, Membership, PathParams, Route } from '../common/route.decorator.js';
 import type { CourseMembership, SessionUser } from '../common/request-auth.js';
 import { CoursesService } from './courses.service.js';
 import { RosterService } from './roster.service.js';
@@ -18,12 +18,12 @@ export class CoursesController {
   }
 
   @Route('createCourse')
-  async create(@CurrentUser() user: SessionUser, @Input() input: CourseCreate) {
+  async create(@CurrentUser() user: SessionUser, @Input() input: BodyOf<'createCourse'>) {
     return this.courses.detail(await this.courses.create(user.id, input));
   }
 
   @Route('joinCourse')
-  join(@CurrentUser() user: SessionUser, @Input() input: { code: string }) {
+  join(@CurrentUser() user: SessionUser, @Input() input: BodyOf<'joinCourse'>) {
     return this.courses.join(user.id, input.code);
   }
 
@@ -33,7 +33,7 @@ export class CoursesController {
   }
 
   @Route('updateCourse')
-  update(@Membership() viewer: CourseMembership, @Input() input: CourseUpdate) {
+  update(@Membership() viewer: CourseMembership, @Input() input: BodyOf<'updateCourse'>) {
     return this.courses.update(viewer, input);
   }
 
@@ -43,12 +43,12 @@ export class CoursesController {
   }
 
   @Route('setJoinCode')
-  setJoinCode(@Membership() viewer: CourseMembership, @Input() input: { enabled: boolean }) {
+  setJoinCode(@Membership() viewer: CourseMembership, @Input() input: BodyOf<'setJoinCode'>) {
     return this.courses.update(viewer, { joinCodeEnabled: input.enabled });
   }
 
   @Route('setGroupSettings')
-  setGroupSettings(@Membership() viewer: CourseMembership, @Input() input: { selfSelectCap: number | null }) {
+  setGroupSettings(@Membership() viewer: CourseMembership, @Input() input: BodyOf<'setGroupSettings'>) {
     return this.courses.update(viewer, { groupSelfSelectCap: input.selfSelectCap });
   }
 
@@ -60,14 +60,14 @@ export class CoursesController {
   @Route('changeRole')
   changeRole(
     @Membership() viewer: CourseMembership,
-    @Param('userId') userId: string,
-    @Input() input: { role: CourseRole },
+    @PathParams() { userId }: ParamsOf<'changeRole'>,
+    @Input() input: BodyOf<'changeRole'>,
   ) {
     return this.roster.changeRole(viewer, userId, input.role);
   }
 
   @Route('removeMember')
-  remove(@Membership() viewer: CourseMembership, @Param('userId') userId: string) {
+  remove(@Membership() viewer: CourseMembership, @PathParams() { userId }: ParamsOf<'removeMember'>) {
     return this.roster.remove(viewer, userId);
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CourseRole, RosterEntry } from '@commonplace/contracts';
 import { PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
-import { isUuid, type CourseMembership } from '../common/request-auth.js';
+import type { CourseMembership } from '../common/request-auth.js';
 
 @Injectable()
 export class RosterService {
@@ -30,9 +30,7 @@ export class RosterService {
   }
 
   private async member(courseId: string, userId: string) {
-    const enrollment = isUuid(userId)
-      ? await this.prisma.enrollment.findUnique({ where: { courseId_userId: { courseId, userId } } })
-      : null;
+    const enrollment = await this.prisma.enrollment.findUnique({ where: { courseId_userId: { courseId, userId } } });
     if (!enrollment) throw new AppError('MEMBER_NOT_FOUND');
     return enrollment;
   }

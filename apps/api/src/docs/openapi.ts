@@ -4,22 +4,26 @@ import { errorResponse, routes, type RouteContract } from '@commonplace/contract
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
 
+/** An object schema's fields as OpenAPI parameters, each with its own schema (a uuid's format, a number's range). */
+function parametersOf(schema: z.ZodType, where: 'path' | 'query'): Record<string, unknown>[] {
+  const object = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(object.properties ?? {}).map(([name, fieldSchema]) => ({
+    name,
+    in: where,
+    required: object.required?.includes(name) ?? false,
+    schema: fieldSchema,
+  }));
+}
+
 /** The OpenAPI document, generated from the same route table the API and web app use. */
 export function buildOpenApi(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, route] of Object.entries(routes) as [string, RouteContract][]) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
-    const parameters: Record<string, unknown>[] = [...route.path.matchAll(/:(\w+)/g)].map(([, param]) => ({
-      name: param,
-      in: 'path',
-      required: true,
-      schema: { type: 'string', format: 'uuid' },
-    }));
-    if (route.query) {
-      const query = jsonSchema(route.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
-      for (const [name, schema] of Object.entries(query.properties ?? {}))
-        parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
-    }
+    const parameters = [
+      ...(route.params ? parametersOf(route.params, 'path') : []),
+      ...(route.query ? parametersOf(route.query, 'query') : []),
+    ];
     (paths[path] ??= {})[route.method.toLowerCase()] = {
       operationId: name,
       summary: route.summary,

@@ -1,5 +1,6 @@
-import { Controller, Inject, Param } from '@nestjs/common';
-import { Input, Membership, Route } from '../common/route.decorator.js';
+import { Controller, Inject } from '@nestjs/common';
+import type { BodyOf, ParamsOf } from '@commonplace/contracts';
+import { Input, Membership, PathParams, Route } from '../common/route.decorator.js';
 import type { CourseMembership } from '../common/request-auth.js';
 import { GroupsService } from './groups.service.js';
 
@@ -13,32 +14,36 @@ export class GroupsController {
   }
 
   @Route('createGroup')
-  create(@Membership() viewer: CourseMembership, @Input() input: { name: string }) {
+  create(@Membership() viewer: CourseMembership, @Input() input: BodyOf<'createGroup'>) {
     return this.groups.create(viewer.courseId, input.name);
   }
 
   @Route('renameGroup')
-  rename(@Membership() viewer: CourseMembership, @Param('groupId') groupId: string, @Input() input: { name: string }) {
+  rename(
+    @Membership() viewer: CourseMembership,
+    @PathParams() { groupId }: ParamsOf<'renameGroup'>,
+    @Input() input: BodyOf<'renameGroup'>,
+  ) {
     return this.groups.rename(viewer.courseId, groupId, input.name);
   }
 
   @Route('deleteGroup')
-  delete(@Membership() viewer: CourseMembership, @Param('groupId') groupId: string) {
+  delete(@Membership() viewer: CourseMembership, @PathParams() { groupId }: ParamsOf<'deleteGroup'>) {
     return this.groups.delete(viewer.courseId, groupId);
   }
 
   @Route('assignToGroup')
-  assign(@Membership() viewer: CourseMembership, @Param('groupId') groupId: string, @Param('userId') userId: string) {
+  assign(@Membership() viewer: CourseMembership, @PathParams() { groupId, userId }: ParamsOf<'assignToGroup'>) {
     return this.groups.assign(viewer.courseId, groupId, userId);
   }
 
   @Route('removeFromGroup')
-  unassign(@Membership() viewer: CourseMembership, @Param('groupId') groupId: string, @Param('userId') userId: string) {
+  unassign(@Membership() viewer: CourseMembership, @PathParams() { groupId, userId }: ParamsOf<'removeFromGroup'>) {
     return this.groups.unassign(viewer.courseId, groupId, userId);
   }
 
   @Route('pickGroup')
-  pick(@Membership() viewer: CourseMembership, @Param('groupId') groupId: string) {
+  pick(@Membership() viewer: CourseMembership, @PathParams() { groupId }: ParamsOf<'pickGroup'>) {
     return this.groups.pick(viewer, groupId);
   }
 }

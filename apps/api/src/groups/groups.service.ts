@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Group } from '@commonplace/contracts';
 import { PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
-import { isUuid, type CourseMembership } from '../common/request-auth.js';
+import type { CourseMembership } from '../common/request-auth.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 
 @Injectable()
@@ -29,7 +29,7 @@ export class GroupsService {
   }
 
   private async assertGroup(courseId: string, groupId: string) {
-    const found = isUuid(groupId) && (await this.prisma.group.count({ where: { id: groupId, courseId } }));
+    const found = await this.prisma.group.count({ where: { id: groupId, courseId } });
     if (!found) throw new AppError('GROUP_NOT_FOUND');
   }
 
@@ -62,9 +62,7 @@ export class GroupsService {
   /** Puts a student in a group, moving them out of any other group of the course. */
   async assign(courseId: string, groupId: string, userId: string): Promise<Group> {
     await this.assertGroup(courseId, groupId);
-    const enrollment = isUuid(userId)
-      ? await this.prisma.enrollment.findUnique({ where: { courseId_userId: { courseId, userId } } })
-      : null;
+    const enrollment = await this.prisma.enrollment.findUnique({ where: { courseId_userId: { courseId, userId } } });
     if (!enrollment) throw new AppError('MEMBER_NOT_FOUND');
     if (enrollment.role !== 'STUDENT') throw new AppError('GROUPS_ARE_FOR_STUDENTS');
     await this.prisma.$transaction([
@@ -76,9 +74,7 @@ export class GroupsService {
 
   async unassign(courseId: string, groupId: string, userId: string): Promise<void> {
     await this.assertGroup(courseId, groupId);
-    const removed = isUuid(userId)
-      ? await this.prisma.groupMember.deleteMany({ where: { groupId, userId } })
-      : { count: 0 };
+    const removed = await this.prisma.groupMember.deleteMany({ where: { groupId, userId } });
     if (removed.count === 0) throw new AppError('MEMBER_NOT_FOUND');
   }
 

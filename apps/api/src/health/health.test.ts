@@ -40,4 +40,22 @@ describe('health and API docs', () => {
     expect(await ui.text()).toContain('swagger-ui-bundle.js');
     expect((await fetch(`${t.api.url}/api/docs/assets/swagger-ui-bundle.js`)).status).toBe(200);
   });
+
+  it('documents each path parameter with the format its route accepts', async () => {
+    const doc = (await t.client().request('GET', '/api/docs/openapi.json')).body;
+    const download = doc.paths['/api/courses/{courseId}/readings/{readingId}/versions/{version}/original'].get;
+    const byName = Object.fromEntries(
+      (download.parameters as { name: string; in: string; required: boolean; schema: object }[]).map((p) => [
+        p.name,
+        p,
+      ]),
+    );
+    expect(byName.readingId).toMatchObject({ in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+    // A version is a number in its path, not an id: a client generated from the docs sends 3, not a uuid.
+    expect(byName.version).toMatchObject({
+      in: 'path',
+      required: true,
+      schema: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+    });
+  });
 });

@@ -1,7 +1,7 @@
-import { Controller, Inject, Param, Req } from '@nestjs/common';
+import { Controller, Inject, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { uploadImportForm, type PasteImport, type SaveImport } from '@commonplace/contracts';
-import { Input, Membership, Route } from '../common/route.decorator.js';
+import { uploadImportForm, type BodyOf, type ParamsOf } from '@commonplace/contracts';
+import { Input, Membership, PathParams, Route } from '../common/route.decorator.js';
 import type { CourseMembership } from '../common/request-auth.js';
 import { validate } from '../common/validate.js';
 import { ImportsService } from './imports.service.js';
@@ -21,7 +21,7 @@ export class ImportsController {
   }
 
   @Route('pasteImport')
-  paste(@Membership() viewer: CourseMembership, @Input() input: PasteImport) {
+  paste(@Membership() viewer: CourseMembership, @Input() input: BodyOf<'pasteImport'>) {
     return this.imports.start(viewer, { text: input.text }, input.readingId);
   }
 
@@ -31,22 +31,26 @@ export class ImportsController {
   }
 
   @Route('getImport')
-  get(@Membership() viewer: CourseMembership, @Param('draftId') draftId: string) {
+  get(@Membership() viewer: CourseMembership, @PathParams() { draftId }: ParamsOf<'getImport'>) {
     return this.imports.get(viewer, draftId);
   }
 
   @Route('retryImport')
-  retry(@Membership() viewer: CourseMembership, @Param('draftId') draftId: string) {
+  retry(@Membership() viewer: CourseMembership, @PathParams() { draftId }: ParamsOf<'retryImport'>) {
     return this.imports.retry(viewer, draftId);
   }
 
   @Route('discardImport')
-  discard(@Membership() viewer: CourseMembership, @Param('draftId') draftId: string) {
+  discard(@Membership() viewer: CourseMembership, @PathParams() { draftId }: ParamsOf<'discardImport'>) {
     return this.imports.discard(viewer, draftId);
   }
 
   @Route('saveImport')
-  save(@Membership() viewer: CourseMembership, @Param('draftId') draftId: string, @Input() input: SaveImport) {
+  save(
+    @Membership() viewer: CourseMembership,
+    @PathParams() { draftId }: ParamsOf<'saveImport'>,
+    @Input() input: BodyOf<'saveImport'>,
+  ) {
     return this.imports.save(viewer, draftId, input);
   }
 }

@@ -9,7 +9,7 @@ import type {
 import { PrismaClient, type Prisma } from '@commonplace/db';
 import { detectFormat } from '@commonplace/reading';
 import { AppError } from '../common/app-error.js';
-import { isUuid, type CourseMembership } from '../common/request-auth.js';
+import type { CourseMembership } from '../common/request-auth.js';
 import { mediaTypeOf, storeReading, storeSourceFile } from '../readings/reading-store.js';
 import { ReadingsService } from '../readings/readings.service.js';
 import { applyFixes } from './draft-fixes.js';
@@ -108,12 +108,10 @@ export class ImportsService {
   }
 
   async get(viewer: CourseMembership, draftId: string): Promise<ImportDraft> {
-    const draft = isUuid(draftId)
-      ? await this.prisma.importDraft.findFirst({
-          where: { id: draftId, courseId: viewer.courseId },
-          select: draftSelect,
-        })
-      : null;
+    const draft = await this.prisma.importDraft.findFirst({
+      where: { id: draftId, courseId: viewer.courseId },
+      select: draftSelect,
+    });
     if (!draft) throw new AppError('IMPORT_NOT_FOUND');
     return toDraft(draft, waitingInQueue(draft) ? await this.queuedAhead(draft.createdAt) : null);
   }
@@ -153,9 +151,7 @@ export class ImportsService {
 
   /** Saves a reviewed draft, with the instructor's fixes, as a reading or a new version of one. */
   async save(viewer: CourseMembership, draftId: string, fixes: SaveImport): Promise<ReadingDetail> {
-    const draft = isUuid(draftId)
-      ? await this.prisma.importDraft.findFirst({ where: { id: draftId, courseId: viewer.courseId } })
-      : null;
+    const draft = await this.prisma.importDraft.findFirst({ where: { id: draftId, courseId: viewer.courseId } });
     if (!draft) throw new AppError('IMPORT_NOT_FOUND');
     if (draft.status === 'SAVED') throw new AppError('IMPORT_ALREADY_SAVED');
     if (draft.status !== 'READY') throw new AppError('IMPORT_NOT_READY');

@@ -1,6 +1,6 @@
-import { Controller, Inject, Param } from '@nestjs/common';
-import type { ModuleRestore } from '@commonplace/contracts';
-import { Input, Membership, Route } from '../common/route.decorator.js';
+import { Controller, Inject } from '@nestjs/common';
+import type { BodyOf, ParamsOf } from '@commonplace/contracts';
+import { Input, Membership, PathParams, Route } from '../common/route.decorator.js';
 import type { CourseMembership } from '../common/request-auth.js';
 import { ModulesService } from './modules.service.js';
 
@@ -14,26 +14,26 @@ export class ModulesController {
   }
 
   @Route('createModule')
-  create(@Membership() viewer: CourseMembership, @Input() input: { title: string; startsOn: string | null }) {
+  create(@Membership() viewer: CourseMembership, @Input() input: BodyOf<'createModule'>) {
     return this.modules.create(viewer.courseId, input);
   }
 
   @Route('updateModule')
   update(
     @Membership() viewer: CourseMembership,
-    @Param('moduleId') moduleId: string,
-    @Input() input: { title?: string; startsOn?: string | null; position?: number },
+    @PathParams() { moduleId }: ParamsOf<'updateModule'>,
+    @Input() input: BodyOf<'updateModule'>,
   ) {
     return this.modules.update(viewer.courseId, moduleId, input);
   }
 
   @Route('restoreModule')
-  restore(@Membership() viewer: CourseMembership, @Input() input: ModuleRestore) {
+  restore(@Membership() viewer: CourseMembership, @Input() input: BodyOf<'restoreModule'>) {
     return this.modules.restore(viewer.courseId, input);
   }
 
   @Route('deleteModule')
-  delete(@Membership() viewer: CourseMembership, @Param('moduleId') moduleId: string) {
+  delete(@Membership() viewer: CourseMembership, @PathParams() { moduleId }: ParamsOf<'deleteModule'>) {
     return this.modules.delete(viewer.courseId, moduleId);
   }
 }

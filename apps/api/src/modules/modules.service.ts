@@ -3,7 +3,6 @@ import type { CourseModule, ModuleRestore } from '@commonplace/contracts';
 import { PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
 import { dateOfDay, dayOf } from '../common/calendar-day.js';
-import { isUuid } from '../common/request-auth.js';
 
 type ModuleRow = { id: string; title: string; position: number; startsOn: Date | null };
 const toContract = (m: ModuleRow): CourseModule => ({
@@ -40,7 +39,7 @@ export class ModulesService {
   }
 
   async assertModule(courseId: string, moduleId: string): Promise<void> {
-    const found = isUuid(moduleId) && (await this.prisma.courseModule.count({ where: { id: moduleId, courseId } }));
+    const found = await this.prisma.courseModule.count({ where: { id: moduleId, courseId } });
     if (!found) throw new AppError('MODULE_NOT_FOUND');
   }
 

@@ -1,5 +1,6 @@
 import { Controller, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import type { QueryOf } from '@commonplace/contracts';
 import { Membership, QueryInput, Route } from '../common/route.decorator.js';
 import type { CourseMembership } from '../common/request-auth.js';
 import { attachment } from '../readings/content-disposition.js';
@@ -18,7 +19,7 @@ export class ReadingReportsController {
   @Route('readingReportCsv')
   async csv(
     @Membership() viewer: CourseMembership,
-    @QueryInput() query: { readingId?: string },
+    @QueryInput() query: QueryOf<'readingReportCsv'>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const report = await this.reports.report(viewer.courseId, query.readingId);

@@ -1,9 +1,9 @@
-import { Controller, Inject, Injectable, Param, Res } from '@nestjs/common';
+import { Controller, Inject, Injectable, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { versionNumber, type ReadingVersion } from '@commonplace/contracts';
+import type { ParamsOf, ReadingVersion } from '@commonplace/contracts';
 import { PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
-import { Membership, Route } from '../common/route.decorator.js';
+import { Membership, PathParams, Route } from '../common/route.decorator.js';
 import type { CourseMembership } from '../common/request-auth.js';
 import { asDownload } from './content-disposition.js';
 import { ReadingsService } from './readings.service.js';
@@ -45,15 +45,12 @@ export class ReadingVersionsService {
     }));
   }
 
-  async original(viewer: CourseMembership, readingId: string, version: string) {
+  async original(viewer: CourseMembership, readingId: string, version: number) {
     await this.readings.visible(viewer, readingId);
-    const number = versionNumber.safeParse(version);
-    const row = number.success
-      ? await this.prisma.readingVersion.findUnique({
-          where: { readingId_version: { readingId, version: number.data } },
-          select: { file: { select: { filename: true, mediaType: true, data: true } } },
-        })
-      : null;
+    const row = await this.prisma.readingVersion.findUnique({
+      where: { readingId_version: { readingId, version } },
+      select: { file: { select: { filename: true, mediaType: true, data: true } } },
+    });
     if (!row) throw new AppError('VERSION_NOT_FOUND');
     return row.file;
   }
@@ -64,7 +61,7 @@ export class ReadingVersionsController {
   constructor(@Inject(ReadingVersionsService) private readonly versions: ReadingVersionsService) {}
 
   @Route('listReadingVersions')
-  list(@Membership() viewer: CourseMembership, @Param('readingId') readingId: string) {
+  list(@Membership() viewer: CourseMembership, @PathParams() { readingId }: ParamsOf<'listReadingVersions'>) {
     return this.versions.list(viewer, readingId);
   }
 
@@ -72,8 +69,7 @@ export class ReadingVersionsController {
   @Route('downloadVersionOriginal')
   async download(
     @Membership() viewer: CourseMembership,
-    @Param('readingId') readingId: string,
-    @Param('version') version: string,
+    @PathParams() { readingId, version }: ParamsOf<'downloadVersionOriginal'>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const file = await this.versions.original(viewer, readingId, version);

@@ -11,7 +11,7 @@ import { readingVisible } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { AppError } from '../common/app-error.js';
 import { dateOfDay } from '../common/calendar-day.js';
-import { isUuid, type CourseMembership } from '../common/request-auth.js';
+import type { CourseMembership } from '../common/request-auth.js';
 import { readingDetail, readingSummaries } from './reading-summaries.js';
 
 type ProgressRow = { furthest: number; lastBlock: number; activeSeconds: number; completedAt: Date | null };
@@ -47,9 +47,10 @@ export class ReadingsService {
     readingId: string,
     select: S,
   ): Promise<Prisma.ReadingGetPayload<{ select: S }>> {
-    const reading = isUuid(readingId)
-      ? await client.reading.findFirst({ where: { id: readingId, ...readingVisible(viewer).where }, select })
-      : null;
+    const reading = await client.reading.findFirst({
+      where: { id: readingId, ...readingVisible(viewer).where },
+      select,
+    });
     if (!reading) throw new AppError('READING_NOT_FOUND');
     return reading;
   }
@@ -59,7 +60,7 @@ export class ReadingsService {
   }
 
   async detail(viewer: CourseMembership, readingId: string): Promise<ReadingDetail> {
-    const row = isUuid(readingId) ? await readingDetail(this.sql, viewer, readingId) : undefined;
+    const row = await readingDetail(this.sql, viewer, readingId);
     if (!row) throw new AppError('READING_NOT_FOUND');
     return row;
   }
