@@ -50,7 +50,7 @@ export function fold(source: string): FoldedText {
   const starts = new Uint32Array(source.length);
   const ends = new Uint32Array(source.length);
   let inSpace = false;
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const code = source.charCodeAt(i);
     const width = code >= 0xd800 && code <= 0xdbff && (source.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
     const char = source.slice(i, i + width);

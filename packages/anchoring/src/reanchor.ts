@@ -18,7 +18,8 @@ export interface Reanchored {
  */
 export function reanchor(oldText: string, newText: string, selectors: Selectors): Reanchored | Orphaned {
   const { quote, position } = selectors;
-  const holds = position && position.end <= oldText.length && oldText.slice(position.start, position.end) === quote.exact;
+  const holds =
+    position && position.end <= oldText.length && oldText.slice(position.start, position.end) === quote.exact;
   const fresh = holds ? describe(oldText, position.start, position.end) : selectors;
   const found = resolve(newText, fresh);
   if (found.orphaned) return found;

@@ -40,9 +40,10 @@ export const TRIAGE_THRESHOLD = 0.9;
 export const MAX_FUZZY_ERROR_RATE = 0.25;
 
 // Confidence of a quote found whole: this much for the words, the rest for how sure its context
-// makes the choice. A quote found only once its whitespace, quotes and accents are folded loses a
-// little.
-const QUOTE_BASE = 0.7;
+// makes the choice. A quote found once in the text needs its context less than one of several
+// copies. A quote found only once its whitespace, quotes and accents are folded loses a little.
+const UNIQUE_QUOTE_BASE = 0.8;
+const REPEATED_QUOTE_BASE = 0.7;
 const FOLDED_QUOTE_FACTOR = 0.96;
 // Contexts closer than this count as equally good, and closeness to the old position decides.
 const CONTEXT_TIE = 0.02;
@@ -90,12 +91,16 @@ function quoteCandidates(text: string, folded: FoldedText, quote: TextQuoteSelec
   const suffix = fold(quote.suffix).text;
   const found: Array<{ start: number; end: number; context: number }> = [];
   for (let at = folded.text.indexOf(exact); at >= 0; at = folded.text.indexOf(exact, at + 1)) {
-    found.push({ ...sourceRange(folded, at, at + exact.length), context: contextAgreement(folded.text, at, at + exact.length, prefix, suffix) });
+    found.push({
+      ...sourceRange(folded, at, at + exact.length),
+      context: contextAgreement(folded.text, at, at + exact.length, prefix, suffix),
+    });
   }
   const sure = separation(found.map((f) => f.context));
+  const base = found.length === 1 ? UNIQUE_QUOTE_BASE : REPEATED_QUOTE_BASE;
   return found.map((f) => {
     const whole = text.slice(f.start, f.end) === quote.exact;
-    const confidence = (QUOTE_BASE + (1 - QUOTE_BASE) * f.context * sure) * (whole ? 1 : FOLDED_QUOTE_FACTOR);
+    const confidence = (base + (1 - base) * f.context * sure) * (whole ? 1 : FOLDED_QUOTE_FACTOR);
     return { ...f, confidence };
   });
 }
