@@ -1,7 +1,7 @@
 import { passageSelector } from '@commonplace/contracts';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_CHARS, describe as describePassage } from './describe.js';
-import { find, READING } from './test-text.js';
+import { find, READING } from './testing/reading.js';
 
 describe('describe', () => {
   it('quotes the passage with about 32 characters of context, cut between words', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describe as describePassage } from './describe.js';
 import { ORPHAN_THRESHOLD, resolve, TRIAGE_THRESHOLD, type Anchor } from './resolve.js';
-import { find, READING } from './test-text.js';
+import { find, READING } from './testing/reading.js';
 
 const passage = (text: string, words: string, occurrence = 0) =>
   describePassage(text, ...find(text, words, occurrence));

@@ -42,5 +42,7 @@ export const passageSelector = z
   .refine((passage) => passage.position.end - passage.position.start === passage.quote.exact.length, {
     error: 'The position must span exactly the quoted words.',
     path: ['position', 'end'],
+    // Only a quote and a position each valid on its own can be compared.
+    when: (payload) => payload.issues.length === 0,
   });
 export type PassageSelector = z.infer<typeof passageSelector>;
