@@ -166,4 +166,14 @@ describe('resolve: whitespace and Unicode', () => {
     expect(anchor).toMatchObject({ start: selectors.position.start + 7, end: selectors.position.end + 7 });
     expect(landedOn(edited, anchor)).toBe(CITED);
   });
+
+  it('reports a quote of only a combining mark or a soft hyphen orphaned once it moved, instead of searching for nothing', () => {
+    for (const exact of ['\u0301', '\u00AD']) {
+      const selectors = {
+        quote: { type: 'TextQuoteSelector' as const, exact, prefix: 'caf', suffix: '' },
+        position: { type: 'TextPositionSelector' as const, start: 4, end: 5 },
+      };
+      expect(resolve(READING, selectors)).toEqual({ orphaned: true, reason: 'not-found' });
+    }
+  });
 });

@@ -130,6 +130,8 @@ export function resolve(text: string, selectors: Selectors): Anchor {
   if (atPosition(text, quote, position)) {
     return { orphaned: false, start: position!.start, end: position!.end, confidence: 1, method: 'position' };
   }
+  // A quote of nothing but combining marks or soft hyphens folds away: there are no words to find.
+  if (fold(quote.exact).text === '') return { orphaned: true, reason: 'not-found' };
   const folded = fold(text);
   const oldStart = position?.start;
   const byQuote = best(quoteCandidates(text, folded, quote), oldStart);
