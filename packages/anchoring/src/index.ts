@@ -1,6 +1,6 @@
 export { CONTEXT_CHARS, describe } from './describe.js';
+export { MAX_FUZZY_ERROR_RATE } from './candidates.js';
 export {
-  MAX_FUZZY_ERROR_RATE,
   ORPHAN_THRESHOLD,
   TRIAGE_THRESHOLD,
   resolve,

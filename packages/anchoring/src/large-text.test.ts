@@ -1,3 +1,4 @@
+import { MAX_PASSAGE_CHARS } from '@commonplace/contracts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,5 +80,14 @@ describe(`a reading of ${Math.round(text.length / 1000)} KB`, () => {
     const { result, ms } = timed(() => resolve(edited, selectors));
     expect(result).toMatchObject({ orphaned: false, method: 'fuzzy', start, end });
     expect(ms).toBeLessThan(2000);
+  });
+
+  it('reports the longest passage a selector may quote orphaned once deleted, within seconds', () => {
+    const start = text.indexOf(' ', Math.floor(text.length * 0.2)) + 1;
+    const end = start + MAX_PASSAGE_CHARS;
+    const selectors = describePassage(text, start, end);
+    const { result, ms } = timed(() => resolve(text.slice(0, start) + text.slice(end), selectors));
+    expect(result).toEqual({ orphaned: true, reason: 'not-found' });
+    expect(ms).toBeLessThan(3000);
   });
 });

@@ -43,8 +43,9 @@ describe('resolve: the reading unchanged or moved around the passage', () => {
     const anchor = resolve(rightAfter, selectors);
     expect(landedOn(rightAfter, anchor)).toBe(CITED);
     expect(anchor).toMatchObject({ method: 'quote', start: READING.indexOf(CITED) });
-    // The quote is whole and found once: a changed neighbour alone does not ask for a look.
-    expect(anchor.orphaned || anchor.confidence).toBeGreaterThanOrEqual(TRIAGE_THRESHOLD);
+    // The quote is whole, but half its context is new: placed, and listed for a look.
+    expect(anchor.orphaned || anchor.confidence).toBeGreaterThanOrEqual(ORPHAN_THRESHOLD);
+    expect(anchor.orphaned || anchor.confidence).toBeLessThan(TRIAGE_THRESHOLD);
   });
 
   it('covers words inserted inside the passage, and asks for a look', () => {
@@ -113,6 +114,21 @@ describe('resolve: repeated passages', () => {
     expect(resolve(edited, { quote: second.quote })).toMatchObject({
       start: find(edited, 'Trade grew quickly.', 1)[0],
     });
+  });
+
+  it('lands on the cited copy whose words changed, not on an untouched copy of the old words elsewhere', () => {
+    const second = passage(READING, 'Trade grew quickly.', 1);
+    const edited = READING.replace('changed again. Trade grew quickly.', 'changed again. Trade grew very quickly.');
+    const anchor = resolve(edited, second);
+    expect(landedOn(edited, anchor)).toBe('Trade grew very quickly.');
+    expect(anchor).toMatchObject({ method: 'fuzzy', start: find(edited, 'Trade grew very quickly.')[0] });
+  });
+
+  it('reports a short quote orphaned when its context is gone and copies of it are everywhere', () => {
+    const quote = passage(READING, 'the', 3).quote;
+    // A version where every word around it was rewritten.
+    const gone = { ...quote, prefix: 'Minutes of the seventh ', suffix: ' committee, as recorded' };
+    expect(resolve(READING, { quote: gone })).toEqual({ orphaned: true, reason: 'ambiguous' });
   });
 
   it('picks the copy nearest the old position when the contexts cannot tell, and asks for a look', () => {

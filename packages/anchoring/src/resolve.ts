@@ -1,7 +1,6 @@
 import type { TextPositionSelector, TextQuoteSelector } from '@commonplace/contracts';
-import search from 'approx-string-match';
-import { fold, sourceRange, type FoldedText } from './fold.js';
-import { contextAgreement } from './similarity.js';
+import { exactCandidates, fuzzyCandidates, type Candidate, type FoldedQuote } from './candidates.js';
+import { fold } from './fold.js';
 
 /** Selectors to resolve: the quote always, the position when one was stored. */
 export interface Selectors {
@@ -18,7 +17,11 @@ export interface Anchored {
   confidence: number;
   method: AnchorMethod;
 }
-export type OrphanReason = 'not-found' | 'too-different';
+/**
+ * `not-found`: nothing like the quote; `too-different`: only places too unlike the passage;
+ * `ambiguous`: copies of it that neither context nor the old position tell apart.
+ */
+export type OrphanReason = 'not-found' | 'too-different' | 'ambiguous';
 export interface Orphaned {
   orphaned: true;
   reason: OrphanReason;
@@ -32,30 +35,28 @@ export type Anchor = Anchored | Orphaned;
 export const ORPHAN_THRESHOLD = 0.6;
 /**
  * Placements below this confidence are listed for their author to confirm (issue #8's triage
- * list): every fuzzy match (some quoted words changed), and an exact quote whose context changed
- * so much, or that repeats so alike, that the choice among its copies is uncertain.
+ * list): every fuzzy match (some quoted words changed), a quote whose context changed much, and a
+ * quote chosen among copies by its old position alone.
  */
-export const TRIAGE_THRESHOLD = 0.9;
-/** A fuzzy match may differ from the quote in at most this share of its characters. */
-export const MAX_FUZZY_ERROR_RATE = 0.25;
+export const TRIAGE_THRESHOLD = 0.85;
 
-// Confidence of a quote found whole: this much for the words, the rest for how sure its context
-// makes the choice. A quote found once in the text needs its context less than one of several
-// copies. A quote found only once its whitespace, quotes and accents are folded loses a little.
-const UNIQUE_QUOTE_BASE = 0.8;
-const REPEATED_QUOTE_BASE = 0.7;
-const FOLDED_QUOTE_FACTOR = 0.96;
-// Contexts closer than this count as equally good, and closeness to the old position decides.
-const CONTEXT_TIE = 0.02;
-// A fuzzy match is never as sure as a whole quote; its context weighs this much of its confidence.
-const FUZZY_CEILING = 0.88;
-const FUZZY_CONTEXT_WEIGHT = 0.4;
+// A place's score: its words count for this much, its context for the rest.
+const WORDS_WEIGHT = 0.6;
+// A quote found only once whitespace, quotes and accents are folded is this alike to the old one.
+const FOLDED_WORDS = 0.96;
+// A fuzzy match is never surer than this share of its score, so it always stays below triage.
+const FUZZY_FACTOR = 0.85;
+// Scores closer than this count as equal, and closeness to the old position decides.
+const SCORE_TIE = 0.02;
+// A lead of this much over the next place makes the choice certain.
+const CLEAR_LEAD = 0.1;
+// The old position counts as evidence only within this many characters of a place.
+const NEAR_CHARS = 200;
+const NEAR_WEIGHT = 0.6;
 
-interface Candidate {
-  start: number;
-  end: number;
-  context: number;
-  confidence: number;
+interface Scored extends Candidate {
+  score: number;
+  distance: number;
 }
 
 function atPosition(text: string, quote: TextQuoteSelector, position: TextPositionSelector | undefined): boolean {
@@ -68,80 +69,72 @@ function atPosition(text: string, quote: TextQuoteSelector, position: TextPositi
   );
 }
 
-/** The best candidate: the best confidence; among near-equals, the one closest to the old start. */
-function best(candidates: Candidate[], oldStart: number | undefined): Candidate | undefined {
-  const distance = (c: Candidate) => (oldStart === undefined ? 0 : Math.abs(c.start - oldStart));
-  return candidates.reduce<Candidate | undefined>((chosen, c) => {
-    if (!chosen || c.confidence > chosen.confidence + CONTEXT_TIE) return c;
-    if (Math.abs(c.confidence - chosen.confidence) <= CONTEXT_TIE && distance(c) < distance(chosen)) return c;
-    return chosen;
-  }, undefined);
-}
+// Only the best scored places are weighed: enough to see the runner-up of a quote found everywhere.
+const MAX_PLACES = 500;
 
-/** How much a winning context stands out from the runner-up's: 1 when the quote is unique. */
-function separation(contexts: number[]): number {
-  if (contexts.length < 2) return 1;
-  const [first, second] = [...contexts].sort((a, b) => b - a) as [number, number];
-  return Math.min(1, (first - second) / 0.25);
-}
-
-function quoteCandidates(text: string, folded: FoldedText, quote: TextQuoteSelector): Candidate[] {
-  const exact = fold(quote.exact).text;
-  const prefix = fold(quote.prefix).text;
-  const suffix = fold(quote.suffix).text;
-  const found: Array<{ start: number; end: number; context: number }> = [];
-  for (let at = folded.text.indexOf(exact); at >= 0; at = folded.text.indexOf(exact, at + 1)) {
-    found.push({
-      ...sourceRange(folded, at, at + exact.length),
-      context: contextAgreement(folded.text, at, at + exact.length, prefix, suffix),
-    });
+/** Different places only, best first: of candidates that overlap, the best scored one stays. */
+function distinctPlaces(scored: Scored[]): Scored[] {
+  const kept: Scored[] = [];
+  for (const c of [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_PLACES)) {
+    if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
   }
-  const sure = separation(found.map((f) => f.context));
-  const base = found.length === 1 ? UNIQUE_QUOTE_BASE : REPEATED_QUOTE_BASE;
-  return found.map((f) => {
-    const whole = text.slice(f.start, f.end) === quote.exact;
-    const confidence = (base + (1 - base) * f.context * sure) * (whole ? 1 : FOLDED_QUOTE_FACTOR);
-    return { ...f, confidence };
-  });
-}
-
-function fuzzyCandidates(folded: FoldedText, quote: TextQuoteSelector): Candidate[] {
-  const exact = fold(quote.exact).text;
-  const prefix = fold(quote.prefix).text;
-  const suffix = fold(quote.suffix).text;
-  const maxErrors = Math.floor(exact.length * MAX_FUZZY_ERROR_RATE);
-  if (maxErrors === 0) return [];
-  return search(folded.text, exact, maxErrors).map((match) => {
-    const words = 1 - match.errors / exact.length;
-    const context = contextAgreement(folded.text, match.start, match.end, prefix, suffix);
-    const confidence = FUZZY_CEILING * words * (1 - FUZZY_CONTEXT_WEIGHT + FUZZY_CONTEXT_WEIGHT * context);
-    return { ...sourceRange(folded, match.start, match.end), context, confidence };
-  });
+  return kept;
 }
 
 /**
  * Finds a passage in `text` (a reading's canonical text, offsets in UTF-16 code units): at its
- * stored position if the quote and its context are still there; else the quote itself, whose
- * copies are told apart by their context and then by closeness to the old position; else the
- * closest approximate match of the quote. A placement below ORPHAN_THRESHOLD is not made.
+ * stored position if the quote and its context are still there; else at the place whose words and
+ * context best agree with the quote and its prefix and suffix, among the quote's copies and its
+ * approximate matches; copies that score alike are told apart by closeness to the old position.
+ * A placement below ORPHAN_THRESHOLD is not made.
  */
 export function resolve(text: string, selectors: Selectors): Anchor {
   const { quote, position } = selectors;
   if (atPosition(text, quote, position)) {
     return { orphaned: false, start: position!.start, end: position!.end, confidence: 1, method: 'position' };
   }
-  // A quote of nothing but combining marks or soft hyphens folds away: there are no words to find.
-  if (fold(quote.exact).text === '') return { orphaned: true, reason: 'not-found' };
   const folded = fold(text);
-  const oldStart = position?.start;
-  const byQuote = best(quoteCandidates(text, folded, quote), oldStart);
-  if (byQuote && byQuote.confidence >= ORPHAN_THRESHOLD) return anchored(byQuote, 'quote');
-  const byFuzzy = best(fuzzyCandidates(folded, quote), oldStart);
-  if (byFuzzy && byFuzzy.confidence >= ORPHAN_THRESHOLD) return anchored(byFuzzy, 'fuzzy');
-  return { orphaned: true, reason: byQuote || byFuzzy ? 'too-different' : 'not-found' };
+  const wanted: FoldedQuote = {
+    exact: fold(quote.exact).text,
+    prefix: fold(quote.prefix).text,
+    suffix: fold(quote.suffix).text,
+  };
+  // A quote of nothing but combining marks or soft hyphens folds away: there are no words to find.
+  if (!wanted.exact) return { orphaned: true, reason: 'not-found' };
+  const exact = exactCandidates(folded, wanted);
+  const settled = exact.length === 1 && exact[0]!.context === 1;
+  const candidates = settled ? exact : [...exact, ...fuzzyCandidates(folded, wanted)];
+  const places = distinctPlaces(
+    candidates.map((c) => {
+      const words = !c.fuzzy && text.slice(c.start, c.end) !== quote.exact ? FOLDED_WORDS : c.words;
+      const score = WORDS_WEIGHT * words + (1 - WORDS_WEIGHT) * c.context;
+      const distance = position ? Math.abs(c.start - position.start) : Infinity;
+      return { ...c, words, score, distance };
+    }),
+  );
+  if (!places.length) return { orphaned: true, reason: 'not-found' };
+  return placement(places);
 }
 
-function anchored(candidate: Candidate, method: AnchorMethod): Anchored {
-  const confidence = Math.round(candidate.confidence * 1000) / 1000;
-  return { orphaned: false, start: candidate.start, end: candidate.end, confidence, method };
+/** The chosen place among distinct places sorted best first, with how sure the choice is. */
+function placement(places: Scored[]): Anchor {
+  const top = places[0]!.score;
+  const chosen = places
+    .filter((p) => top - p.score <= SCORE_TIE)
+    .reduce((nearest, p) => (p.distance < nearest.distance ? p : nearest));
+  const runnerUp = places.find((p) => p !== chosen);
+  const lead = runnerUp ? Math.min(1, Math.max(0, chosen.score - runnerUp.score) / CLEAR_LEAD) : 1;
+  const near = Math.max(0, 1 - chosen.distance / NEAR_CHARS);
+  const certainty = runnerUp ? 0.5 + 0.5 * Math.max(lead, NEAR_WEIGHT * near) : 1;
+  const confidence = chosen.score * certainty * (chosen.fuzzy ? FUZZY_FACTOR : 1);
+  if (confidence < ORPHAN_THRESHOLD) {
+    return { orphaned: true, reason: runnerUp && lead < 1 ? 'ambiguous' : 'too-different' };
+  }
+  return {
+    orphaned: false,
+    start: chosen.start,
+    end: chosen.end,
+    confidence: Math.round(confidence * 1000) / 1000,
+    method: chosen.fuzzy ? 'fuzzy' : 'quote',
+  };
 }
