@@ -88,6 +88,14 @@ describe('resolve: the passage itself edited', () => {
     expect(resolve(deleted, selectors)).toEqual({ orphaned: true, reason: 'not-found' });
   });
 
+  it('reports a passage replaced by other words orphaned, not placed on the words now in its place', () => {
+    const words = 'Officials in Astana spoke of a new Silk Road.';
+    const selectors = passage(READING, words);
+    for (const replacement of ['The ministry published no figures that year.', 'Some said it was a new era.']) {
+      expect(resolve(READING.replace(words, replacement), selectors)).toMatchObject({ orphaned: true });
+    }
+  });
+
   it('does not move a deleted passage onto a similar sentence elsewhere', () => {
     const withLookalike = READING.replace(
       'Critics asked',
