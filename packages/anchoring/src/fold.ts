@@ -77,3 +77,13 @@ export function fold(source: string): FoldedText {
 export function sourceRange(folded: FoldedText, start: number, end: number): { start: number; end: number } {
   return { start: folded.starts[start]!, end: folded.ends[end - 1]! };
 }
+
+// Re-anchoring the passages of a new version resolves them one by one against the same text:
+// the text folded last is kept, so it is folded once for all of them.
+let lastFolded: { source: string; folded: FoldedText } | undefined;
+
+/** `fold`, remembering the last text folded. */
+export function foldReading(source: string): FoldedText {
+  if (lastFolded?.source !== source) lastFolded = { source, folded: fold(source) };
+  return lastFolded.folded;
+}

@@ -1,6 +1,6 @@
 import type { TextPositionSelector, TextQuoteSelector } from '@commonplace/contracts';
 import { exactCandidates, fuzzyCandidates, type Candidate, type FoldedQuote } from './candidates.js';
-import { fold } from './fold.js';
+import { fold, foldReading } from './fold.js';
 
 /** Selectors to resolve: the quote always, the position when one was stored. */
 export interface Selectors {
@@ -93,7 +93,7 @@ export function resolve(text: string, selectors: Selectors): Anchor {
   if (atPosition(text, quote, position)) {
     return { orphaned: false, start: position!.start, end: position!.end, confidence: 1, method: 'position' };
   }
-  const folded = fold(text);
+  const folded = foldReading(text);
   const wanted: FoldedQuote = {
     exact: fold(quote.exact).text,
     prefix: fold(quote.prefix).text,
@@ -128,7 +128,9 @@ function placement(places: Scored[]): Anchor {
   const certainty = runnerUp ? 0.5 + 0.5 * Math.max(lead, NEAR_WEIGHT * near) : 1;
   const confidence = chosen.score * certainty * (chosen.fuzzy ? FUZZY_FACTOR : 1);
   if (confidence < ORPHAN_THRESHOLD) {
-    return { orphaned: true, reason: runnerUp && lead < 1 ? 'ambiguous' : 'too-different' };
+    // Ambiguous: the place itself would do, were it not for the others like it.
+    const alike = chosen.score * (chosen.fuzzy ? FUZZY_FACTOR : 1) >= ORPHAN_THRESHOLD;
+    return { orphaned: true, reason: alike ? 'ambiguous' : 'too-different' };
   }
   return {
     orphaned: false,
