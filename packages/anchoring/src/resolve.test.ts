@@ -183,6 +183,16 @@ describe('resolve: whitespace and Unicode', () => {
     expect(landedOn(edited, anchor)).toBe('Cafe\u0301 Zhe\u0301tysu');
   });
 
+  it('follows a passage in a script whose letters decompose into several (Hangul)', () => {
+    const text =
+      '카자흐스탄의 외교 정책은 2022년 이후 크게 달라졌다. 철도는 호르고스까지 이어졌다. 무역이 빠르게 늘었다.';
+    const selectors = passage(text, '철도는 호르고스까지 이어졌다.');
+    const edited = `머리말. ${text}`;
+    const anchor = resolve(edited, selectors);
+    expect(landedOn(edited, anchor)).toBe('철도는 호르고스까지 이어졌다.');
+    expect(anchor).toMatchObject({ method: 'quote', confidence: 1 });
+  });
+
   it('counts offsets in UTF-16 code units, so emoji before a passage shift it by two each', () => {
     const selectors = passage(READING, CITED);
     const edited = `🐎🐪🚂 ${READING}`;
