@@ -9,3 +9,4 @@ export * from './readings.js';
 export * from './routes.js';
 export * from './fields.js';
 export * from './path-params.js';
+export * from './passage.js';
