@@ -1,0 +1,223 @@
+import type { JSONContent } from '@tiptap/core';
+import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type * as Y from 'yjs';
+import type { DerivedCitation } from './derive.js';
+import { safeHref } from './safe-url.js';
+import { toDocumentNode } from './ydoc.js';
+
+export interface MarkdownOptions {
+  /** Where a citation's footnote links back to: the reader, opened on the passage. */
+  readingUrl(citation: DerivedCitation): string;
+  /** Where a wiki link points in the export; without it (or when it answers undefined) `[[title]]` is kept. */
+  wikiLinkUrl?(link: { title: string; pageId: string | null }): string | undefined;
+}
+
+interface Footnote {
+  citation: DerivedCitation;
+}
+
+/** Characters that would start Markdown syntax inside running text. */
+function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=[#a-z0-9]+;)/gi, '&amp;');
+}
+
+/** Line starts that would turn a paragraph into a heading, quote, list, rule or setext underline. */
+function escapeLineStart(line: string): string {
+  if (/^\s*[-=][-=\s]*$/.test(line)) return line.replace(/[-=]/, '\\$&');
+  return line.replace(/^(\s*)([#>+-]|\d+[.)])(?=\s|$)/, (_all, space: string, mark: string) =>
+    /^\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`,
+  );
+}
+
+/**
+ * A link destination CommonMark reads back as exactly this URL: backslashes and entities would
+ * otherwise be decoded (`javascript\:` or `&colon;` becoming a scheme), and spaces or brackets end it.
+ */
+function destination(url: string): string {
+  return url
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+}
+
+function quoteLines(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? prefix + line : prefix.trimEnd()))
+    .join('\n');
+}
+
+function indent(text: string, first: string): string {
+  const pad = ' '.repeat(first.length);
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? first + line : line ? pad + line : ''))
+    .join('\n');
+}
+
+function codeSpan(code: string): string {
+  const ticks = '`'.repeat(Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = code.startsWith('`') || code.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${code}${pad}${ticks}`;
+}
+
+class MarkdownWriter {
+  private readonly footnotes: Footnote[] = [];
+
+  constructor(private readonly options: MarkdownOptions) {}
+
+  document(doc: ProseMirrorNode): string {
+    const body = this.blocks(doc);
+    const notes = this.footnotes.map(({ citation }, i) => `[^${i + 1}]: ${this.footnoteText(citation)}`);
+    return [body, ...(notes.length ? [notes.join('\n')] : [])].filter(Boolean).join('\n\n') + '\n';
+  }
+
+  private footnoteText(citation: DerivedCitation): string {
+    const title = citation.readingTitle.trim() || 'Untitled reading';
+    const url = safeHref(this.options.readingUrl(citation));
+    const link = url ? ` [Open the passage](${destination(url)})` : '';
+    const quote = citation.quote.replace(/\s+/g, ' ').trim();
+    return `*${escapeText(title)}*: “${escapeText(quote)}”${link}`;
+  }
+
+  private blocks(parent: ProseMirrorNode, separator = '\n\n'): string {
+    const parts: string[] = [];
+    parent.forEach((child) => {
+      const text = this.block(child);
+      if (text !== '') parts.push(text);
+    });
+    return parts.join(separator);
+  }
+
+  private block(node: ProseMirrorNode): string {
+    switch (node.type.name) {
+      case 'paragraph':
+        return this.inline(node)
+          .split('\n')
+          .map((line) => escapeLineStart(line))
+          .join('\n');
+      case 'heading':
+        return `${'#'.repeat(node.attrs.level as number)} ${this.inline(node).replace(/\n/g, ' ')}`;
+      case 'blockquote':
+        return quoteLines(this.blocks(node), '> ');
+      case 'citation':
+        return this.citation(node);
+      case 'codeBlock':
+        return this.codeBlock(node);
+      case 'horizontalRule':
+        return '---';
+      case 'bulletList':
+        return this.list(node, () => '- ');
+      case 'orderedList': {
+        const start = (node.attrs.start as number | undefined) ?? 1;
+        return this.list(node, (i) => `${start + i}. `);
+      }
+      case 'taskList':
+        return this.list(node, (_i, item) => (item.attrs.checked ? '- [x] ' : '- [ ] '));
+      case 'table':
+        return this.table(node);
+      default:
+        return node.isTextblock ? this.inline(node) : this.blocks(node);
+    }
+  }
+
+  private citation(node: ProseMirrorNode): string {
+    const quote = escapeText(node.textContent.trim());
+    const readingId = node.attrs.readingId as string | null;
+    if (!readingId) return quoteLines(quote, '> ');
+    const citation: DerivedCitation = {
+      readingId,
+      readingVersion: (node.attrs.readingVersion as number | null) ?? null,
+      readingTitle: node.attrs.readingTitle as string,
+      selector: node.attrs.selector as DerivedCitation['selector'],
+      quote: node.textContent,
+    };
+    this.footnotes.push({ citation });
+    return quoteLines(`${quote}[^${this.footnotes.length}]`, '> ');
+  }
+
+  private codeBlock(node: ProseMirrorNode): string {
+    const code = node.textContent;
+    const longestRun = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const language = ((node.attrs.language as string | null) ?? '').replace(/[^\w+#.-]/g, '');
+    return `${fence}${language}\n${code}\n${fence}`;
+  }
+
+  private list(node: ProseMirrorNode, marker: (index: number, item: ProseMirrorNode) => string): string {
+    const items: string[] = [];
+    node.forEach((item, _offset, index) => items.push(indent(this.blocks(item) || '', marker(index, item))));
+    return items.join('\n');
+  }
+
+  private table(node: ProseMirrorNode): string {
+    const rows: string[][] = [];
+    node.forEach((row) => {
+      const cells: string[] = [];
+      row.forEach((cell) => cells.push(this.cell(cell)));
+      rows.push(cells);
+    });
+    const width = Math.max(1, ...rows.map((cells) => cells.length));
+    const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+    // GFM tables need a header row: the table's first row is it, whether or not it was marked so.
+    const [header = [], ...body] = rows;
+    return [line(header), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n');
+  }
+
+  /** A cell's paragraphs on one line: a GFM cell cannot hold a line break. */
+  private cell(cell: ProseMirrorNode): string {
+    const parts: string[] = [];
+    cell.forEach((block) => parts.push(block.isTextblock ? this.inline(block) : block.textContent));
+    return parts.join(' ').replace(/\n/g, ' ').trim();
+  }
+
+  private inline(node: ProseMirrorNode): string {
+    let out = '';
+    node.forEach((child) => {
+      // Code keeps its characters as written; its mark excludes every other mark.
+      if (child.isText && child.marks.some((mark) => mark.type.name === 'code')) out += codeSpan(child.text ?? '');
+      else if (child.isText) out += this.marked(escapeText(child.text ?? ''), child.marks);
+      else if (child.type.name === 'hardBreak') out += '\\\n';
+      else if (child.type.name === 'wikiLink') out += this.marked(this.wikiLink(child), child.marks);
+    });
+    return out;
+  }
+
+  private wikiLink(node: ProseMirrorNode): string {
+    const title = node.attrs.title as string;
+    const url = safeHref(this.options.wikiLinkUrl?.({ title, pageId: (node.attrs.pageId as string | null) ?? null }));
+    return url ? `[${escapeText(title)}](${destination(url)})` : `[[${title.replace(/[[\]\\]/g, '\\$&')}]]`;
+  }
+
+  /** Wraps text in its marks; a link whose href is unsafe keeps its words and loses the link. */
+  private marked(text: string, marks: readonly Mark[]): string {
+    let out = text;
+    for (const mark of marks) {
+      switch (mark.type.name) {
+        case 'bold':
+          out = `**${out}**`;
+          break;
+        case 'italic':
+          out = `*${out}*`;
+          break;
+        case 'strike':
+          out = `~~${out}~~`;
+          break;
+        case 'link': {
+          const href = safeHref(mark.attrs.href);
+          if (href) out = `[${out}](${destination(href)})`;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * A note or wiki page as Markdown for export: GFM tables and task lists, citations as blockquotes
+ * with footnotes naming the reading, quoting the passage and linking back to it.
+ */
+export function toMarkdown(source: Y.Doc | JSONContent, options: MarkdownOptions): string {
+  return new MarkdownWriter(options).document(toDocumentNode(source));
+}

@@ -1,0 +1,36 @@
+import type { JSONContent } from '@tiptap/core';
+import { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import * as Y from 'yjs';
+import { editorSchema } from './extensions.js';
+
+/** Tiptap's Collaboration extension keeps the document in the XmlFragment of this name. */
+export const DOCUMENT_FRAGMENT = 'default';
+
+/**
+ * The ProseMirror document a Y.Doc holds. y-prosemirror drops (and deletes from the Y.Doc) nodes
+ * the schema does not allow while it reads, so it reads a copy: deriving must never change what
+ * is stored.
+ */
+export function readDocument(ydoc: Y.Doc): ProseMirrorNode {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc));
+  const node = yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(DOCUMENT_FRAGMENT), editorSchema());
+  copy.destroy();
+  return node;
+}
+
+/** A document given as a Y.Doc or as ProseMirror JSON, checked against the schema. */
+export function toDocumentNode(source: Y.Doc | JSONContent): ProseMirrorNode {
+  return source instanceof Y.Doc ? readDocument(source) : ProseMirrorNode.fromJSON(editorSchema(), source);
+}
+
+/**
+ * Writes ProseMirror JSON into an empty Y.Doc, as the editor would. Only for a document's first
+ * content: writing over content other clients have edited would drop their history.
+ */
+export function writeDocument(ydoc: Y.Doc, json: JSONContent): void {
+  const fragment = ydoc.getXmlFragment(DOCUMENT_FRAGMENT);
+  if (fragment.length > 0) throw new Error('writeDocument needs an empty document');
+  ydoc.transact(() => prosemirrorJSONToYXmlFragment(editorSchema(), json, fragment));
+}
