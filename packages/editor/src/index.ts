@@ -13,4 +13,4 @@ export type {
   WikiLinkAttrs,
 } from './selectors.js';
 export { WikiLink } from './wiki-link.js';
-export { DOCUMENT_FRAGMENT, readDocument, toDocumentNode, writeDocument } from './ydoc.js';
+export { DOCUMENT_FRAGMENT, documentFromJSON, readDocument, toDocumentNode, writeDocument } from './ydoc.js';

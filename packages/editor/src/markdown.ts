@@ -55,6 +55,9 @@ function indent(text: string, first: string): string {
     .join('\n');
 }
 
+/** The marker each list type starts its items with; lists sharing one would run together. */
+const LIST_MARKERS: Record<string, string | undefined> = { bulletList: '-', taskList: '-', orderedList: '.' };
+
 function codeSpan(code: string): string {
   const ticks = '`'.repeat(Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length)) + 1);
   const pad = code.startsWith('`') || code.endsWith('`') ? ' ' : '';
@@ -80,13 +83,29 @@ class MarkdownWriter {
     return `*${escapeText(title)}*: “${escapeText(quote)}”${link}`;
   }
 
-  private blocks(parent: ProseMirrorNode, separator = '\n\n'): string {
-    const parts: string[] = [];
+  /**
+   * Blocks with a blank line between them, with two exceptions Markdown needs: a list nested in a
+   * list item follows its paragraph directly (a blank line would loosen the list), and two lists
+   * with the same marker get an empty comment between them (they would merge into one list).
+   */
+  private blocks(parent: ProseMirrorNode): string {
+    let out = '';
+    let previous: ProseMirrorNode | undefined;
     parent.forEach((child) => {
       const text = this.block(child);
-      if (text !== '') parts.push(text);
+      if (text === '') return;
+      if (previous) out += this.separator(previous, child, parent);
+      out += text;
+      previous = child;
     });
-    return parts.join(separator);
+    return out;
+  }
+
+  private separator(previous: ProseMirrorNode, next: ProseMirrorNode, parent: ProseMirrorNode): string {
+    const inItem = parent.type.name === 'listItem' || parent.type.name === 'taskItem';
+    if (inItem && LIST_MARKERS[next.type.name]) return '\n';
+    const marker = LIST_MARKERS[previous.type.name];
+    return marker && marker === LIST_MARKERS[next.type.name] ? '\n\n<!-- -->\n\n' : '\n\n';
   }
 
   private block(node: ProseMirrorNode): string {

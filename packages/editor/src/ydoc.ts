@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { editorSchema } from './extensions.js';
 
@@ -20,9 +20,19 @@ export function readDocument(ydoc: Y.Doc): ProseMirrorNode {
   return node;
 }
 
-/** A document given as a Y.Doc or as ProseMirror JSON, checked against the schema. */
+/**
+ * ProseMirror JSON as a document, refused with a RangeError unless the schema allows it:
+ * fromJSON alone checks node names but not what each node may contain.
+ */
+export function documentFromJSON(json: JSONContent): ProseMirrorNode {
+  const node = ProseMirrorNode.fromJSON(editorSchema(), json);
+  node.check();
+  return node;
+}
+
+/** A document given as a Y.Doc or as ProseMirror JSON. */
 export function toDocumentNode(source: Y.Doc | JSONContent): ProseMirrorNode {
-  return source instanceof Y.Doc ? readDocument(source) : ProseMirrorNode.fromJSON(editorSchema(), source);
+  return source instanceof Y.Doc ? readDocument(source) : documentFromJSON(source);
 }
 
 /**
@@ -30,7 +40,8 @@ export function toDocumentNode(source: Y.Doc | JSONContent): ProseMirrorNode {
  * content: writing over content other clients have edited would drop their history.
  */
 export function writeDocument(ydoc: Y.Doc, json: JSONContent): void {
+  const node = documentFromJSON(json);
   const fragment = ydoc.getXmlFragment(DOCUMENT_FRAGMENT);
   if (fragment.length > 0) throw new Error('writeDocument needs an empty document');
-  ydoc.transact(() => prosemirrorJSONToYXmlFragment(editorSchema(), json, fragment));
+  ydoc.transact(() => prosemirrorToYXmlFragment(node, fragment));
 }
