@@ -138,4 +138,38 @@ See also [Caspian Sea](/courses/c1/wiki/page-7)
     expect(html).toContain('<pre><code>a ``` b\n</code></pre>');
     expect(html.match(/<ul>/g)).toHaveLength(2);
   });
+
+  it('writes overlapping formatting and spaces at its edges so it renders as the writer saw it', () => {
+    const bold = { type: 'bold' };
+    const italic = { type: 'italic' };
+    const doc: JSONContent = {
+      type: 'doc',
+      content: [
+        {
+          type: 'heading',
+          attrs: { level: 2 },
+          content: [{ type: 'text', text: 'Line one' }, { type: 'hardBreak' }, { type: 'text', text: 'line two' }],
+        },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Kazakhstan ', marks: [bold] },
+            { type: 'text', text: 'balances', marks: [bold, italic] },
+            { type: 'text', text: ' its neighbours,' },
+            { type: 'text', text: ' lightly ', marks: [italic] },
+            { type: 'text', text: 'and ' },
+            { type: 'text', text: 'see', marks: [{ type: 'link', attrs: { href: 'https://example.org/a' } }] },
+            { type: 'text', text: ' here', marks: [bold, { type: 'link', attrs: { href: 'https://example.org/a' } }] },
+            { type: 'text', text: '.' },
+          ],
+        },
+      ],
+    };
+    const html = marked.parse(toMarkdown(doc, { readingUrl: () => '/' }), { async: false, gfm: true });
+    expect(html).toBe(
+      '<h2>Line one line two</h2>\n' +
+        '<p><strong>Kazakhstan <em>balances</em></strong> its neighbours, <em>lightly</em> and ' +
+        '<a href="https://example.org/a">see <strong>here</strong></a>.</p>\n',
+    );
+  });
 });

@@ -1,7 +1,9 @@
 import type { JSONContent } from '@tiptap/core';
-import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
 import type { DerivedCitation } from './derive.js';
+import { destination, escapeLineStart, escapeText } from './markdown-escape.js';
+import { inlineMarkdown } from './markdown-inline.js';
 import { safeHref } from './safe-url.js';
 import { toDocumentNode } from './ydoc.js';
 
@@ -14,30 +16,6 @@ export interface MarkdownOptions {
 
 interface Footnote {
   citation: DerivedCitation;
-}
-
-/** Characters that would start Markdown syntax inside running text. */
-function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=[#a-z0-9]+;)/gi, '&amp;');
-}
-
-/** Line starts that would turn a paragraph into a heading, quote, list, rule or setext underline. */
-function escapeLineStart(line: string): string {
-  if (/^\s*[-=][-=\s]*$/.test(line)) return line.replace(/[-=]/, '\\$&');
-  return line.replace(/^(\s*)([#>+-]|\d+[.)])(?=\s|$)/, (_all, space: string, mark: string) =>
-    /^\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`,
-  );
-}
-
-/**
- * A link destination CommonMark reads back as exactly this URL: backslashes and entities would
- * otherwise be decoded (`javascript\:` or `&colon;` becoming a scheme), and spaces or brackets end it.
- */
-function destination(url: string): string {
-  return url
-    .replace(/\\/g, '\\\\')
-    .replace(/&/g, '&amp;')
-    .replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
 }
 
 function quoteLines(text: string, prefix: string): string {
@@ -57,12 +35,6 @@ function indent(text: string, first: string): string {
 
 /** The marker each list type starts its items with; lists sharing one would run together. */
 const LIST_MARKERS: Record<string, string | undefined> = { bulletList: '-', taskList: '-', orderedList: '.' };
-
-function codeSpan(code: string): string {
-  const ticks = '`'.repeat(Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length)) + 1);
-  const pad = code.startsWith('`') || code.endsWith('`') ? ' ' : '';
-  return `${ticks}${pad}${code}${pad}${ticks}`;
-}
 
 class MarkdownWriter {
   private readonly footnotes: Footnote[] = [];
@@ -116,7 +88,7 @@ class MarkdownWriter {
           .map((line) => escapeLineStart(line))
           .join('\n');
       case 'heading':
-        return `${'#'.repeat(node.attrs.level as number)} ${this.inline(node).replace(/\n/g, ' ')}`;
+        return `${'#'.repeat(node.attrs.level as number)} ${this.inline(node, ' ')}`;
       case 'blockquote':
         return quoteLines(this.blocks(node), '> ');
       case 'citation':
@@ -186,50 +158,19 @@ class MarkdownWriter {
   /** A cell's paragraphs on one line: a GFM cell cannot hold a line break. */
   private cell(cell: ProseMirrorNode): string {
     const parts: string[] = [];
-    cell.forEach((block) => parts.push(block.isTextblock ? this.inline(block) : block.textContent));
+    cell.forEach((block) => parts.push(block.isTextblock ? this.inline(block, ' ') : escapeText(block.textContent)));
     return parts.join(' ').replace(/\n/g, ' ').trim();
   }
 
-  private inline(node: ProseMirrorNode): string {
-    let out = '';
-    node.forEach((child) => {
-      // Code keeps its characters as written; its mark excludes every other mark.
-      if (child.isText && child.marks.some((mark) => mark.type.name === 'code')) out += codeSpan(child.text ?? '');
-      else if (child.isText) out += this.marked(escapeText(child.text ?? ''), child.marks);
-      else if (child.type.name === 'hardBreak') out += '\\\n';
-      else if (child.type.name === 'wikiLink') out += this.marked(this.wikiLink(child), child.marks);
-    });
-    return out;
+  /** A textblock's content; where a line cannot break (headings, table cells) a break is a space. */
+  private inline(node: ProseMirrorNode, lineBreak = '\\\n'): string {
+    return inlineMarkdown(node, { lineBreak, wikiLink: (link) => this.wikiLink(link) });
   }
 
   private wikiLink(node: ProseMirrorNode): string {
     const title = node.attrs.title as string;
     const url = safeHref(this.options.wikiLinkUrl?.({ title, pageId: (node.attrs.pageId as string | null) ?? null }));
     return url ? `[${escapeText(title)}](${destination(url)})` : `[[${title.replace(/[[\]\\]/g, '\\$&')}]]`;
-  }
-
-  /** Wraps text in its marks; a link whose href is unsafe keeps its words and loses the link. */
-  private marked(text: string, marks: readonly Mark[]): string {
-    let out = text;
-    for (const mark of marks) {
-      switch (mark.type.name) {
-        case 'bold':
-          out = `**${out}**`;
-          break;
-        case 'italic':
-          out = `*${out}*`;
-          break;
-        case 'strike':
-          out = `~~${out}~~`;
-          break;
-        case 'link': {
-          const href = safeHref(mark.attrs.href);
-          if (href) out = `[${out}](${destination(href)})`;
-          break;
-        }
-      }
-    }
-    return out;
   }
 }
 
