@@ -30,9 +30,16 @@ export function documentFromJSON(json: JSONContent): ProseMirrorNode {
   return node;
 }
 
-/** A document given as a Y.Doc or as ProseMirror JSON. */
+/**
+ * A document given as a Y.Doc or as ProseMirror JSON. A Y.Doc is told apart by shape, not
+ * instanceof: the caller's copy of yjs may be another module instance than this package's.
+ */
 export function toDocumentNode(source: Y.Doc | JSONContent): ProseMirrorNode {
-  return source instanceof Y.Doc ? readDocument(source) : documentFromJSON(source);
+  return isYDoc(source) ? readDocument(source) : documentFromJSON(source);
+}
+
+function isYDoc(source: Y.Doc | JSONContent): source is Y.Doc {
+  return typeof (source as Partial<Y.Doc>).getXmlFragment === 'function';
 }
 
 /**
