@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { updateYFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
@@ -30,6 +31,17 @@ describe('a document through Yjs and back', () => {
     const loaded = new Y.Doc();
     Y.applyUpdateV2(loaded, Y.encodeStateAsUpdateV2(stored));
     expect(toMarkdown(loaded, links)).toBe(toMarkdown(stored, links));
+  });
+
+  it("exports a document held by another copy of yjs, as the server's own yjs may be", () => {
+    // The CommonJS build is a second module instance of yjs, with its own Y.Doc class.
+    const OtherY = createRequire(import.meta.url)('yjs') as typeof Y;
+    expect(OtherY.Doc).not.toBe(Y.Doc);
+    const stored = syncedDocument(EVERY_NODE);
+    const elsewhere = new OtherY.Doc();
+    OtherY.applyUpdate(elsewhere, Y.encodeStateAsUpdate(stored));
+
+    expect(toMarkdown(elsewhere, links)).toBe(toMarkdown(stored, links));
   });
 
   it('merges two writers editing apart into one document both derive alike', () => {
