@@ -1,4 +1,4 @@
-import { Node, mergeAttributes, nodeInputRule } from '@tiptap/core';
+import { InputRule, Node, mergeAttributes } from '@tiptap/core';
 
 /** Typing `[[Page title]]` turns into a wiki link to that page. */
 const WRITTEN_WIKI_LINK = /\[\[([^[\]\n]+)\]\]$/;
@@ -39,11 +39,15 @@ export const WikiLink = Node.create({
   },
 
   addInputRules() {
+    // Not nodeInputRule: with a capture group it replaces only the group, leaving the brackets.
     return [
-      nodeInputRule({
+      new InputRule({
         find: WRITTEN_WIKI_LINK,
-        type: this.type,
-        getAttributes: (match) => ({ title: match[1]?.trim() ?? '' }),
+        handler: ({ state, range, match }) => {
+          const title = match[1]?.trim();
+          if (!title) return null;
+          state.tr.replaceWith(range.from, range.to, this.type.create({ title }));
+        },
       }),
     ];
   },
