@@ -172,4 +172,34 @@ See also [Caspian Sea](/courses/c1/wiki/page-7)
         '<a href="https://example.org/a">see <strong>here</strong></a>.</p>\n',
     );
   });
+
+  it('gives a citation inside a table cell its footnote too, and leaves out an empty heading', () => {
+    const row = (...cells: JSONContent[][]): JSONContent => ({
+      type: 'tableRow',
+      content: cells.map((content) => ({ type: 'tableCell', content })),
+    });
+    const doc: JSONContent = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 } },
+        {
+          type: 'table',
+          content: [
+            row(
+              [{ type: 'paragraph', content: [{ type: 'text', text: 'Claim' }] }],
+              [{ type: 'paragraph', content: [{ type: 'text', text: 'Evidence' }] }],
+            ),
+            row(
+              [{ type: 'paragraph', content: [{ type: 'text', text: 'Balance' }] }],
+              [{ type: 'citation', attrs: CITED, content: [{ type: 'text', text: 'between Moscow and Beijing' }] }],
+            ),
+          ],
+        },
+      ],
+    };
+    expect(toMarkdown(doc, { readingUrl: () => '/r' })).toBe(
+      '| Claim | Evidence |\n| --- | --- |\n| Balance | “between Moscow and Beijing”[^1] |\n\n' +
+        `[^1]: *${CITED.readingTitle}*: “between Moscow and Beijing” [Open the passage](/r)\n`,
+    );
+  });
 });

@@ -87,12 +87,16 @@ class MarkdownWriter {
           .split('\n')
           .map((line) => escapeLineStart(line))
           .join('\n');
-      case 'heading':
-        return `${'#'.repeat(node.attrs.level as number)} ${this.inline(node, ' ')}`;
+      case 'heading': {
+        const text = this.inline(node, ' ');
+        return text && `${'#'.repeat(node.attrs.level as number)} ${text}`;
+      }
       case 'blockquote':
         return quoteLines(this.blocks(node), '> ');
-      case 'citation':
-        return this.citation(node);
+      case 'citation': {
+        const { quote, footnote } = this.citation(node);
+        return quoteLines(quote + footnote, '> ');
+      }
       case 'codeBlock':
         return this.codeBlock(node);
       case 'horizontalRule':
@@ -112,10 +116,11 @@ class MarkdownWriter {
     }
   }
 
-  private citation(node: ProseMirrorNode): string {
+  /** The quoted words and their footnote mark; a citation that lost its reading has no footnote. */
+  private citation(node: ProseMirrorNode): { quote: string; footnote: string } {
     const quote = escapeText(node.textContent.trim());
     const readingId = node.attrs.readingId as string | null;
-    if (!readingId) return quoteLines(quote, '> ');
+    if (!readingId) return { quote, footnote: '' };
     const citation: DerivedCitation = {
       readingId,
       readingVersion: (node.attrs.readingVersion as number | null) ?? null,
@@ -124,7 +129,7 @@ class MarkdownWriter {
       quote: node.textContent,
     };
     this.footnotes.push({ citation });
-    return quoteLines(`${quote}[^${this.footnotes.length}]`, '> ');
+    return { quote, footnote: `[^${this.footnotes.length}]` };
   }
 
   private codeBlock(node: ProseMirrorNode): string {
@@ -158,7 +163,12 @@ class MarkdownWriter {
   /** A cell's paragraphs on one line: a GFM cell cannot hold a line break. */
   private cell(cell: ProseMirrorNode): string {
     const parts: string[] = [];
-    cell.forEach((block) => parts.push(block.isTextblock ? this.inline(block, ' ') : escapeText(block.textContent)));
+    cell.forEach((block) => {
+      if (block.type.name === 'citation') {
+        const { quote, footnote } = this.citation(block);
+        parts.push(`“${quote}”${footnote}`);
+      } else parts.push(block.isTextblock ? this.inline(block, ' ') : escapeText(block.textContent));
+    });
     return parts.join(' ').replace(/\n/g, ' ').trim();
   }
 
