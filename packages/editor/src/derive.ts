@@ -1,17 +1,10 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
 import { safeHref } from './safe-url.js';
-import type { CitationAttrs, PassageSelector } from './selectors.js';
+import { citationOf, headingLevel, stringAttr, type DerivedCitation } from './node-attrs.js';
 import { readDocument } from './ydoc.js';
 
-export interface DerivedCitation {
-  readingId: string;
-  readingVersion: number | null;
-  readingTitle: string;
-  selector: PassageSelector | null;
-  /** The words as they stand in the note (a writer may have trimmed the quote). */
-  quote: string;
-}
+export type { DerivedCitation };
 
 /** What the server keeps beside a stored document: search text, outline, links and citations. */
 export interface DerivedDocument {
@@ -27,7 +20,7 @@ function blockText(node: ProseMirrorNode): string {
   let text = '';
   node.forEach((child) => {
     if (child.isText) text += child.text ?? '';
-    else if (child.type.name === 'wikiLink') text += child.attrs.title as string;
+    else if (child.type.name === 'wikiLink') text += stringAttr(child, 'title');
     else if (child.type.name === 'hardBreak') text += '\n';
   });
   return text;
@@ -45,22 +38,14 @@ export function deriveFromNode(doc: ProseMirrorNode): DerivedDocument {
       const text = blockText(node);
       if (text.trim()) lines.push(text);
       if (node.type.name === 'heading' && text.trim()) {
-        headings.push({ level: node.attrs.level as number, text: text.trim() });
+        headings.push({ level: headingLevel(node), text: text.trim() });
       }
-      const attrs = node.attrs as CitationAttrs;
       // A citation that lost its reading cannot be followed back; it is still text, not a citation.
-      if (node.type.name === 'citation' && attrs.readingId) {
-        citations.push({
-          readingId: attrs.readingId,
-          readingVersion: attrs.readingVersion ?? null,
-          readingTitle: attrs.readingTitle,
-          selector: attrs.selector ?? null,
-          quote: text,
-        });
-      }
+      const citation = node.type.name === 'citation' ? citationOf(node) : null;
+      if (citation) citations.push(citation);
     }
     if (node.type.name === 'wikiLink') {
-      const title = (node.attrs.title as string).trim();
+      const title = stringAttr(node, 'title').trim();
       if (title) wikiTitles.add(title);
     }
     for (const mark of node.marks) {

@@ -1,5 +1,6 @@
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { codeSpan, destination, escapeText } from './markdown-escape.js';
+import { stringAttr } from './node-attrs.js';
 import { safeHref } from './safe-url.js';
 
 export interface InlineOptions {
@@ -68,7 +69,7 @@ function render(child: ProseMirrorNode, open: readonly Mark[], options: InlineOp
   if (child.type.name === 'wikiLink') {
     const insideLink =
       open.some((mark) => mark.type.name === 'link') || child.marks.some((m) => m.type.name === 'link');
-    return insideLink ? escapeText(child.attrs.title as string) : options.wikiLink(child);
+    return insideLink ? escapeText(stringAttr(child, 'title')) : options.wikiLink(child);
   }
   return '';
 }

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import type { DerivedCitation } from './derive.js';
 import { destination, escapeLineStart, escapeText } from './markdown-escape.js';
 import { inlineMarkdown } from './markdown-inline.js';
+import { citationOf, headingLevel, integerAttr, stringAttr } from './node-attrs.js';
 import { safeHref } from './safe-url.js';
 import { toDocumentNode } from './ydoc.js';
 
@@ -89,7 +90,7 @@ class MarkdownWriter {
           .join('\n');
       case 'heading': {
         const text = this.inline(node, ' ');
-        return text && `${'#'.repeat(node.attrs.level as number)} ${text}`;
+        return text && `${'#'.repeat(headingLevel(node))} ${text}`;
       }
       case 'blockquote':
         return quoteLines(this.blocks(node), '> ');
@@ -104,7 +105,7 @@ class MarkdownWriter {
       case 'bulletList':
         return this.list(node, () => '- ');
       case 'orderedList': {
-        const start = (node.attrs.start as number | undefined) ?? 1;
+        const start = integerAttr(node, 'start', 0, 999_999_999) ?? 1;
         return this.list(node, (i) => `${start + i}. `);
       }
       case 'taskList':
@@ -119,15 +120,8 @@ class MarkdownWriter {
   /** The quoted words and their footnote mark; a citation that lost its reading has no footnote. */
   private citation(node: ProseMirrorNode): { quote: string; footnote: string } {
     const quote = escapeText(node.textContent.trim());
-    const readingId = node.attrs.readingId as string | null;
-    if (!readingId) return { quote, footnote: '' };
-    const citation: DerivedCitation = {
-      readingId,
-      readingVersion: (node.attrs.readingVersion as number | null) ?? null,
-      readingTitle: node.attrs.readingTitle as string,
-      selector: node.attrs.selector as DerivedCitation['selector'],
-      quote: node.textContent,
-    };
+    const citation = citationOf(node);
+    if (!citation) return { quote, footnote: '' };
     this.footnotes.push({ citation });
     return { quote, footnote: `[^${this.footnotes.length}]` };
   }
@@ -136,7 +130,7 @@ class MarkdownWriter {
     const code = node.textContent;
     const longestRun = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
-    const language = ((node.attrs.language as string | null) ?? '').replace(/[^\w+#.-]/g, '');
+    const language = stringAttr(node, 'language').replace(/[^\w+#.-]/g, '');
     return `${fence}${language}\n${code}\n${fence}`;
   }
 
@@ -178,8 +172,9 @@ class MarkdownWriter {
   }
 
   private wikiLink(node: ProseMirrorNode): string {
-    const title = node.attrs.title as string;
-    const url = safeHref(this.options.wikiLinkUrl?.({ title, pageId: (node.attrs.pageId as string | null) ?? null }));
+    const title = stringAttr(node, 'title');
+    if (!title) return '';
+    const url = safeHref(this.options.wikiLinkUrl?.({ title, pageId: stringAttr(node, 'pageId') || null }));
     return url ? `[${escapeText(title)}](${destination(url)})` : `[[${title.replace(/[[\]\\]/g, '\\$&')}]]`;
   }
 }
