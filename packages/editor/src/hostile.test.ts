@@ -21,28 +21,26 @@ const text = (value: string, format?: Record<string, unknown>) => {
 describe('a document written by a hostile Yjs client', () => {
   it('derives and exports without failing, reading every attribute for its type', () => {
     const ydoc = new Y.Doc();
-    ydoc
-      .getXmlFragment(DOCUMENT_FRAGMENT)
-      .insert(0, [
-        element('heading', { level: -1 }, [text('Hostile heading')]),
-        element('paragraph', {}, [
-          text('see '),
-          element('wikiLink', { title: 42 }, []),
-          text('trap', { link: { href: { evil: true } } }),
-        ]),
-        element(
-          'citation',
-          {
-            readingId: 'r1',
-            readingTitle: {},
-            readingVersion: 'three',
-            selector: { quote: 'x', position: { start: -4 } },
-          },
-          [text('quoted')],
-        ),
-        element('codeBlock', { language: 7 }, [text('code')]),
-        element('orderedList', { start: 'x' }, [element('listItem', {}, [element('paragraph', {}, [text('one')])])]),
-      ]);
+    ydoc.getXmlFragment(DOCUMENT_FRAGMENT).insert(0, [
+      element('heading', { level: -1 }, [text('Hostile heading')]),
+      element('paragraph', {}, [
+        text('see '),
+        element('wikiLink', { title: 42 }, []),
+        text('trap', { link: { href: { evil: true } } }),
+      ]),
+      element(
+        'citation',
+        {
+          readingId: 'r1',
+          readingTitle: {},
+          readingVersion: 'three',
+          selector: { quote: 'x', position: { start: -4 } },
+        },
+        [text('quoted')],
+      ),
+      element('codeBlock', { language: 7 }, [text('code')]),
+      element('orderedList', { start: 'x' }, [element('listItem', {}, [element('paragraph', {}, [text('one')])])]),
+    ]);
 
     expect(deriveDocument(ydoc)).toEqual({
       plainText: 'Hostile heading\nsee trap\nquoted\ncode\none',
