@@ -74,4 +74,14 @@ describe('the web editor on a collaborative note', () => {
 
     expect(deriveDocument(target).citations).toEqual([{ ...CITED, quote: 'balance between Moscow and Beijing' }]);
   });
+
+  it("links a wiki page chosen from the autocomplete to that page's address in the export", () => {
+    const note = new Y.Doc();
+    const editor = collaborativeEditor(note);
+    editor.commands.insertContent('Compare ');
+    editor.commands.insertWikiLink({ title: 'Caspian Sea', pageId: 'page-7' });
+
+    const wikiLinkUrl = (link: { pageId: string | null }) => (link.pageId ? `/wiki/${link.pageId}` : undefined);
+    expect(toMarkdown(note, { readingUrl: () => '/r', wikiLinkUrl })).toBe('Compare [Caspian Sea](/wiki/page-7)\n');
+  });
 });

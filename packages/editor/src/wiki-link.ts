@@ -1,4 +1,14 @@
 import { InputRule, Node, mergeAttributes } from '@tiptap/core';
+import type { WikiLinkAttrs } from './selectors.js';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    wikiLink: {
+      /** Puts a link to a wiki page at the cursor (the `[[` autocomplete's choice). */
+      insertWikiLink: (attrs: WikiLinkAttrs) => ReturnType;
+    };
+  }
+}
 
 /** Typing `[[Page title]]` turns into a wiki link to that page. */
 const WRITTEN_WIKI_LINK = /\[\[([^[\]\n]+)\]\]$/;
@@ -36,6 +46,15 @@ export const WikiLink = Node.create({
 
   renderText({ node }) {
     return `[[${node.attrs.title as string}]]`;
+  },
+
+  addCommands() {
+    return {
+      insertWikiLink:
+        (attrs) =>
+        ({ commands }) =>
+          commands.insertContent({ type: this.name, attrs }),
+    };
   },
 
   addInputRules() {
