@@ -15,10 +15,6 @@ export interface MarkdownOptions {
   wikiLinkUrl?(link: { title: string; pageId: string | null }): string | undefined;
 }
 
-interface Footnote {
-  citation: DerivedCitation;
-}
-
 function quoteLines(text: string, prefix: string): string {
   return text
     .split('\n')
@@ -38,13 +34,14 @@ function indent(text: string, first: string): string {
 const LIST_MARKERS: Record<string, string | undefined> = { bulletList: '-', taskList: '-', orderedList: '.' };
 
 class MarkdownWriter {
-  private readonly footnotes: Footnote[] = [];
+  /** The citations met so far; footnote n is footnotes[n - 1]. */
+  private readonly footnotes: DerivedCitation[] = [];
 
   constructor(private readonly options: MarkdownOptions) {}
 
   document(doc: ProseMirrorNode): string {
     const body = this.blocks(doc);
-    const notes = this.footnotes.map(({ citation }, i) => `[^${i + 1}]: ${this.footnoteText(citation)}`);
+    const notes = this.footnotes.map((citation, i) => `[^${i + 1}]: ${this.footnoteText(citation)}`);
     return [body, ...(notes.length ? [notes.join('\n')] : [])].filter(Boolean).join('\n\n') + '\n';
   }
 
@@ -122,7 +119,7 @@ class MarkdownWriter {
     const quote = escapeText(node.textContent.trim());
     const citation = citationOf(node);
     if (!citation) return { quote, footnote: '' };
-    this.footnotes.push({ citation });
+    this.footnotes.push(citation);
     return { quote, footnote: `[^${this.footnotes.length}]` };
   }
 
