@@ -1,0 +1,78 @@
+import { createRequire } from 'node:module';
+import { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { updateYFragment } from 'y-prosemirror';
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { deriveDocument } from './derive.js';
+import { editorSchema } from './extensions.js';
+import { toMarkdown } from './markdown.js';
+import { EVERY_NODE, syncedDocument } from './testing/every-node.js';
+import { DOCUMENT_FRAGMENT, readDocument, writeDocument } from './ydoc.js';
+
+const links = { readingUrl: () => '/reading', wikiLinkUrl: () => undefined };
+
+describe('a document through Yjs and back', () => {
+  it('reads back every node, mark and attribute a writer put in, citation selector included', () => {
+    const expected = ProseMirrorNode.fromJSON(editorSchema(), EVERY_NODE).toJSON();
+    expect(readDocument(syncedDocument(EVERY_NODE)).toJSON()).toEqual(expected);
+  });
+
+  it('is stable: written again from what was read, it reads, derives and exports the same', () => {
+    const first = syncedDocument(EVERY_NODE);
+    const second = syncedDocument(readDocument(first).toJSON());
+
+    expect(readDocument(second).toJSON()).toEqual(readDocument(first).toJSON());
+    expect(deriveDocument(second)).toEqual(deriveDocument(first));
+    expect(toMarkdown(second, links)).toBe(toMarkdown(first, links));
+  });
+
+  it('survives storage as a V2 update, as the server stores it', () => {
+    const stored = syncedDocument(EVERY_NODE);
+    const loaded = new Y.Doc();
+    Y.applyUpdateV2(loaded, Y.encodeStateAsUpdateV2(stored));
+    expect(toMarkdown(loaded, links)).toBe(toMarkdown(stored, links));
+  });
+
+  it("exports a document held by another copy of yjs, as the server's own yjs may be", () => {
+    // The CommonJS build is a second module instance of yjs, with its own Y.Doc class.
+    const OtherY = createRequire(import.meta.url)('yjs') as typeof Y;
+    expect(OtherY.Doc).not.toBe(Y.Doc);
+    const stored = syncedDocument(EVERY_NODE);
+    const elsewhere = new OtherY.Doc();
+    OtherY.applyUpdate(elsewhere, Y.encodeStateAsUpdate(stored));
+
+    expect(toMarkdown(elsewhere, links)).toBe(toMarkdown(stored, links));
+  });
+
+  it('merges two writers editing apart into one document both derive alike', () => {
+    const alice = syncedDocument(EVERY_NODE);
+    const bob = new Y.Doc();
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice));
+    edit(alice, (doc) => doc.copy(doc.content.addToStart(heading('Added by Alice'))));
+    edit(bob, (doc) => doc.copy(doc.content.addToEnd(heading('Added by Bob'))));
+
+    Y.applyUpdate(alice, Y.encodeStateAsUpdate(bob));
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice));
+
+    const headings = deriveDocument(alice).headings.map((h) => h.text);
+    expect(headings).toEqual(['Added by Alice', 'Week 2: Neighbours', 'Arguments', 'Added by Bob']);
+    expect(deriveDocument(bob)).toEqual(deriveDocument(alice));
+  });
+
+  it('refuses JSON the schema does not allow instead of exporting something else', () => {
+    const quoteWithBold = {
+      type: 'doc',
+      content: [{ type: 'citation', content: [{ type: 'text', text: 'x', marks: [{ type: 'bold' }] }] }],
+    };
+    expect(() => toMarkdown(quoteWithBold, links)).toThrow(RangeError);
+    expect(() => writeDocument(new Y.Doc(), { type: 'doc', content: [{ type: 'mysteryWidget' }] })).toThrow(RangeError);
+  });
+});
+
+const heading = (text: string) => editorSchema().nodes.heading!.create({ level: 2 }, editorSchema().text(text));
+
+/** One writer's edit, written into their Y.Doc the way the editor's sync plugin writes it. */
+function edit(ydoc: Y.Doc, change: (doc: ProseMirrorNode) => ProseMirrorNode): void {
+  const fragment = ydoc.getXmlFragment(DOCUMENT_FRAGMENT);
+  updateYFragment(ydoc, fragment, change(readDocument(ydoc)), { mapping: new Map(), isOMark: new Map() });
+}

@@ -1,0 +1,54 @@
+import type { JSONContent } from '@tiptap/core';
+import { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import * as Y from 'yjs';
+import { editorSchema } from './extensions.js';
+
+/** Tiptap's Collaboration extension keeps the document in the XmlFragment of this name. */
+export const DOCUMENT_FRAGMENT = 'default';
+
+/**
+ * The ProseMirror document a Y.Doc holds. y-prosemirror drops (and deletes from the Y.Doc) nodes
+ * the schema does not allow while it reads, so it reads a copy: deriving must never change what
+ * is stored.
+ */
+export function readDocument(ydoc: Y.Doc): ProseMirrorNode {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc));
+  const node = yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(DOCUMENT_FRAGMENT), editorSchema());
+  copy.destroy();
+  return node;
+}
+
+/**
+ * ProseMirror JSON as a document, refused with a RangeError unless the schema allows it:
+ * fromJSON alone checks node names but not what each node may contain.
+ */
+export function documentFromJSON(json: JSONContent): ProseMirrorNode {
+  const node = ProseMirrorNode.fromJSON(editorSchema(), json);
+  node.check();
+  return node;
+}
+
+/**
+ * A document given as a Y.Doc or as ProseMirror JSON. A Y.Doc is told apart by shape, not
+ * instanceof: the caller's copy of yjs may be another module instance than this package's.
+ */
+export function toDocumentNode(source: Y.Doc | JSONContent): ProseMirrorNode {
+  return isYDoc(source) ? readDocument(source) : documentFromJSON(source);
+}
+
+function isYDoc(source: Y.Doc | JSONContent): source is Y.Doc {
+  return typeof (source as Partial<Y.Doc>).getXmlFragment === 'function';
+}
+
+/**
+ * Writes ProseMirror JSON into an empty Y.Doc, as the editor would. Only for a document's first
+ * content: writing over content other clients have edited would drop their history.
+ */
+export function writeDocument(ydoc: Y.Doc, json: JSONContent): void {
+  const node = documentFromJSON(json);
+  const fragment = ydoc.getXmlFragment(DOCUMENT_FRAGMENT);
+  if (fragment.length > 0) throw new Error('writeDocument needs an empty document');
+  ydoc.transact(() => prosemirrorToYXmlFragment(node, fragment));
+}
