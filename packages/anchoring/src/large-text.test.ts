@@ -44,31 +44,25 @@ function passageAt(length: number) {
   const end = text.indexOf(' ', start + length);
   return describePassage(text, start, end);
 }
-function timed<T>(run: () => T): { result: T; ms: number } {
-  const began = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - began };
-}
+// How fast these run is measured by the benchmark (tests/bench/anchoring-bench.ts), not asserted here.
 
 describe(`a reading of ${Math.round(text.length / 1000)} KB`, () => {
-  it('finds a lightly edited passage after text was added far before it, quickly', () => {
+  it('finds a lightly edited passage after text was added far before it', () => {
     const selectors = passageAt(300);
     const { start, end } = selectors.position;
     const middle = start + Math.floor((end - start) / 2);
     const wordAt = text.indexOf(' ', middle) + 1;
     const edited = `A new preface.\n\n${text.slice(0, wordAt)}changed ${text.slice(wordAt)}`;
-    const { result, ms } = timed(() => resolve(edited, selectors));
+    const result = resolve(edited, selectors);
     expect(result).toMatchObject({ orphaned: false, method: 'fuzzy', start: start + 16, end: end + 16 + 8 });
-    expect(ms).toBeLessThan(1000);
   });
 
-  it('reports a deleted passage orphaned, quickly, after searching the whole text', () => {
+  it('reports a deleted passage orphaned after searching the whole text', () => {
     const selectors = passageAt(300);
     const { start, end } = selectors.position;
     const deleted = text.slice(0, start) + text.slice(end);
-    const { result, ms } = timed(() => resolve(deleted, selectors));
+    const result = resolve(deleted, selectors);
     expect(result).toMatchObject({ orphaned: true });
-    expect(ms).toBeLessThan(1000);
   });
 
   it('finds a passage of several pages with a few words changed', () => {
@@ -78,33 +72,29 @@ describe(`a reading of ${Math.round(text.length / 1000)} KB`, () => {
       .slice(start, end)
       .replace(/\b(\w{5,})\b/g, (word, _, at: number) => (at % 7 === 0 ? word.toUpperCase() : word));
     const edited = `${text.slice(0, start)}${inside}${text.slice(end)}`;
-    const { result, ms } = timed(() => resolve(edited, selectors));
+    const result = resolve(edited, selectors);
     expect(result).toMatchObject({ orphaned: false, method: 'fuzzy', start, end });
-    expect(ms).toBeLessThan(2000);
   });
 
-  it('reports the longest passage a selector may quote orphaned once deleted, within seconds', () => {
+  it('reports the longest passage a selector may quote orphaned once deleted', () => {
     const start = text.indexOf(' ', Math.floor(text.length * 0.2)) + 1;
     const end = start + MAX_PASSAGE_CHARS;
     const selectors = describePassage(text, start, end);
-    const { result, ms } = timed(() => resolve(text.slice(0, start) + text.slice(end), selectors));
+    const result = resolve(text.slice(0, start) + text.slice(end), selectors);
     expect(result).toEqual({ orphaned: true, reason: 'not-found' });
-    expect(ms).toBeLessThan(3000);
   });
 
-  it('re-anchors hundreds of passages of a new version, each described over the new text, within a second', () => {
+  it('re-anchors hundreds of passages of a new version, each described over the new text', () => {
     const passages = Array.from({ length: 300 }, (_, i) => {
       const start = text.indexOf(' ', Math.floor((text.length * i) / 300)) + 1;
       return describePassage(text, start, text.indexOf(' ', start + 40));
     });
     const next = `A new foreword by the editors.\n\n${text}`;
-    const { result, ms } = timed(() => passages.map((selectors) => reanchor(text, next, selectors)));
+    const result = passages.map((selectors) => reanchor(text, next, selectors));
     result.forEach((moved, i) => {
       if (moved.orphaned) throw new Error(`passage ${i} was lost`);
       expect(moved.selectors.position.start).toBe(passages[i]!.position.start + 32);
       expect(moved.selectors.quote.exact).toBe(passages[i]!.quote.exact);
     });
-    // Folding the 120 KB text again for every passage alone took about two seconds here.
-    expect(ms).toBeLessThan(1200);
   });
 });
