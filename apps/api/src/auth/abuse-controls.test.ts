@@ -5,15 +5,19 @@ import { routes, WEB_HOP_HEADERS } from '@commonplace/contracts';
 import { configSchema } from '../config/config.schema.js';
 import { PASSWORD, signUp } from '../testing/factories.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
-import { AUTH_CALLS_PER_MINUTE } from './auth-rate-limits.js';
 import { BACKOFF } from './login-throttle.js';
 
 const SECRET = 'a-secret-shared-with-the-web-hop';
-const DEFAULT_SIGNUP_LIMIT = configSchema.parse({}).SIGNUPS_PER_ADDRESS_PER_HOUR;
+// The limits as deployed by default (other test APIs lift them, signing everyone up from one address).
+const { SIGNUPS_PER_ADDRESS_PER_HOUR: DEFAULT_SIGNUP_LIMIT, AUTH_CALLS_PER_MINUTE } = configSchema.parse({});
 
 let t: TestApi;
 beforeAll(async () => {
-  t = await startTestApi({ WEB_HOP_SECRET: SECRET, SIGNUPS_PER_ADDRESS_PER_HOUR: String(DEFAULT_SIGNUP_LIMIT) });
+  t = await startTestApi({
+    WEB_HOP_SECRET: SECRET,
+    SIGNUPS_PER_ADDRESS_PER_HOUR: String(DEFAULT_SIGNUP_LIMIT),
+    AUTH_CALLS_PER_MINUTE: String(AUTH_CALLS_PER_MINUTE),
+  });
 });
 afterAll(() => t.close());
 

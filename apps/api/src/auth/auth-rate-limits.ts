@@ -6,12 +6,6 @@ import { sendError } from '../common/error-response.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { RateLimited } from './rate-limited.js';
 
-/**
- * Logins and sign-ups per minute from everyone together: each costs a password hash, and more
- * than this would starve everything else of CPU.
- */
-export const AUTH_CALLS_PER_MINUTE = 1500;
-
 const SIGNUP = routes.signup.path;
 const LOGIN = routes.login.path;
 
@@ -21,7 +15,7 @@ const LOGIN = routes.login.path;
  */
 export async function registerAuthRateLimits(
   fastify: FastifyInstance,
-  config: Pick<AppConfig, 'REDIS_URL' | 'SIGNUPS_PER_ADDRESS_PER_HOUR'>,
+  config: Pick<AppConfig, 'REDIS_URL' | 'SIGNUPS_PER_ADDRESS_PER_HOUR' | 'AUTH_CALLS_PER_MINUTE'>,
 ): Promise<void> {
   const redisUrl = config.REDIS_URL;
   const redis = redisUrl ? new Redis(redisUrl, { keyPrefix: 'commonplace:rate:', maxRetriesPerRequest: 2 }) : undefined;
@@ -33,8 +27,9 @@ export async function registerAuthRateLimits(
     timeWindow: 60 * 60 * 1000,
     keyGenerator: (request) => `signup:${request.client.address}`,
   });
+  // Each login or sign-up costs a password hash: beyond this, they would starve everything else of CPU.
   const everyone = fastify.createRateLimit({
-    max: AUTH_CALLS_PER_MINUTE,
+    max: config.AUTH_CALLS_PER_MINUTE,
     timeWindow: 60 * 1000,
     keyGenerator: () => 'auth:all',
   });

@@ -41,6 +41,13 @@ export const configSchema = z
       .min(1)
       .default(500)
       .describe('sign-ups one address may make in an hour: a class behind one campus address fits'),
+    AUTH_CALLS_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(1500)
+      .describe('logins and sign-ups per minute from everyone together: each costs a password hash'),
     WEB_HOP_SECRET: z
       .string()
       .min(16, 'must be at least 16 characters')

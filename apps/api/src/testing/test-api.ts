@@ -21,6 +21,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     // Every test signs its people up from this one address; the limit has tests of its own.
     SIGNUPS_PER_ADDRESS_PER_HOUR: '1000000',
+    AUTH_CALLS_PER_MINUTE: '1000000',
     ...env,
   });
   const api = await createApp({ ...config, DATABASE_URL: db.url });
