@@ -1,0 +1,126 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { courseWithCast, enrol, signUp } from '../testing/factories.js';
+import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
+import { startTestApi, type TestApi } from '../testing/test-api.js';
+import { CollabServer } from './collab-server.js';
+import { DocumentStore } from './document-store.js';
+
+let t: TestApi;
+const open: CollabClient[] = [];
+beforeAll(async () => (t = await startTestApi()));
+afterAll(() => t.close());
+beforeEach(() => t.db.truncate());
+afterEach(() => open.splice(0).forEach((client) => client.close()));
+
+function connect(documentName: string, session?: string) {
+  const client = connectCollab(t.api.url, documentName, session);
+  open.push(client);
+  return client;
+}
+
+/** A course with two groups of students, and one note of each kind. */
+async function classroom() {
+  const cast = await courseWithCast(t);
+  const { courseId, instructor, student } = cast;
+  const [groupmate, rival] = await Promise.all([signUp(t, 'Groupmate'), signUp(t, 'Rival')]);
+  await enrol(t, courseId, groupmate.userId, 'STUDENT');
+  await enrol(t, courseId, rival.userId, 'STUDENT');
+  const steppe = (await instructor.call('createGroup', { courseId }, { name: 'Steppe' })).body.id as string;
+  const caspian = (await instructor.call('createGroup', { courseId }, { name: 'Caspian' })).body.id as string;
+  for (const [groupId, userId] of [
+    [steppe, student.userId],
+    [steppe, groupmate.userId],
+    [caspian, rival.userId],
+  ] as const) {
+    await instructor.call('assignToGroup', { courseId, groupId, userId });
+  }
+  const groupNote = (await student.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' })).body;
+  const personalNote = (await student.call('createNote', { courseId }, { title: 'Mine', scope: 'personal' })).body;
+  return { ...cast, groupmate, rival, steppe, caspian, groupNote, personalNote };
+}
+
+const storedRows = (documentId: string) => t.prisma.documentUpdate.count({ where: { documentId } });
+
+describe('who may open a document over /collab', () => {
+  it('lets the group co-write its note, and both see the same text', async () => {
+    const { student, groupmate, groupNote } = await classroom();
+    const a = connect(groupNote.documentName, student.session);
+    const b = connect(groupNote.documentName, groupmate.session);
+    expect(await a.authenticated).toEqual({ readOnly: false });
+    expect(await b.authenticated).toEqual({ readOnly: false });
+    a.write('Soft power in Central Asia');
+    b.write('Multi-vector diplomacy');
+    await eventually(() => a.text().split('\n').length === 2 && a.text() === b.text());
+    expect(a.text()).toContain('Soft power in Central Asia');
+    expect(a.text()).toContain('Multi-vector diplomacy');
+  });
+
+  it('refuses an outsider, a student of another group, and someone without a session', async () => {
+    const { outsider, rival, groupNote } = await classroom();
+    for (const session of [outsider.session, rival.session, undefined]) {
+      const client = connect(groupNote.documentName, session);
+      expect(await client.authenticated).toHaveProperty('refused');
+      expect(client.text()).toBe('');
+    }
+  });
+
+  it("refuses someone else's personal note, to the instructor too", async () => {
+    const { instructor, groupmate, personalNote, student } = await classroom();
+    for (const session of [instructor.session, groupmate.session]) {
+      expect(await connect(personalNote.documentName, session).authenticated).toHaveProperty('refused');
+    }
+    expect(await connect(personalNote.documentName, student.session).authenticated).toEqual({ readOnly: false });
+  });
+
+  it('gives staff a group note read-only: they see the text, and their writes are never stored or shown', async () => {
+    const { instructor, ta, student, groupNote } = await classroom();
+    const writer = connect(groupNote.documentName, student.session);
+    await writer.authenticated;
+    writer.write('What the group wrote');
+    await writer.synced();
+    const rowsBefore = await storedRows(groupNote.id);
+
+    for (const staff of [instructor, ta]) {
+      const reader = connect(groupNote.documentName, staff.session);
+      expect(await reader.authenticated).toEqual({ readOnly: true });
+      await eventually(() => reader.text() === 'What the group wrote');
+      reader.write('An instructor edit');
+    }
+    // Give a refused write every chance to travel, then check it went nowhere.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await storedRows(groupNote.id)).toBe(rowsBefore);
+    expect(writer.text()).toBe('What the group wrote');
+    const fresh = connect(groupNote.documentName, student.session);
+    await fresh.synced();
+    expect(fresh.text()).toBe('What the group wrote');
+  });
+});
+
+describe('what is stored', () => {
+  it('stores each change once, loads it back after the document left memory, and compacts it unchanged', async () => {
+    const { student, groupNote } = await classroom();
+    const first = connect(groupNote.documentName, student.session);
+    await first.authenticated;
+    first.write('First thought');
+    first.write('Second thought');
+    await first.synced();
+    expect(await storedRows(groupNote.id)).toBeGreaterThan(0);
+    first.close();
+    await eventually(() => !t.api.app.get(CollabServer).hocuspocus.documents.has(groupNote.documentName));
+
+    const again = connect(groupNote.documentName, student.session);
+    await again.synced();
+    expect(again.text()).toBe('First thought\nSecond thought');
+    again.close();
+
+    await t.api.app.get(DocumentStore).compact(groupNote.id);
+    expect(await storedRows(groupNote.id)).toBe(0);
+    const stored = await t.prisma.document.findUniqueOrThrow({ where: { id: groupNote.id } });
+    expect(stored.plainText).toBe('First thought\nSecond thought');
+    const snapshot = await t.prisma.documentSnapshot.findUniqueOrThrow({ where: { documentId: groupNote.id } });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, snapshot.state);
+    expect(doc.getXmlFragment('default').length).toBe(2);
+  });
+});
