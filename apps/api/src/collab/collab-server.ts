@@ -47,8 +47,9 @@ export class CollabServer implements BeforeApplicationShutdown {
       const origin = request.headers.origin;
       if (origin && origin !== this.publicOrigin) return refuseUpgrade(socket, '403 Forbidden');
       this.sockets.handleUpgrade(request, socket, head, (ws) => {
-        // A socket error (a bad frame, a reset) ends that socket only.
-        ws.on('error', () => ws.terminate());
+        // A bad frame (oversized, a broken frame) is closed by ws itself with its code; the
+        // error is that socket's alone and must not reach the process.
+        ws.on('error', () => undefined);
         guardFrames(ws);
         this.hocuspocus.handleConnection(ws, request);
       });

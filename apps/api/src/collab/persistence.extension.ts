@@ -44,7 +44,18 @@ export class PersistenceExtension implements Extension {
     this.live.set(documentName, { bytes: Y.encodeStateAsUpdate(document).length, storedSinceLoad: 0 });
   }
 
-  async beforeHandleMessage({ update: message, connection, documentName }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
+    try {
+      await this.storeUpdateOf(payload);
+    } catch (error) {
+      // Hocuspocus would only drop this document from the socket: the whole socket is closed
+      // with the reason, since its client sent what no honest client sends (or lost a change).
+      if (error instanceof RefusedMessage) payload.connection.webSocket.close(error.code, error.reason);
+      throw error;
+    }
+  }
+
+  private async storeUpdateOf({ update: message, connection, documentName }: beforeHandleMessagePayload) {
     if (connection.readOnly) return;
     const update = updateIn(message);
     if (!update) return;
