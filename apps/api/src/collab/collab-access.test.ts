@@ -4,7 +4,6 @@ import { courseWithCast, enrol, signUp } from '../testing/factories.js';
 import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 import { CollabServer } from './collab-server.js';
-import { DocumentStore } from './document-store.js';
 
 let t: TestApi;
 const open: CollabClient[] = [];
@@ -98,7 +97,7 @@ describe('who may open a document over /collab', () => {
 });
 
 describe('what is stored', () => {
-  it('stores each change once, loads it back after the document left memory, and compacts it unchanged', async () => {
+  it('stores each change, compacts it in the background once the document is closed, and loads it back', async () => {
     const { student, groupNote } = await classroom();
     const first = connect(groupNote.documentName, student.session);
     await first.authenticated;
@@ -107,20 +106,48 @@ describe('what is stored', () => {
     await first.synced();
     expect(await storedRows(groupNote.id)).toBeGreaterThan(0);
     first.close();
-    await eventually(() => !t.api.app.get(CollabServer).hocuspocus.documents.has(groupNote.documentName));
 
-    const again = connect(groupNote.documentName, student.session);
-    await again.synced();
-    expect(again.text()).toBe('First thought\nSecond thought');
-    again.close();
-
-    await t.api.app.get(DocumentStore).compact(groupNote.id);
-    expect(await storedRows(groupNote.id)).toBe(0);
+    // The compaction job folds the updates into a snapshot and refreshes the note's plain text.
+    await eventually(async () => (await storedRows(groupNote.id)) === 0, 20_000);
     const stored = await t.prisma.document.findUniqueOrThrow({ where: { id: groupNote.id } });
     expect(stored.plainText).toBe('First thought\nSecond thought');
     const snapshot = await t.prisma.documentSnapshot.findUniqueOrThrow({ where: { documentId: groupNote.id } });
     const doc = new Y.Doc();
     Y.applyUpdate(doc, snapshot.state);
     expect(doc.getXmlFragment('default').length).toBe(2);
+
+    const again = connect(groupNote.documentName, student.session);
+    await again.synced();
+    expect(again.text()).toBe('First thought\nSecond thought');
+  });
+
+  it('never stores a blank or partial document over one whose load failed', async () => {
+    const { student, groupNote } = await classroom();
+    const first = connect(groupNote.documentName, student.session);
+    await first.authenticated;
+    first.write('Saved before the damage');
+    await first.synced();
+    first.close();
+    // Its compaction (queued when it closed) has run: the saved content is now a snapshot.
+    await eventually(async () => (await storedRows(groupNote.id)) === 0, 20_000);
+    const snapshot = () => t.prisma.documentSnapshot.findUniqueOrThrow({ where: { documentId: groupNote.id } });
+    const savedSnapshot = await snapshot();
+    // A stored row the server cannot read: loading the document fails from now on.
+    await t.prisma.documentUpdate.create({ data: { documentId: groupNote.id, update: new Uint8Array([0x05, 0x01]) } });
+    const before = await t.prisma.documentUpdate.findMany({
+      where: { documentId: groupNote.id },
+      orderBy: { id: 'asc' },
+    });
+
+    const offline = connect(groupNote.documentName, student.session);
+    offline.write('Typed while the load failed');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(offline.provider.isSynced).toBe(false);
+    const after = await t.prisma.documentUpdate.findMany({
+      where: { documentId: groupNote.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(after).toEqual(before);
+    expect(await snapshot()).toEqual(savedSnapshot);
   });
 });
