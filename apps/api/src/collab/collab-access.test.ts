@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import { courseWithCast, enrol, signUp } from '../testing/factories.js';
 import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
-import { CollabServer } from './collab-server.js';
 
 let t: TestApi;
 const open: CollabClient[] = [];
