@@ -29,6 +29,14 @@ export const note = z.object({
 });
 export type Note = z.infer<typeof note>;
 
+/**
+ * A short-lived ticket for a collaboration client that cannot send the session cookie: passed as
+ * the provider's `token`, it opens documents as its user for `COLLAB_TICKET_SECONDS`.
+ */
+export const collabTicket = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export type CollabTicket = z.infer<typeof collabTicket>;
+export const COLLAB_TICKET_SECONDS = 55;
+
 const C = '/api/courses/:courseId';
 
 export const noteRoutes = {
@@ -55,5 +63,13 @@ export const noteRoutes = {
     summary: 'A note as Markdown (text/markdown)',
     access: 'member',
     status: 200,
+  }),
+  collabToken: ok({
+    method: 'POST',
+    path: '/api/collab/token',
+    summary: 'A short-lived ticket to open /collab documents without the session cookie',
+    access: 'user',
+    response: collabTicket,
+    status: 201,
   }),
 };

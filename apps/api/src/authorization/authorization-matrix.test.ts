@@ -90,6 +90,7 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   createNote: () => ({ title: 'Week 1 notes', scope: 'personal' }),
   listNotes: () => undefined,
   noteMarkdown: () => undefined,
+  collabToken: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */

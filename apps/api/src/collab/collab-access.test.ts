@@ -11,8 +11,8 @@ afterAll(() => t.close());
 beforeEach(() => t.db.truncate());
 afterEach(() => open.splice(0).forEach((client) => client.close()));
 
-function connect(documentName: string, session?: string) {
-  const client = connectCollab(t.api.url, documentName, session);
+function connect(documentName: string, session?: string, ticket?: string) {
+  const client = connectCollab(t.api.url, documentName, session, ticket);
   open.push(client);
   return client;
 }
@@ -92,6 +92,27 @@ describe('who may open a document over /collab', () => {
     const fresh = connect(groupNote.documentName, student.session);
     await fresh.synced();
     expect(fresh.text()).toBe('What the group wrote');
+  });
+});
+
+describe('a ticket for clients without the cookie', () => {
+  it('opens documents as its user without a cookie, and stops working once it expires', async () => {
+    const { student, rival, groupNote } = await classroom();
+    const issued = await student.call('collabToken');
+    expect(issued.status).toBe(201);
+    const ticketed = connect(groupNote.documentName, undefined, issued.body.token);
+    expect(await ticketed.authenticated).toEqual({ readOnly: false });
+    await ticketed.synced();
+
+    // Another group's student's ticket opens only what that student may open.
+    const theirs = (await rival.call('collabToken')).body.token as string;
+    expect(await connect(groupNote.documentName, undefined, theirs).authenticated).toHaveProperty('refused');
+
+    await t.prisma.session.updateMany({
+      where: { userId: student.userId, userAgent: 'collaboration ticket' },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await connect(groupNote.documentName, undefined, issued.body.token).authenticated).toHaveProperty('refused');
   });
 });
 

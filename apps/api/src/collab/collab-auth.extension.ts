@@ -21,7 +21,8 @@ function sessionTokenOf(cookieHeader: string | undefined): string | undefined {
 }
 
 /**
- * Authenticates every document a socket opens by the session cookie sent with the upgrade, and
+ * Authenticates every document a socket opens by the session cookie sent with the upgrade (or a
+ * short-lived ticket sent as the provider's token), and
  * decides from the document policies whether it may read (connected read-only) or write. A
  * refusal does not say whether the document exists.
  */
@@ -36,8 +37,10 @@ export class CollabAuthExtension implements Extension {
     documentName,
     requestHeaders,
     connectionConfig,
+    token: ticket,
   }: onAuthenticatePayload): Promise<CollabContext> {
-    const token = sessionTokenOf(requestHeaders.cookie);
+    // The cookie, as a browser sends it; else a ticket from POST /api/collab/token.
+    const token = sessionTokenOf(requestHeaders.cookie) ?? (ticket || undefined);
     const documentId = documentIdOf(documentName);
     const courseId = documentId ? await this.documents.courseOf(documentId) : null;
     const found = await this.access.forToken(token, courseId ?? undefined);

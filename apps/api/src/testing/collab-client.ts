@@ -23,7 +23,8 @@ export function collabUrl(apiUrl: string): string {
   return `${apiUrl.replace(/^http/, 'ws')}/collab`;
 }
 
-export function connectCollab(apiUrl: string, documentName: string, session?: string): CollabClient {
+/** `session` is sent as the cookie; `ticket`, a token from POST /api/collab/token, as the provider's token. */
+export function connectCollab(apiUrl: string, documentName: string, session?: string, ticket?: string): CollabClient {
   const headers = session ? { cookie: `${SESSION_COOKIE}=${session}` } : {};
   class CookieWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
@@ -45,6 +46,7 @@ export function connectCollab(apiUrl: string, documentName: string, session?: st
     websocketProvider: socket,
     name: documentName,
     document: doc,
+    token: ticket ?? null,
     onAuthenticated: ({ scope }) => settle({ readOnly: scope === 'readonly' }),
     onAuthenticationFailed: ({ reason }) => settle({ refused: reason }),
   });
