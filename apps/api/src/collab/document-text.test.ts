@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { markdownOf, plainTextOf } from './document-text.js';
 
 /** A note as Tiptap's Collaboration extension stores it: block elements holding text. */
-function note(blocks: [string, string, Record<string, string | boolean>?][]): Y.Doc {
+function note(blocks: [string, string, Record<string, unknown>?][]): Y.Doc {
   const doc = new Y.Doc();
   const fragment = doc.getXmlFragment('default');
   for (const [name, text, attributes = {}] of blocks) {
