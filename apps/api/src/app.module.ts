@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CollabModule } from './collab/collab.module.js';
 import { AccessGuard } from './common/access.guard.js';
 import { AllErrorsFilter } from './common/all-errors.filter.js';
 import { ConfigModule } from './config/config.module.js';
@@ -13,6 +14,7 @@ import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { ModulesModule } from './modules/modules.module.js';
+import { NotesModule } from './notes/notes.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { ReadingReportsModule } from './reading-reports/reading-reports.module.js';
 import { ReadingsModule } from './readings/readings.module.js';
@@ -38,6 +40,8 @@ export class AppModule {
         AssignmentsModule,
         SearchModule,
         ReadingReportsModule,
+        CollabModule,
+        NotesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

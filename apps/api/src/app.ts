@@ -9,6 +9,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppModule } from './app.module.js';
+import { CollabServer } from './collab/collab-server.js';
 import { registerAuthRateLimits } from './auth/auth-rate-limits.js';
 import { identifyClient } from './auth/client-identity.js';
 import { crossSiteWriteGuard } from './common/cross-site.js';
@@ -91,6 +92,8 @@ export async function createApp(given: AppConfig & { DATABASE_URL: string }): Pr
   for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
     if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
   }
+  // Collaboration shares the HTTP server: `/collab` on the same origin, with the same cookie.
+  app.get(CollabServer).attach(fastify.server);
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

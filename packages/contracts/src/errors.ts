@@ -53,6 +53,15 @@ export const errorTable = {
     message: 'Someone made the same change at the same moment, so yours was not saved. Reload to see it.',
   },
   VERSION_NOT_FOUND: { status: 404, message: 'This reading has no such version.' },
+  NOTE_NOT_FOUND: { status: 404, message: 'There is no such note, or you may not read it.' },
+  NOTE_NEEDS_GROUP: {
+    status: 409,
+    message: 'A group note belongs to a group: join a group first, or write a personal note.',
+  },
+  GROUP_NOTES_ARE_FOR_STUDENTS: {
+    status: 403,
+    message: "Group notes are written by a group's students; instructors and TAs read them and write personal notes.",
+  },
   // Import refusals, by the importer's codes (packages/reading); the importer's own message, which
   // names the file, is sent where there is one.
   EMPTY_FILE: { status: 400, message: 'The file is empty.' },

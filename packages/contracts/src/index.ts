@@ -4,6 +4,7 @@ export * from './drafts.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './module-restore.js';
+export * from './notes.js';
 export * from './reading-reports.js';
 export * from './readings.js';
 export * from './routes.js';

@@ -29,6 +29,7 @@ export const notFoundByParam = {
   readingId: 'READING_NOT_FOUND',
   assignmentId: 'ASSIGNMENT_NOT_FOUND',
   version: 'VERSION_NOT_FOUND',
+  noteId: 'NOTE_NOT_FOUND',
 } as const satisfies Record<string, ErrorCode>;
 
 type KnownParam = keyof typeof notFoundByParam;

@@ -3,6 +3,7 @@ import * as auth from './auth.js';
 import * as courses from './courses.js';
 import { moduleRestore } from './module-restore.js';
 import { health } from './health.js';
+import { noteRoutes } from './notes.js';
 import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
 import { readingRoutes } from './reading-routes.js';
@@ -277,6 +278,7 @@ export const routes = {
 
   ...readingRoutes,
   ...readingReportRoutes,
+  ...noteRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

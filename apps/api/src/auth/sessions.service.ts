@@ -21,15 +21,15 @@ export class SessionsService {
     return this.config.SESSION_TTL_DAYS * DAY_MS;
   }
 
-  async create(userId: string, userAgent: string | undefined): Promise<string> {
+  create(userId: string, userAgent: string | undefined): Promise<string> {
+    return this.createExpiring(userId, userAgent, new Date(Date.now() + this.ttlMs));
+  }
+
+  /** A session ending at `expiresAt` (the collaboration server's short-lived tickets). */
+  async createExpiring(userId: string, userAgent: string | undefined, expiresAt: Date): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await this.prisma.session.create({
-      data: {
-        tokenHash: hashToken(token),
-        userId,
-        userAgent: userAgent?.slice(0, 400),
-        expiresAt: new Date(Date.now() + this.ttlMs),
-      },
+      data: { tokenHash: hashToken(token), userId, userAgent: userAgent?.slice(0, 400), expiresAt },
     });
     return token;
   }

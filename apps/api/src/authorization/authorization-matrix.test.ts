@@ -87,11 +87,17 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   search: () => undefined,
   readingReport: () => undefined,
   readingReportCsv: () => undefined,
+  createNote: () => ({ title: 'Week 1 notes', scope: 'personal' }),
+  listNotes: () => undefined,
+  noteMarkdown: () => undefined,
+  collabToken: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
 const refusedPastGuard: Partial<Record<RouteName, Partial<Record<Role, number>>>> = {
   pickGroup: { ta: 409, instructor: 409 },
+  // The fixture's note is its group's: the student in no group may not read it.
+  noteMarkdown: { student: 404 },
 };
 
 /** Query strings of the routes that take one. */
@@ -128,6 +134,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
   await instructor.call('assignToGroup', { courseId, groupId: group.body.id, userId: subject.userId });
   // The outsider joins another course by code; everyone else uses this one's.
   const other = await (await signUp(t, 'Other Instructor')).call('createCourse', {}, { title: 'Other', term: 'T' });
+  const note = await subject.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' });
   return {
     cast,
     params: {
@@ -136,6 +143,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
       groupId: group.body.id,
       userId: subject.userId,
       joinCode: other.body.joinCode,
+      noteId: note.body.id,
       ...(withReadings ? await readingFixture(cast, module.body.id) : {}),
     },
   };

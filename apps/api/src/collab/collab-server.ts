@@ -1,0 +1,65 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Hocuspocus } from '@hocuspocus/server';
+import { WebSocketServer } from 'ws';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import { CollabAuthExtension } from './collab-auth.extension.js';
+import { MAX_MESSAGE_BYTES } from './collab-limits.js';
+import { guardFrames } from './frame-guard.js';
+import { PersistenceExtension } from './persistence.extension.js';
+import { UpdateLog } from './update-log.js';
+
+export const COLLAB_PATH = '/collab';
+
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * Hocuspocus inside the API process, on `/collab` of the API's own HTTP server: same origin, same
+ * session cookie. Its extensions are Nest providers. On shutdown it closes every connection and
+ * waits until every update received is stored.
+ */
+@Injectable()
+export class CollabServer implements BeforeApplicationShutdown {
+  readonly hocuspocus: Hocuspocus;
+  private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  private readonly publicOrigin: string;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CollabAuthExtension) auth: CollabAuthExtension,
+    @Inject(PersistenceExtension) persistence: PersistenceExtension,
+    @Inject(UpdateLog) private readonly updates: UpdateLog,
+  ) {
+    this.publicOrigin = config.PUBLIC_ORIGIN;
+    this.hocuspocus = new Hocuspocus({ quiet: true, extensions: [auth, persistence] });
+  }
+
+  /** Takes over websocket upgrades on `/collab` of `server`; any other upgrade is refused. */
+  attach(server: Server): void {
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const path = (request.url ?? '').split('?')[0];
+      if (path !== COLLAB_PATH) return refuseUpgrade(socket, '404 Not Found');
+      // Browsers send their page's origin: a page of another site may not use the visitor's cookie.
+      const origin = request.headers.origin;
+      if (origin && origin !== this.publicOrigin) return refuseUpgrade(socket, '403 Forbidden');
+      this.sockets.handleUpgrade(request, socket, head, (ws) => {
+        // A bad frame (oversized, a broken frame) is closed by ws itself with its code; the
+        // error is that socket's alone and must not reach the process.
+        ws.on('error', () => undefined);
+        guardFrames(ws);
+        this.hocuspocus.handleConnection(ws, request);
+      });
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.hocuspocus.closeConnections();
+    for (const client of this.sockets.clients) client.terminate();
+    this.sockets.close();
+    await this.updates.flush();
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { DocumentAccess } from '../notes/document-access.js';
+import { CollabAuthExtension } from './collab-auth.extension.js';
+import { CollabServer } from './collab-server.js';
+import { CollabTicketController } from './collab-ticket.controller.js';
+import { CompactionJobs } from './compaction-jobs.js';
+import { DocumentStore } from './document-store.js';
+import { PersistenceExtension } from './persistence.extension.js';
+import { UpdateLog } from './update-log.js';
+
+@Module({
+  controllers: [CollabTicketController],
+  providers: [
+    DocumentAccess,
+    DocumentStore,
+    UpdateLog,
+    CompactionJobs,
+    CollabAuthExtension,
+    PersistenceExtension,
+    CollabServer,
+  ],
+  exports: [CollabServer, DocumentStore, DocumentAccess],
+})
+export class CollabModule {}

@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Prisma, PrismaClient } from '@commonplace/db';
+import * as Y from 'yjs';
+import { plainTextOf } from './document-text.js';
+
+/** One update as a client sent it, waiting to be appended. */
+export interface PendingUpdate {
+  documentId: string;
+  update: Uint8Array;
+  clientId?: string;
+}
+
+const bytes = (data: Uint8Array) => new Uint8Array(data) as Uint8Array<ArrayBuffer>;
+
+/**
+ * A document's content in PostgreSQL: the latest snapshot plus the updates appended since, never
+ * overwritten by a write of the whole document. Loading applies both; compaction folds the
+ * updates into the snapshot under an advisory lock, so two servers never compact one document
+ * at once.
+ */
+@Injectable()
+export class DocumentStore {
+  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+
+  /**
+   * Applies the stored content to `doc`. A database failure throws, so the caller never goes on
+   * with a blank document in place of the saved one.
+   */
+  async loadInto(documentId: string, doc: Y.Doc): Promise<void> {
+    const [snapshot, updates] = await this.prisma.$transaction([
+      this.prisma.documentSnapshot.findUnique({ where: { documentId } }),
+      // Every update still stored is applied, even one numbered below the snapshot's `upTo`: a
+      // row committed after compaction read the table was not merged, and Yjs ignores repeats.
+      this.prisma.documentUpdate.findMany({ where: { documentId }, orderBy: { id: 'asc' }, select: { update: true } }),
+    ]);
+    Y.transact(doc, () => {
+      if (snapshot) Y.applyUpdate(doc, snapshot.state);
+      for (const row of updates) Y.applyUpdate(doc, row.update);
+    });
+  }
+
+  async append(updates: readonly PendingUpdate[]): Promise<void> {
+    if (!updates.length) return;
+    await this.prisma.documentUpdate.createMany({
+      data: updates.map((u) => ({ documentId: u.documentId, update: bytes(u.update), clientId: u.clientId ?? null })),
+    });
+  }
+
+  /** Updates stored since the last compaction. */
+  pendingCount(documentId: string): Promise<number> {
+    return this.prisma.documentUpdate.count({ where: { documentId } });
+  }
+
+  /**
+   * Merges the stored updates into the snapshot and deletes exactly the rows it merged, then
+   * refreshes the derived plain text. Safe to run again, and beside appends from any server.
+   */
+  async compact(documentId: string): Promise<void> {
+    await this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`document:${documentId}`}, 0))`;
+        const document = await tx.document.findUnique({ where: { id: documentId }, select: { id: true } });
+        if (!document) return;
+        const snapshot = await tx.documentSnapshot.findUnique({ where: { documentId } });
+        const rows = await tx.documentUpdate.findMany({ where: { documentId }, orderBy: { id: 'asc' } });
+        if (!rows.length) return;
+        const doc = new Y.Doc();
+        Y.transact(doc, () => {
+          if (snapshot) Y.applyUpdate(doc, snapshot.state);
+          for (const row of rows) Y.applyUpdate(doc, row.update);
+        });
+        const state = bytes(Y.encodeStateAsUpdate(doc));
+        const upTo = rows.at(-1)!.id;
+        await tx.documentSnapshot.upsert({
+          where: { documentId },
+          create: { documentId, state, upTo },
+          update: { state, upTo },
+        });
+        await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
+        await tx.document.update({ where: { id: documentId }, data: { plainText: plainTextOf(doc) } });
+        doc.destroy();
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000 },
+    );
+  }
+}

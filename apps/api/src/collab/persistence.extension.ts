@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type {
+  afterUnloadDocumentPayload,
+  beforeHandleMessagePayload,
+  Extension,
+  onLoadDocumentPayload,
+} from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { COMPACT_AFTER_UPDATES, MAX_DOCUMENT_BYTES } from './collab-limits.js';
+import { CompactionJobs } from './compaction-jobs.js';
+import { documentIdOf } from './document-name.js';
+import { DocumentStore } from './document-store.js';
+import { RefusedMessage, updateIn } from './sync-message.js';
+import { UpdateLog } from './update-log.js';
+
+interface LiveDocument {
+  /** Bytes of the loaded state plus every update stored since: what the size limit counts. */
+  bytes: number;
+  storedSinceLoad: number;
+}
+
+/**
+ * Keeps documents in PostgreSQL without ever writing a whole document over the saved one: a
+ * document loads from its snapshot and updates, and every update a client sends is appended
+ * (committed before the server applies and acknowledges it) and only then applied. Read-only
+ * connections' updates are refused by Hocuspocus and never reach the log.
+ */
+@Injectable()
+export class PersistenceExtension implements Extension {
+  private readonly log = new Logger('Collab');
+  private readonly live = new Map<string, LiveDocument>();
+
+  constructor(
+    @Inject(DocumentStore) private readonly store: DocumentStore,
+    @Inject(UpdateLog) private readonly updates: UpdateLog,
+    @Inject(CompactionJobs) private readonly compaction: CompactionJobs,
+  ) {}
+
+  async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+    const documentId = documentIdOf(documentName);
+    if (!documentId) throw new RefusedMessage(4404, 'Unknown document');
+    // A failure here rejects the connection; nothing is stored for a document that did not load.
+    await this.store.loadInto(documentId, document);
+    this.live.set(documentName, { bytes: Y.encodeStateAsUpdate(document).length, storedSinceLoad: 0 });
+  }
+
+  async beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
+    try {
+      await this.storeUpdateOf(payload);
+    } catch (error) {
+      // Hocuspocus would only drop this document from the socket: the whole socket is closed
+      // with the reason, since its client sent what no honest client sends (or lost a change).
+      if (error instanceof RefusedMessage) payload.connection.webSocket.close(error.code, error.reason);
+      throw error;
+    }
+  }
+
+  private async storeUpdateOf({ update: message, connection, documentName }: beforeHandleMessagePayload) {
+    if (connection.readOnly) return;
+    const update = updateIn(message);
+    if (!update) return;
+    const documentId = documentIdOf(documentName)!;
+    const live = this.live.get(documentName) ?? { bytes: 0, storedSinceLoad: 0 };
+    if (live.bytes + update.length > MAX_DOCUMENT_BYTES) {
+      throw new RefusedMessage(4413, 'Document too large');
+    }
+    try {
+      await this.updates.append({ documentId, update, clientId: connection.socketId });
+    } catch (error) {
+      // Not applied either: the client keeps the change and sends it again when it reconnects.
+      this.log.error(`update not stored: ${(error as Error).message}`);
+      throw new RefusedMessage(1011, 'Could not save the change');
+    }
+    live.bytes += update.length;
+    live.storedSinceLoad += 1;
+    this.live.set(documentName, live);
+    if (live.storedSinceLoad % COMPACT_AFTER_UPDATES === 0) this.compactLater(documentId);
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    const live = this.live.get(documentName);
+    this.live.delete(documentName);
+    const documentId = documentIdOf(documentName);
+    if (documentId && live?.storedSinceLoad) this.compactLater(documentId);
+  }
+
+  private compactLater(documentId: string): void {
+    this.compaction
+      .request(documentId)
+      .catch((error: Error) => this.log.warn(`compaction not queued: ${error.message}`));
+  }
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { courseWithCast, enrol, signUp } from '../testing/factories.js';
+import { connectCollab } from '../testing/collab-client.js';
+import { startTestApi, type TestApi } from '../testing/test-api.js';
+
+let t: TestApi;
+beforeAll(async () => (t = await startTestApi()));
+afterAll(() => t.close());
+beforeEach(() => t.db.truncate());
+
+async function courseWithGroups() {
+  const cast = await courseWithCast(t);
+  const { courseId, instructor, student } = cast;
+  const rival = await signUp(t, 'Rival');
+  await enrol(t, courseId, rival.userId, 'STUDENT');
+  const steppe = (await instructor.call('createGroup', { courseId }, { name: 'Steppe' })).body.id as string;
+  const caspian = (await instructor.call('createGroup', { courseId }, { name: 'Caspian' })).body.id as string;
+  await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: student.userId });
+  await instructor.call('assignToGroup', { courseId, groupId: caspian, userId: rival.userId });
+  return { ...cast, rival, steppe, caspian };
+}
+
+describe('creating notes', () => {
+  it("creates a group note for the student's group, with the name a collaboration client joins", async () => {
+    const { courseId, student, steppe } = await courseWithGroups();
+    const created = await student.call('createNote', { courseId }, { title: '  Week 1 debate prep ', scope: 'group' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      title: 'Week 1 debate prep',
+      scope: 'group',
+      groupId: steppe,
+      readingId: null,
+      documentName: `doc:${created.body.id}`,
+      writable: true,
+    });
+  });
+
+  it('refuses a group note to a student in no group and to staff, naming the field, and creates nothing', async () => {
+    const { courseId, instructor, ta } = await courseWithGroups();
+    const loner = await signUp(t, 'Loner');
+    await enrol(t, courseId, loner.userId, 'STUDENT');
+    const refused = await loner.call('createNote', { courseId }, { title: 'Ours', scope: 'group' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'NOTE_NEEDS_GROUP', fields: { scope: expect.any(String) } });
+    for (const staff of [instructor, ta]) {
+      const answer = await staff.call('createNote', { courseId }, { title: 'Ours', scope: 'group' });
+      expect(answer.status).toBe(403);
+      expect(answer.body.error.code).toBe('GROUP_NOTES_ARE_FOR_STUDENTS');
+    }
+    expect(await t.prisma.document.count()).toBe(0);
+  });
+
+  it('answers bad input with a 400 naming each field, and a reading of another course with a 404', async () => {
+    const { courseId, student } = await courseWithGroups();
+    const bad = await student.call('createNote', { courseId }, { title: '   ', scope: 'everyone' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['scope', 'title']);
+    const elsewhere = await student.call(
+      'createNote',
+      { courseId },
+      { title: 'On a reading', scope: 'personal', readingId: '7b0e8a0c-63a4-4b8e-9f53-1f0a3c3f2a11' },
+    );
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error).toMatchObject({
+      code: 'READING_NOT_FOUND',
+      fields: { readingId: expect.any(String) },
+    });
+    expect(await t.prisma.document.count()).toBe(0);
+  });
+});
+
+describe('listing notes', () => {
+  it('lists to each person only the notes they may read, saying which they may edit', async () => {
+    const { courseId, instructor, student, rival } = await courseWithGroups();
+    const group = (await student.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' })).body;
+    const mine = (await student.call('createNote', { courseId }, { title: 'Private', scope: 'personal' })).body;
+    const theirs = (await rival.call('createNote', { courseId }, { title: 'Caspian notes', scope: 'group' })).body;
+
+    const titles = async (client: typeof student) =>
+      ((await client.call('listNotes', { courseId })).body as { title: string; writable: boolean }[])
+        .map((n) => `${n.title}${n.writable ? '' : ' (read-only)'}`)
+        .sort();
+    expect(await titles(student)).toEqual([group.title, mine.title].sort());
+    expect(await titles(rival)).toEqual([theirs.title]);
+    expect(await titles(instructor)).toEqual(['Caspian notes (read-only)', 'Steppe notes (read-only)']);
+  });
+});
+
+describe('a note as Markdown', () => {
+  it('answers what the group wrote as text/markdown, and 404 to a student of another group', async () => {
+    const { courseId, student, rival } = await courseWithGroups();
+    const note = (await student.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' })).body;
+    const writer = connectCollab(t.api.url, note.documentName, student.session);
+    try {
+      await writer.authenticated;
+      writer.write('Neutrality is a choice.');
+      await writer.synced();
+    } finally {
+      writer.close();
+    }
+    const markdown = await student.call('noteMarkdown', { courseId, noteId: note.id });
+    expect(markdown.status).toBe(200);
+    expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(markdown.body).toBe('# Steppe notes\n\nNeutrality is a choice.\n');
+    const refused = await rival.call('noteMarkdown', { courseId, noteId: note.id });
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.code).toBe('NOTE_NOT_FOUND');
+  });
+});

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { storedText } from './fields.js';
+import { route as ok } from './path-params.js';
+
+/** `group`: co-written by the student's group (staff read it); `personal`: its author's alone. */
+export const noteScope = z.enum(['group', 'personal']);
+export type NoteScope = z.infer<typeof noteScope>;
+
+export const noteCreate = z.object({
+  title: storedText().trim().min(1, 'Enter a title.').max(200, 'Keep the title under 200 characters.'),
+  readingId: z.uuid({ error: 'Not a valid reading id.' }).optional(),
+  scope: noteScope,
+});
+export type NoteCreate = z.infer<typeof noteCreate>;
+
+/** The name a client joins over `/collab` with: the editor content is its Y.XmlFragment `default`. */
+export const documentNameOf = (id: string) => `doc:${id}`;
+
+export const note = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  scope: noteScope,
+  groupId: z.uuid().nullable(),
+  readingId: z.uuid().nullable(),
+  documentName: z.string(),
+  /** Whether the asking user may edit it (staff only read group notes). */
+  writable: z.boolean(),
+  updatedAt: z.iso.datetime(),
+});
+export type Note = z.infer<typeof note>;
+
+/**
+ * A short-lived ticket for a collaboration client that cannot send the session cookie: passed as
+ * the provider's `token`, it opens documents as its user for `COLLAB_TICKET_SECONDS`.
+ */
+export const collabTicket = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export type CollabTicket = z.infer<typeof collabTicket>;
+export const COLLAB_TICKET_SECONDS = 55;
+
+const C = '/api/courses/:courseId';
+
+export const noteRoutes = {
+  createNote: ok({
+    method: 'POST',
+    path: `${C}/notes`,
+    summary: "Create a note: a group note for the student's group, or a personal note",
+    access: 'member',
+    body: noteCreate,
+    response: note,
+    status: 201,
+  }),
+  listNotes: ok({
+    method: 'GET',
+    path: `${C}/notes`,
+    summary: 'The notes I may read',
+    access: 'member',
+    response: z.array(note),
+    status: 200,
+  }),
+  noteMarkdown: ok({
+    method: 'GET',
+    path: `${C}/notes/:noteId/markdown`,
+    summary: 'A note as Markdown (text/markdown)',
+    access: 'member',
+    status: 200,
+  }),
+  collabToken: ok({
+    method: 'POST',
+    path: '/api/collab/token',
+    summary: 'A short-lived ticket to open /collab documents without the session cookie',
+    access: 'user',
+    response: collabTicket,
+    status: 201,
+  }),
+};
