@@ -119,8 +119,10 @@ describe('accounts and sessions', () => {
       expect(fresh.status).toBe(201);
       created.push(fresh.ms);
     }
-    // Without the hash on the refusal it answers in a few ms against the hash's tens.
-    expect(median(refused)).toBeGreaterThan(median(created) * 0.6);
+    // Without the hash on the refusal it answers in a few ms against the hash's tens (a twentieth
+    // of the time); with it, in well over half, the rest being the account's and session's rows.
+    // The bound sits between the two, clear of the noise of a busy machine.
+    expect(median(refused)).toBeGreaterThan(median(created) * 0.3);
   });
 
   it('ends an expired session', async () => {
