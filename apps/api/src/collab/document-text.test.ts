@@ -1,45 +1,64 @@
+import { writeDocument } from '@commonplace/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { markdownOf, plainTextOf } from './document-text.js';
 
-/** A note as Tiptap's Collaboration extension stores it: block elements holding text. */
-function note(blocks: [string, string, Record<string, unknown>?][]): Y.Doc {
+const COURSE = '0b7e4f10-1c2d-4e3f-8a9b-1c2d3e4f5a6b';
+const READING = '5f0c1a52-7d1e-4c1e-9a57-0c3f4b8e2d11';
+
+/** A note as the editor stores it: a heading, text with a typed "<", a task and a citation. */
+function note(): Y.Doc {
   const doc = new Y.Doc();
-  const fragment = doc.getXmlFragment('default');
-  for (const [name, text, attributes = {}] of blocks) {
-    const element = new Y.XmlElement(name);
-    for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value as string);
-    const content = new Y.XmlText();
-    content.insert(0, text);
-    if (name === 'bulletList') {
-      const item = new Y.XmlElement('listItem');
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [content]);
-      item.insert(0, [paragraph]);
-      element.insert(0, [item]);
-    } else {
-      element.insert(0, [content]);
-    }
-    fragment.insert(fragment.length, [element]);
-  }
+  writeDocument(doc, {
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Neutrality' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Trade grew <10% a year' }] },
+      {
+        type: 'taskList',
+        content: [
+          {
+            type: 'taskItem',
+            attrs: { checked: true },
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Read chapter 2' }] }],
+          },
+        ],
+      },
+      {
+        type: 'citation',
+        attrs: {
+          readingId: READING,
+          readingVersion: 1,
+          readingTitle: 'Multi-vector Diplomacy',
+          selector: {
+            quote: { type: 'TextQuoteSelector', exact: 'a careful balance', prefix: 'keeps ', suffix: ' between' },
+            position: { type: 'TextPositionSelector', start: 120, end: 137 },
+          },
+        },
+        content: [{ type: 'text', text: 'a careful balance' }],
+      },
+    ],
+  });
   return doc;
 }
 
 describe('a note as text', () => {
-  const doc = note([
-    ['heading', 'Neutrality', { level: 2 }],
-    ['paragraph', 'Trade grew <10% a year'],
-    ['bulletList', 'Energy corridors'],
-    ['taskItem', 'Read chapter 2', { checked: true }],
-  ]);
-
-  it('renders headings, list and task items as Markdown, keeping typed "<" as written', () => {
-    expect(markdownOf('Week 1', doc)).toBe(
-      '# Week 1\n\n## Neutrality\n\nTrade grew <10% a year\n\n- Energy corridors\n\n- [x] Read chapter 2\n',
+  it('renders it as Markdown under its title, a citation as a footnote linking back to the passage', () => {
+    const markdown = markdownOf('Week 1', note(), COURSE);
+    // A typed "<" is escaped, so that no Markdown renderer takes it for the start of a tag.
+    expect(markdown.startsWith('# Week 1\n\n## Neutrality\n\nTrade grew \\<10% a year\n\n- [x] Read chapter 2')).toBe(
+      true,
     );
+    expect(markdown).toContain('Multi-vector Diplomacy');
+    expect(markdown).toContain('a careful balance');
+    expect(markdown).toContain(`/courses/${COURSE}/readings/${READING}?passage=120-137`);
   });
 
-  it('gives the plain words, one block a line, without Markdown markers', () => {
-    expect(plainTextOf(doc)).toBe('Neutrality\nTrade grew <10% a year\nEnergy corridors\nRead chapter 2');
+  it('gives the plain words, without Markdown markers', () => {
+    const text = plainTextOf(note());
+    for (const words of ['Neutrality', 'Trade grew <10% a year', 'Read chapter 2', 'a careful balance']) {
+      expect(text).toContain(words);
+    }
+    expect(text).not.toMatch(/[#[\]]/);
   });
 });

@@ -92,7 +92,7 @@ export class NotesService {
     const doc = new Y.Doc();
     try {
       await this.store.loadInto(noteId, doc);
-      return markdownOf(note.title, doc);
+      return markdownOf(note.title, doc, viewer.courseId);
     } finally {
       doc.destroy();
     }
