@@ -1,5 +1,5 @@
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
-import { progressUpdate, readingUpdate, routePath } from '@commonplace/contracts';
+import { noteCreate, progressUpdate, readingUpdate, routePath } from '@commonplace/contracts';
 import { metadataFromForm } from '$lib/reading/metadata-form';
 import { api, ApiError } from '$lib/server/api';
 import { setFlash } from '$lib/server/flash';
@@ -9,11 +9,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const params = { courseId: event.params.courseId, readingId: event.params.readingId };
   try {
-    const [reading, { course }] = await Promise.all([api(event, 'getReading', params), event.parent()]);
+    const [reading, { course }, notes] = await Promise.all([
+      api(event, 'getReading', params),
+      event.parent(),
+      api(event, 'listNotes', { courseId: params.courseId }),
+    ]);
     const versions = course.role === 'STUDENT' ? [] : (await api(event, 'listReadingVersions', params)).data;
     return {
       reading: reading.data,
       versions,
+      groupNotes: notes.data.filter((n) => n.scope === 'group' && n.readingId === params.readingId),
       downloadHref: routePath('downloadOriginal', params),
       progressUrl: routePath('saveProgress', params),
     };
@@ -23,8 +28,8 @@ export const load: PageServerLoad = async (event) => {
   }
 };
 
-/** The page has three forms; each result says which one it answers, so it shows beside that one. */
-type ReaderForm = 'finish' | 'details' | 'delete';
+/** The page has four forms; each result says which one it answers, so it shows beside that one. */
+type ReaderForm = 'finish' | 'details' | 'delete' | 'groupNote';
 const answering = <F extends ReaderForm>(form: F, failure: ActionFailure<FormFailure>) =>
   fail(failure.status, { ...failure.data, form });
 
@@ -52,6 +57,19 @@ export const actions: Actions = {
       return answering('details', apiFailure(e, values));
     }
     return { form: 'details' as const, saved: true };
+  },
+
+  groupNote: async (event) => {
+    const { courseId, readingId } = event.params;
+    try {
+      const { title } = (await api(event, 'getReading', { courseId, readingId })).data;
+      const parsed = parseForm(noteCreate, { title: `Notes on ${title}`, readingId, scope: 'group' }, {});
+      if (!parsed.ok) return answering('groupNote', parsed.failure);
+      await api(event, 'createNote', { courseId }, parsed.data);
+    } catch (e) {
+      return answering('groupNote', apiFailure(e));
+    }
+    return { form: 'groupNote' as const };
   },
 
   delete: async (event) => {

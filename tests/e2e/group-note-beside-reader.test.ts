@@ -1,0 +1,82 @@
+// Two students of one group write their group's note beside the reading, live: each sees the
+// other's words as they type; a student of another group is not shown that note.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { endToEnd } from '../support/e2e.js';
+import { courseWithStudent, importReading, readingWithNotes, signUpOverApi } from '../support/course-setup.js';
+
+const e2e = endToEnd();
+const NOTE_TITLE = 'Notes on The Caspian Crossing';
+
+const noteEditor = (page: Page) => page.getByRole('textbox', { name: NOTE_TITLE });
+
+describe('group notes beside the reader', () => {
+  it('lets two students of a group write one note together, unseen by another group', async () => {
+    const url = e2e.app.url;
+    const instructor = await signUpOverApi(url, 'Dana Instructor');
+    const [aliya, bolat, rival] = await Promise.all(
+      ['Aliya Karimova', 'Bolat Serik', 'Ruslan Other'].map((name) => signUpOverApi(url, name)),
+    );
+    const { courseId, weekId, joinCode } = await courseWithStudent(instructor, aliya);
+    for (const student of [bolat, rival]) await student.call('POST', '/api/courses/join', { code: joinCode });
+    const readingId = await importReading(instructor, courseId, readingWithNotes);
+    // Students see a reading once it is assigned.
+    await instructor.call('POST', `/api/courses/${courseId}/assignments`, { moduleId: weekId, readingId });
+    const groups = `/api/courses/${courseId}/groups`;
+    const caspian = (await instructor.call('POST', groups, { name: 'Caspian' })).id;
+    const steppe = (await instructor.call('POST', groups, { name: 'Steppe' })).id;
+    for (const [student, groupId] of [
+      [aliya, caspian],
+      [bolat, caspian],
+      [rival, steppe],
+    ] as const) {
+      const me = await student.call('GET', '/api/auth/me');
+      await instructor.call('PUT', `${groups}/${groupId}/members/${me.id}`);
+    }
+    const readingPath = `/courses/${courseId}/readings/${readingId}`;
+
+    const a = (await aliya.open(e2e.browser)).page;
+    const b = (await bolat.open(e2e.browser)).page;
+    await a.goto(readingPath, { waitUntil: 'networkidle' });
+    await b.goto(readingPath, { waitUntil: 'networkidle' });
+    const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Group notes' });
+    expect(await panelOf(a).innerText()).toContain('No group notes on this reading yet.');
+
+    await panelOf(a).getByRole('button', { name: 'Start our group note' }).click();
+    await noteEditor(a).waitFor();
+    // Once it exists, the group has its note: no second one is offered.
+    await expect.poll(() => panelOf(a).getByRole('button', { name: 'Start our group note' }).count()).toBe(0);
+
+    await b.reload({ waitUntil: 'networkidle' });
+    await noteEditor(b).waitFor();
+    await expect.poll(() => panelOf(a).getByRole('status').first().innerText()).toContain('all changes saved');
+    await expect.poll(() => panelOf(b).getByRole('status').first().innerText()).toContain('all changes saved');
+
+    await noteEditor(a).click();
+    await a.keyboard.type('Aktau doubled its container traffic.');
+    await noteEditor(b).click();
+    await b.keyboard.press('Control+End');
+    await b.keyboard.press('Enter');
+    await b.keyboard.type('The railway was the bottleneck.');
+
+    for (const page of [a, b]) {
+      await expect
+        .poll(() => noteEditor(page).innerText(), { timeout: 10_000 })
+        .toContain('Aktau doubled its container traffic.');
+      await expect
+        .poll(() => noteEditor(page).innerText(), { timeout: 10_000 })
+        .toContain('The railway was the bottleneck.');
+      await expect.poll(() => panelOf(page).innerText()).toContain('Here now: Aliya Karimova, Bolat Serik');
+    }
+
+    // A student of the other group, on a phone: the panel is there, below the text, without that note.
+    const r = (await rival.open(e2e.browser, { width: 390, height: 844 })).page;
+    await r.goto(readingPath, { waitUntil: 'networkidle' });
+    const theirs = panelOf(r);
+    await theirs.scrollIntoViewIfNeeded();
+    expect(await theirs.innerText()).toContain('No group notes on this reading yet.');
+    expect(await theirs.innerText()).not.toContain(NOTE_TITLE);
+    expect(await theirs.getByRole('button', { name: 'Start our group note' }).isVisible()).toBe(true);
+    expect(await r.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
