@@ -78,5 +78,13 @@ describe('group notes beside the reader', () => {
     expect(await theirs.innerText()).not.toContain(NOTE_TITLE);
     expect(await theirs.getByRole('button', { name: 'Start our group note' }).isVisible()).toBe(true);
     expect(await r.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // The instructor reads the group's note as it is written, and cannot write in it.
+    const t = (await instructor.open(e2e.browser)).page;
+    await t.goto(readingPath, { waitUntil: 'networkidle' });
+    await expect.poll(() => noteEditor(t).innerText()).toContain('The railway was the bottleneck.');
+    expect(await noteEditor(t).getAttribute('contenteditable')).toBe('false');
+    expect(await panelOf(t).innerText()).toContain('Read only');
+    expect(await panelOf(t).getByRole('button', { name: 'Start our group note' }).count()).toBe(0);
   });
 });
