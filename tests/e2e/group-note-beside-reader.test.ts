@@ -37,6 +37,11 @@ describe('group notes beside the reader', () => {
 
     const a = (await aliya.open(e2e.browser)).page;
     const b = (await bolat.open(e2e.browser)).page;
+    // The editor, its carets and the socket to /collab all run under the page's CSP.
+    const violations: string[] = [];
+    a.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
+    });
     await a.goto(readingPath, { waitUntil: 'networkidle' });
     await b.goto(readingPath, { waitUntil: 'networkidle' });
     const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Group notes' });
@@ -68,6 +73,7 @@ describe('group notes beside the reader', () => {
         .toContain('The railway was the bottleneck.');
       await expect.poll(() => panelOf(page).innerText()).toContain('Here now: Aliya Karimova, Bolat Serik');
     }
+    expect(violations).toEqual([]);
 
     // A student of the other group, on a phone: the panel is there, below the text, without that note.
     const r = (await rival.open(e2e.browser, { width: 390, height: 844 })).page;
