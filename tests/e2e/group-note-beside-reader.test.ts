@@ -59,6 +59,11 @@ describe('group notes beside the reader', () => {
 
     await noteEditor(a).click();
     await a.keyboard.type('Aktau doubled its container traffic.');
+    // B starts a paragraph of their own once A's sentence has reached them: a split of the very
+    // paragraph A is still typing into can move A's last letters (y-prosemirror diffs whole nodes).
+    await expect
+      .poll(() => noteEditor(b).innerText(), { timeout: 10_000 })
+      .toContain('Aktau doubled its container traffic.');
     await noteEditor(b).click();
     await b.keyboard.press('Control+End');
     await b.keyboard.press('Enter');
