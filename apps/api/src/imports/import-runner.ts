@@ -1,4 +1,4 @@
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import { errorTable, type ErrorCode, type ReadingDocument } from '@commonplace/contracts';
@@ -162,13 +162,22 @@ export class ImportRunner implements OnApplicationShutdown {
     const timeLimit = new AbortController();
     const stop = () => timeLimit.abort(new TimeLimitExceeded());
     let timer = setTimeout(stop, this.timeLimitMs + WORKER_START_ALLOWANCE_MS);
-    port1.on('message', (update: WorkerUpdate) => {
+    const onUpdate = (update: WorkerUpdate) => {
       if (update.type === 'format') {
         run.format = update.format;
         clearTimeout(timer);
         timer = setTimeout(stop, this.timeLimitMs);
       } else run.report({ fraction: update.fraction, stage: update.stage });
-    });
+    };
+    port1.on('message', onUpdate);
+    // The verdict comes back on piscina's channel, the progress on this port: progress the worker
+    // sent before its verdict may still be queued. Read it first, so that a file refused after the
+    // importer opened it is not taken for one refused at the door.
+    const drainProgress = () => {
+      for (let queued = receiveMessageOnPort(port1); queued; queued = receiveMessageOnPort(port1)) {
+        onUpdate(queued.message as WorkerUpdate);
+      }
+    };
     // The worker gets a copy of its own (not Buffer#slice, a view that may share Node's pool);
     // the caller keeps its bytes to store as the original.
     const bytes = 'bytes' in source ? new Uint8Array(source.bytes).buffer : undefined;
@@ -179,6 +188,7 @@ export class ImportRunner implements OnApplicationShutdown {
         transferList: bytes ? [port2, bytes] : [port2],
         signal: timeLimit.signal,
       });
+      drainProgress();
       if (result.type === 'done') run.settle({ ok: true, document: result.document });
       else {
         if (result.detail) this.log.error(`import failed unexpectedly: ${result.detail}`);
