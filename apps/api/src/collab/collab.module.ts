@@ -5,10 +5,13 @@ import { CollabServer } from './collab-server.js';
 import { CollabTicketController } from './collab-ticket.controller.js';
 import { CompactionJobs } from './compaction-jobs.js';
 import { DocumentStore } from './document-store.js';
+import { LiveRevocation } from './live-revocation.js';
+import { MembershipEventsModule } from './membership-events.module.js';
 import { PersistenceExtension } from './persistence.extension.js';
 import { UpdateLog } from './update-log.js';
 
 @Module({
+  imports: [MembershipEventsModule],
   controllers: [CollabTicketController],
   providers: [
     DocumentAccess,
@@ -18,6 +21,7 @@ import { UpdateLog } from './update-log.js';
     CollabAuthExtension,
     PersistenceExtension,
     CollabServer,
+    LiveRevocation,
   ],
   exports: [CollabServer, DocumentStore, DocumentAccess],
 })
