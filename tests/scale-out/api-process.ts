@@ -4,6 +4,8 @@ import { freePort, repoRoot } from '@commonplace/db';
 
 export interface ApiProcess {
   url: string;
+  /** The API's own process (node itself, no shell in between): for its CPU and memory. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
