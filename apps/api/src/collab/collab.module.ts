@@ -6,10 +6,13 @@ import { CollabTicketController } from './collab-ticket.controller.js';
 import { CompactionJobs } from './compaction-jobs.js';
 import { DerivedFields } from './derived-fields.js';
 import { DocumentStore } from './document-store.js';
+import { LiveRevocation } from './live-revocation.js';
+import { MembershipEventsModule } from './membership-events.module.js';
 import { PersistenceExtension } from './persistence.extension.js';
 import { UpdateLog } from './update-log.js';
 
 @Module({
+  imports: [MembershipEventsModule],
   controllers: [CollabTicketController],
   providers: [
     DocumentAccess,
@@ -20,6 +23,7 @@ import { UpdateLog } from './update-log.js';
     CollabAuthExtension,
     PersistenceExtension,
     CollabServer,
+    LiveRevocation,
   ],
   exports: [CollabServer, DocumentStore, DocumentAccess, DerivedFields],
 })
