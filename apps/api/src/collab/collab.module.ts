@@ -19,6 +19,6 @@ import { UpdateLog } from './update-log.js';
     PersistenceExtension,
     CollabServer,
   ],
-  exports: [CollabServer, DocumentStore, DocumentAccess],
+  exports: [CollabServer, DocumentStore, DocumentAccess, UpdateLog],
 })
 export class CollabModule {}

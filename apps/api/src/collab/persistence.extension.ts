@@ -6,6 +6,7 @@ import type {
   onLoadDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import type { CollabContext } from './collab-auth.extension.js';
 import { COMPACT_AFTER_UPDATES, MAX_DOCUMENT_BYTES } from './collab-limits.js';
 import { CompactionJobs } from './compaction-jobs.js';
 import { documentIdOf } from './document-name.js';
@@ -65,7 +66,8 @@ export class PersistenceExtension implements Extension {
       throw new RefusedMessage(4413, 'Document too large');
     }
     try {
-      await this.updates.append({ documentId, update, clientId: connection.socketId });
+      const { userId } = connection.context as CollabContext;
+      await this.updates.append({ documentId, update, clientId: connection.socketId, userId });
     } catch (error) {
       // Not applied either: the client keeps the change and sends it again when it reconnects.
       this.log.error(`update not stored: ${(error as Error).message}`);
