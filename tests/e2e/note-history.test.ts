@@ -3,6 +3,7 @@
 // the note open sees the old text come back, and the text before the restore stays a version.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from '../support/axe.js';
 import { endToEnd } from '../support/e2e.js';
 import { courseWithStudent, importReading, readingWithNotes, signUpOverApi } from '../support/course-setup.js';
 
@@ -68,6 +69,9 @@ describe('note history', () => {
     const added = comparison.getByRole('region', { name: 'Now' }).locator('ins', { hasText: 'railway' });
     expect(await added.innerText()).toContain('The railway was the bottleneck.');
     expect(await comparison.getByRole('region', { name: 'Version 1' }).innerText()).not.toContain('railway');
+    // The open history, its list and the comparison pass axe (names matching visible labels too).
+    const withNameMismatch = { rules: { 'label-content-name-mismatch': { enabled: true } } };
+    expect(await seriousViolations(a, withNameMismatch)).toEqual([]);
 
     // Restoring asks first, then brings the old text back for the groupmate as well.
     await comparison.getByRole('button', { name: 'Restore this version…' }).click();

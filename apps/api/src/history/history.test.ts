@@ -146,6 +146,25 @@ describe('document history', () => {
     expect(authorNames(next.body)).toEqual(['Groupmate']);
   });
 
+  it('restores a document nobody has open, from what is stored', async () => {
+    const { student, note, at } = await classroom();
+    const writer = await connect(note.documentName, student.session);
+    writer.write('Kept wording');
+    await writer.synced();
+    await student.call('createDocumentVersion', at, { name: 'Kept' });
+    writer.write('Discarded wording');
+    await writer.synced();
+    writer.close();
+
+    expect((await student.call('restoreDocumentVersion', { ...at, versionNumber: '1' })).status).toBe(201);
+    const reader = await connect(note.documentName, student.session);
+    expect(reader.text()).toBe('Kept wording');
+    // Restoring what the document already says changes nothing, but still keeps the state as a version.
+    const again = await student.call('restoreDocumentVersion', { ...at, versionNumber: '1' });
+    expect(again.body.before.number).toBe(3);
+    expect(reader.text()).toBe('Kept wording');
+  });
+
   it('lets readers see the history but only writers change it, and hides it from everyone else', async () => {
     const { student, instructor, rival, outsider, note, at } = await classroom();
     const mine = await connect(note.documentName, student.session);
