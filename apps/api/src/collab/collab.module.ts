@@ -4,6 +4,7 @@ import { CollabAuthExtension } from './collab-auth.extension.js';
 import { CollabServer } from './collab-server.js';
 import { CollabTicketController } from './collab-ticket.controller.js';
 import { CompactionJobs } from './compaction-jobs.js';
+import { DerivedFields } from './derived-fields.js';
 import { DocumentStore } from './document-store.js';
 import { PersistenceExtension } from './persistence.extension.js';
 import { UpdateLog } from './update-log.js';
@@ -13,12 +14,13 @@ import { UpdateLog } from './update-log.js';
   providers: [
     DocumentAccess,
     DocumentStore,
+    DerivedFields,
     UpdateLog,
     CompactionJobs,
     CollabAuthExtension,
     PersistenceExtension,
     CollabServer,
   ],
-  exports: [CollabServer, DocumentStore, DocumentAccess, UpdateLog],
+  exports: [CollabServer, DocumentStore, DocumentAccess, DerivedFields, UpdateLog],
 })
 export class CollabModule {}

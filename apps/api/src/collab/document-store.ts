@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import * as Y from 'yjs';
 import { keepHistoryOf } from '../history/version-cut.js';
-import { plainTextOf } from './document-text.js';
+import { DerivedFields } from './derived-fields.js';
 
 /** One update as a client sent it, waiting to be appended. */
 export interface PendingUpdate {
@@ -23,7 +23,10 @@ const bytes = (data: Uint8Array) => new Uint8Array(data) as Uint8Array<ArrayBuff
  */
 @Injectable()
 export class DocumentStore {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(DerivedFields) private readonly derived: DerivedFields,
+  ) {}
 
   /**
    * Applies the stored content to `doc`. A database failure throws, so the caller never goes on
@@ -61,7 +64,7 @@ export class DocumentStore {
 
   /**
    * Merges the stored updates into the snapshot and deletes exactly the rows it merged, then
-   * refreshes the derived plain text. Safe to run again, and beside appends from any server.
+   * refreshes what is derived from the content. Safe to run again, and beside appends from any server.
    */
   async compact(documentId: string): Promise<void> {
     await this.prisma.$transaction(
@@ -87,7 +90,7 @@ export class DocumentStore {
           update: { state, upTo },
         });
         await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
-        await tx.document.update({ where: { id: documentId }, data: { plainText: plainTextOf(doc) } });
+        await this.derived.refreshIn(tx, documentId, doc);
         doc.destroy();
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000 },

@@ -4,12 +4,14 @@ import type {
   beforeHandleMessagePayload,
   Extension,
   onLoadDocumentPayload,
+  onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { AUTO_VERSION_EVERY_MS } from '../history/version-cut.js';
 import type { CollabContext } from './collab-auth.extension.js';
 import { COMPACT_AFTER_UPDATES, MAX_DOCUMENT_BYTES } from './collab-limits.js';
 import { CompactionJobs } from './compaction-jobs.js';
+import { DerivedFields } from './derived-fields.js';
 import { documentIdOf } from './document-name.js';
 import { DocumentStore } from './document-store.js';
 import { RefusedMessage, updateIn } from './sync-message.js';
@@ -38,6 +40,7 @@ export class PersistenceExtension implements Extension {
     @Inject(DocumentStore) private readonly store: DocumentStore,
     @Inject(UpdateLog) private readonly updates: UpdateLog,
     @Inject(CompactionJobs) private readonly compaction: CompactionJobs,
+    @Inject(DerivedFields) private readonly derived: DerivedFields,
   ) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
@@ -88,6 +91,21 @@ export class PersistenceExtension implements Extension {
     if (live.storedSinceLoad % COMPACT_AFTER_UPDATES === 0 || versionDue) {
       live.compactQueuedAt = Date.now();
       this.compactLater(documentId);
+    }
+  }
+
+  /**
+   * Hocuspocus's debounced store (a few seconds after changes, and as a document unloads): the
+   * content is already in the update log, so only what is derived from it is refreshed here.
+   */
+  async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
+    const documentId = documentIdOf(documentName);
+    if (!documentId) return;
+    try {
+      await this.derived.refresh(documentId, document);
+    } catch (error) {
+      // Search and backlinks lag until the next store or compaction; the content itself is safe.
+      this.log.warn(`derived fields not refreshed: ${(error as Error).message}`);
     }
   }
 
