@@ -11,6 +11,7 @@ import type { AppConfig } from './config/config.schema.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HistoryModule } from './history/history.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { ModulesModule } from './modules/modules.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         ReadingReportsModule,
         CollabModule,
         NotesModule,
+        HistoryModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

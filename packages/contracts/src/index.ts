@@ -3,6 +3,7 @@ export * from './courses.js';
 export * from './drafts.js';
 export * from './errors.js';
 export * from './health.js';
+export * from './history.js';
 export * from './module-restore.js';
 export * from './notes.js';
 export * from './reading-reports.js';

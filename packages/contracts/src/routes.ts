@@ -3,6 +3,7 @@ import * as auth from './auth.js';
 import * as courses from './courses.js';
 import { moduleRestore } from './module-restore.js';
 import { health } from './health.js';
+import { historyRoutes } from './history.js';
 import { noteRoutes } from './notes.js';
 import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
@@ -279,6 +280,7 @@ export const routes = {
   ...readingRoutes,
   ...readingReportRoutes,
   ...noteRoutes,
+  ...historyRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

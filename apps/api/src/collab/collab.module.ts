@@ -25,6 +25,6 @@ import { UpdateLog } from './update-log.js';
     CollabServer,
     LiveRevocation,
   ],
-  exports: [CollabServer, DocumentStore, DocumentAccess, DerivedFields],
+  exports: [CollabServer, DocumentStore, DocumentAccess, DerivedFields, UpdateLog],
 })
 export class CollabModule {}

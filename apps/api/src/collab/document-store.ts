@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import * as Y from 'yjs';
+import { keepHistoryOf } from '../history/version-cut.js';
 import { DerivedFields } from './derived-fields.js';
 
 /** One update as a client sent it, waiting to be appended. */
@@ -8,6 +9,8 @@ export interface PendingUpdate {
   documentId: string;
   update: Uint8Array;
   clientId?: string;
+  /** Who sent it, for the document's history. */
+  userId?: string;
 }
 
 const bytes = (data: Uint8Array) => new Uint8Array(data) as Uint8Array<ArrayBuffer>;
@@ -45,7 +48,12 @@ export class DocumentStore {
   async append(updates: readonly PendingUpdate[]): Promise<void> {
     if (!updates.length) return;
     await this.prisma.documentUpdate.createMany({
-      data: updates.map((u) => ({ documentId: u.documentId, update: bytes(u.update), clientId: u.clientId ?? null })),
+      data: updates.map((u) => ({
+        documentId: u.documentId,
+        update: bytes(u.update),
+        clientId: u.clientId ?? null,
+        userId: u.userId ?? null,
+      })),
     });
   }
 
@@ -74,6 +82,8 @@ export class DocumentStore {
         });
         const state = bytes(Y.encodeStateAsUpdate(doc));
         const upTo = rows.at(-1)!.id;
+        // Before the rows go: an automatic version when one is due, or their authors kept for the next.
+        await keepHistoryOf(tx, documentId, rows, new Date());
         await tx.documentSnapshot.upsert({
           where: { documentId },
           create: { documentId, state, upTo },

@@ -7,6 +7,8 @@ import type {
   onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { AUTO_VERSION_EVERY_MS } from '../history/version-cut.js';
+import type { CollabContext } from './collab-auth.extension.js';
 import { COMPACT_AFTER_UPDATES, MAX_DOCUMENT_BYTES } from './collab-limits.js';
 import { CompactionJobs } from './compaction-jobs.js';
 import { DerivedFields } from './derived-fields.js';
@@ -19,6 +21,8 @@ interface LiveDocument {
   /** Bytes of the loaded state plus every update stored since: what the size limit counts. */
   bytes: number;
   storedSinceLoad: number;
+  /** When its compaction was last queued: compaction also cuts the automatic versions. */
+  compactQueuedAt: number;
 }
 
 /**
@@ -44,7 +48,11 @@ export class PersistenceExtension implements Extension {
     if (!documentId) throw new RefusedMessage(4404, 'Unknown document');
     // A failure here rejects the connection; nothing is stored for a document that did not load.
     await this.store.loadInto(documentId, document);
-    this.live.set(documentName, { bytes: Y.encodeStateAsUpdate(document).length, storedSinceLoad: 0 });
+    this.live.set(documentName, {
+      bytes: Y.encodeStateAsUpdate(document).length,
+      storedSinceLoad: 0,
+      compactQueuedAt: Date.now(),
+    });
   }
 
   async beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
@@ -63,12 +71,13 @@ export class PersistenceExtension implements Extension {
     const update = updateIn(message);
     if (!update) return;
     const documentId = documentIdOf(documentName)!;
-    const live = this.live.get(documentName) ?? { bytes: 0, storedSinceLoad: 0 };
+    const live = this.live.get(documentName) ?? { bytes: 0, storedSinceLoad: 0, compactQueuedAt: Date.now() };
     if (live.bytes + update.length > MAX_DOCUMENT_BYTES) {
       throw new RefusedMessage(4413, 'Document too large');
     }
     try {
-      await this.updates.append({ documentId, update, clientId: connection.socketId });
+      const { userId } = connection.context as CollabContext;
+      await this.updates.append({ documentId, update, clientId: connection.socketId, userId });
     } catch (error) {
       // Not applied either: the client keeps the change and sends it again when it reconnects.
       this.log.error(`update not stored: ${(error as Error).message}`);
@@ -77,7 +86,12 @@ export class PersistenceExtension implements Extension {
     live.bytes += update.length;
     live.storedSinceLoad += 1;
     this.live.set(documentName, live);
-    if (live.storedSinceLoad % COMPACT_AFTER_UPDATES === 0) this.compactLater(documentId);
+    // Also while people keep writing for long, so a document open for hours gets its automatic versions.
+    const versionDue = Date.now() - live.compactQueuedAt >= AUTO_VERSION_EVERY_MS;
+    if (live.storedSinceLoad % COMPACT_AFTER_UPDATES === 0 || versionDue) {
+      live.compactQueuedAt = Date.now();
+      this.compactLater(documentId);
+    }
   }
 
   /**

@@ -44,9 +44,21 @@ async function fixture(): Promise<Fixture> {
   const readingId = (await savedReading(t, instructor, courseId)).body.id as string;
   const draftId = await readyDraft(t, courseId, instructor.userId);
   const assignment = await instructor.call('createAssignment', { courseId }, { moduleId, readingId });
+  const note = await cast.student.call('createNote', { courseId }, { title: 'Mine', scope: 'personal' });
+  const documentId = note.body.id as string;
+  await cast.student.call('createDocumentVersion', { courseId, documentId }, { name: 'First' });
   return {
     cast,
-    ids: { courseId, moduleId, groupId, readingId, draftId, assignmentId: assignment.body.id as string },
+    ids: {
+      courseId,
+      moduleId,
+      groupId,
+      readingId,
+      draftId,
+      assignmentId: assignment.body.id as string,
+      documentId,
+      versionNumber: '1',
+    },
   };
 }
 
