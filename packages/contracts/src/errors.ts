@@ -54,6 +54,11 @@ export const errorTable = {
   },
   VERSION_NOT_FOUND: { status: 404, message: 'This reading has no such version.' },
   NOTE_NOT_FOUND: { status: 404, message: 'There is no such note, or you may not read it.' },
+  COMMENT_NOT_FOUND: { status: 404, message: 'There is no such comment on this note.' },
+  COMMENT_NOT_YOURS: {
+    status: 403,
+    message: 'Only the author of a comment, or an instructor or TA, may delete or restore it.',
+  },
   NOTE_NEEDS_GROUP: {
     status: 409,
     message: 'A group note belongs to a group: join a group first, or write a personal note.',
