@@ -91,6 +91,12 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   listNotes: () => undefined,
   noteMarkdown: () => undefined,
   collabToken: () => undefined,
+  listComments: () => undefined,
+  createComment: () => ({ body: 'Cite the speech.' }),
+  deleteComment: () => undefined,
+  restoreComment: async (f) => {
+    await t.prisma.documentComment.update({ where: { id: f.params.commentId }, data: { deletedAt: new Date() } });
+  },
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
@@ -98,6 +104,10 @@ const refusedPastGuard: Partial<Record<RouteName, Partial<Record<Role, number>>>
   pickGroup: { ta: 409, instructor: 409 },
   // The fixture's note is its group's: the student in no group may not read it.
   noteMarkdown: { student: 404 },
+  listComments: { student: 404 },
+  createComment: { student: 404 },
+  deleteComment: { student: 404 },
+  restoreComment: { student: 404 },
 };
 
 /** Query strings of the routes that take one. */
@@ -135,6 +145,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
   // The outsider joins another course by code; everyone else uses this one's.
   const other = await (await signUp(t, 'Other Instructor')).call('createCourse', {}, { title: 'Other', term: 'T' });
   const note = await subject.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' });
+  const comment = await subject.call('createComment', { courseId, noteId: note.body.id }, { body: 'A question.' });
   return {
     cast,
     params: {
@@ -144,6 +155,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
       userId: subject.userId,
       joinCode: other.body.joinCode,
       noteId: note.body.id,
+      commentId: comment.body.id,
       ...(withReadings ? await readingFixture(cast, module.body.id) : {}),
     },
   };

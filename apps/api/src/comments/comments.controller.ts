@@ -14,11 +14,7 @@ export class CommentsController {
   }
 
   @Route('createComment')
-  create(
-    @Membership() viewer: Viewer,
-    @PathParams() params: ParamsOf<'createComment'>,
-    @Input() input: CommentCreate,
-  ) {
+  create(@Membership() viewer: Viewer, @PathParams() params: ParamsOf<'createComment'>, @Input() input: CommentCreate) {
     return this.comments.create(viewer, params.noteId, input.body);
   }
 

@@ -26,7 +26,8 @@ const readableNote = (viewer: Viewer, noteId: string) => Prisma.sql`d.id = ${not
   AND ${documentVisible(viewer).sql('d')}`;
 
 /** Who may delete a comment `c` (and undo that): its author, or the course's staff. */
-const mayRemove = (viewer: Viewer) => Prisma.sql`(${isStaff(viewer)}::boolean OR c."authorId" = ${viewer.userId}::uuid)`;
+const mayRemove = (viewer: Viewer) =>
+  Prisma.sql`(${isStaff(viewer)}::boolean OR c."authorId" = ${viewer.userId}::uuid)`;
 
 /**
  * Comments on notes: whoever may read a note reads and writes its comments, so staff, who only

@@ -187,7 +187,8 @@ describe('personal notes', () => {
     const partner = await signUp(t, 'Partner');
     await enrol(t, courseId, partner.userId, 'STUDENT');
     await instructor.call('assignToGroup', { courseId, groupId: cast.steppe, userId: partner.userId });
-    const mine = (await student.call('createNote', { courseId }, { title: 'Private thoughts', scope: 'personal' })).body;
+    const mine = (await student.call('createNote', { courseId }, { title: 'Private thoughts', scope: 'personal' }))
+      .body;
     expect(mine).toMatchObject({ scope: 'personal', groupId: null, writable: true });
     for (const other of [instructor, ta, partner, cast.rival]) {
       const listed = (await other.call('listNotes', { courseId })).body as { id: string }[];
