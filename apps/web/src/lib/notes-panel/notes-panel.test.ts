@@ -62,12 +62,15 @@ describe('panelView', () => {
     expect(panelView({ scope: 'group', groupId: null, noteId: 'mine-other' }, student).open?.id).toBe('steppe-reading');
   });
 
-  it('lets staff switch groups, starting from the first group with notes on this reading', () => {
-    expect(panelView(none, staff)).toMatchObject({ groupId: STEPPE, open: { id: 'steppe-reading' } });
-    const caspian = panelView({ ...none, groupId: CASPIAN }, staff);
-    expect(caspian).toMatchObject({ groupId: CASPIAN, open: { id: 'caspian-reading' } });
-    expect(titles(caspian.elsewhere)).toEqual([]);
-    expect(panelView({ ...none, groupId: 'not-a-group' }, staff).groupId).toBe(STEPPE);
+  it('lets staff switch groups, starting from the first group (in the course’s order) with notes on this reading', () => {
+    expect(panelView(none, staff)).toMatchObject({ groupId: CASPIAN, open: { id: 'caspian-reading' } });
+    const steppe = panelView({ ...none, groupId: STEPPE }, staff);
+    expect(steppe).toMatchObject({ groupId: STEPPE, open: { id: 'steppe-reading' } });
+    expect(titles(steppe.elsewhere)).toEqual(['steppe-essay']);
+    expect(panelView({ ...none, groupId: 'not-a-group' }, staff).groupId).toBe(CASPIAN);
+    // A group with no notes on this reading comes after one with some, whatever the course's order.
+    const quiet = { ...staff, notes: notes.filter((n) => n.groupId !== CASPIAN) };
+    expect(panelView(none, quiet).groupId).toBe(STEPPE);
   });
 });
 

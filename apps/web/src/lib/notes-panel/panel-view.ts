@@ -46,11 +46,13 @@ export function panelView(query: PanelQuery, context: PanelContext): PanelView {
   return { scope, groupId, onReading, elsewhere, open };
 }
 
-/** Staff see the group they chose, or the open note's, or the first with notes on this reading. */
+/** Staff see the group they chose, or the open note's, or the first (in the course's order) with notes here. */
 function staffGroup(query: PanelQuery, asked: Note | null, context: PanelContext): string | null {
   const known = (id: string | null | undefined) => (id && context.groups.some((g) => g.id === id) ? id : null);
-  const withNotes = context.notes.find((note) => note.scope === 'group' && note.readingId === context.readingId);
-  return known(query.groupId) ?? known(asked?.groupId) ?? known(withNotes?.groupId) ?? context.groups[0]?.id ?? null;
+  const withNotes = context.groups.find((group) =>
+    context.notes.some((note) => note.groupId === group.id && note.readingId === context.readingId),
+  );
+  return known(query.groupId) ?? known(asked?.groupId) ?? withNotes?.id ?? context.groups[0]?.id ?? null;
 }
 
 /** The reader's address showing `view` with `changes`, keeping its other parameters (a passage, a search). */
