@@ -44,7 +44,7 @@ describe('group notes beside the reader', () => {
     });
     await a.goto(readingPath, { waitUntil: 'networkidle' });
     await b.goto(readingPath, { waitUntil: 'networkidle' });
-    const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Group notes' });
+    const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Study notes' });
     expect(await panelOf(a).innerText()).toContain('No group notes on this reading yet.');
 
     await panelOf(a).getByRole('button', { name: 'Start our group note' }).click();
@@ -80,11 +80,14 @@ describe('group notes beside the reader', () => {
     }
     expect(violations).toEqual([]);
 
-    // A student of the other group, on a phone: the panel is there, below the text, without that note.
+    // A student of the other group, on a phone: the notes are a tab beside the reading's, without that note.
     const r = (await rival.open(e2e.browser, { width: 390, height: 844 })).page;
     await r.goto(readingPath, { waitUntil: 'networkidle' });
     const theirs = panelOf(r);
-    await theirs.scrollIntoViewIfNeeded();
+    expect(await theirs.isVisible()).toBe(false);
+    await r.getByRole('tab', { name: 'Notes' }).click();
+    await theirs.waitFor();
+    expect(await r.getByRole('heading', { name: 'The Caspian Crossing', level: 1 }).isVisible()).toBe(false);
     expect(await theirs.innerText()).toContain('No group notes on this reading yet.');
     expect(await theirs.innerText()).not.toContain(NOTE_TITLE);
     expect(await theirs.getByRole('button', { name: 'Start our group note' }).isVisible()).toBe(true);

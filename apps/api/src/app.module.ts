@@ -4,6 +4,7 @@ import { AccessModule } from './access/access.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CollabModule } from './collab/collab.module.js';
+import { CommentsModule } from './comments/comments.module.js';
 import { AccessGuard } from './common/access.guard.js';
 import { AllErrorsFilter } from './common/all-errors.filter.js';
 import { ConfigModule } from './config/config.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         CollabModule,
         NotesModule,
         HistoryModule,
+        CommentsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

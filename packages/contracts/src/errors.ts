@@ -58,6 +58,11 @@ export const errorTable = {
   DOCUMENT_VERSION_NOT_FOUND: { status: 404, message: 'This note or page has no such version.' },
   DOCUMENT_READ_ONLY: { status: 403, message: 'You may read this note or page but not change it.' },
   DOCUMENT_LOCKED: { status: 403, message: 'This page is locked: only instructors and TAs may change it.' },
+  COMMENT_NOT_FOUND: { status: 404, message: 'There is no such comment on this note.' },
+  COMMENT_NOT_YOURS: {
+    status: 403,
+    message: 'Only the author of a comment, or an instructor or TA, may delete or restore it.',
+  },
   NOTE_NEEDS_GROUP: {
     status: 409,
     message: 'A group note belongs to a group: join a group first, or write a personal note.',

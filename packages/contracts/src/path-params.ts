@@ -37,6 +37,7 @@ export const notFoundByParam = {
   noteId: 'NOTE_NOT_FOUND',
   documentId: 'DOCUMENT_NOT_FOUND',
   versionNumber: 'DOCUMENT_VERSION_NOT_FOUND',
+  commentId: 'COMMENT_NOT_FOUND',
 } as const satisfies Record<string, ErrorCode>;
 
 type KnownParam = keyof typeof notFoundByParam;

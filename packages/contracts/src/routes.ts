@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as auth from './auth.js';
+import { commentRoutes } from './comments.js';
 import * as courses from './courses.js';
 import { moduleRestore } from './module-restore.js';
 import { health } from './health.js';
@@ -281,6 +282,7 @@ export const routes = {
   ...readingReportRoutes,
   ...noteRoutes,
   ...historyRoutes,
+  ...commentRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -95,6 +95,12 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   createDocumentVersion: () => ({ name: 'Before the seminar' }),
   getDocumentVersion: () => undefined,
   restoreDocumentVersion: () => undefined,
+  listComments: () => undefined,
+  createComment: () => ({ body: 'Cite the speech.' }),
+  deleteComment: () => undefined,
+  restoreComment: async (f) => {
+    await t.prisma.documentComment.update({ where: { id: f.params.commentId }, data: { deletedAt: new Date() } });
+  },
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
@@ -107,6 +113,10 @@ const refusedPastGuard: Partial<Record<RouteName, Partial<Record<Role, number>>>
   // Staff read a group's note but do not write it.
   createDocumentVersion: { student: 404, ta: 403, instructor: 403 },
   restoreDocumentVersion: { student: 404, ta: 403, instructor: 403 },
+  listComments: { student: 404 },
+  createComment: { student: 404 },
+  deleteComment: { student: 404 },
+  restoreComment: { student: 404 },
 };
 
 /** Query strings of the routes that take one. */
@@ -145,6 +155,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
   const other = await (await signUp(t, 'Other Instructor')).call('createCourse', {}, { title: 'Other', term: 'T' });
   const note = await subject.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' });
   await subject.call('createDocumentVersion', { courseId, documentId: note.body.id }, { name: 'First' });
+  const comment = await subject.call('createComment', { courseId, noteId: note.body.id }, { body: 'A question.' });
   return {
     cast,
     params: {
@@ -156,6 +167,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
       noteId: note.body.id,
       documentId: note.body.id,
       versionNumber: '1',
+      commentId: comment.body.id,
       ...(withReadings ? await readingFixture(cast, module.body.id) : {}),
     },
   };

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { documentNameOf, type Note, type NoteCreate } from '@commonplace/contracts';
+import { documentNameOf, type Note, type NoteCreate, type ReadingDocument } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import * as Y from 'yjs';
 import { isStaff, readingVisible, type Viewer } from '../access/policies.js';
@@ -7,6 +7,7 @@ import { SqlReader } from '../access/sql-reader.js';
 import { DocumentStore } from '../collab/document-store.js';
 import { markdownOf } from '../collab/document-text.js';
 import { AppError } from '../common/app-error.js';
+import { noteOutline, type NoteOutline } from './note-outline.js';
 import { documentVisible, documentWritable } from './note-policies.js';
 
 interface NoteRow {
@@ -43,11 +44,16 @@ export class NotesService {
   ) {}
 
   async create(viewer: Viewer, input: NoteCreate): Promise<Note> {
+    let outline: NoteOutline | null = null;
     if (input.readingId) {
       const readings = readingVisible(viewer).where;
-      const visible = await this.prisma.reading.count({ where: { AND: [readings, { id: input.readingId }] } });
-      if (!visible)
+      const reading = await this.prisma.reading.findFirst({
+        where: { AND: [readings, { id: input.readingId }] },
+        select: { document: true },
+      });
+      if (!reading)
         throw new AppError('READING_NOT_FOUND', undefined, { readingId: 'There is no such reading in this course.' });
+      outline = noteOutline(reading.document as ReadingDocument);
     }
     let groupId: string | null = null;
     if (input.scope === 'group') {
@@ -65,6 +71,8 @@ export class NotesService {
         ownerId: viewer.userId,
         readingId: input.readingId ?? null,
         title: input.title,
+        // The outline is the note's first stored update, written with the note in one statement.
+        ...(outline && { plainText: outline.plainText, updates: { create: { update: outline.update } } }),
       },
     });
     return toNote({ ...created, scope: created.scope as NoteRow['scope'], writable: true });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { courseWithCast, enrol, signUp } from '../testing/factories.js';
 import { connectCollab } from '../testing/collab-client.js';
+import { savedReading } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 
 let t: TestApi;
@@ -105,5 +106,101 @@ describe('a note as Markdown', () => {
     const refused = await rival.call('noteMarkdown', { courseId, noteId: note.id });
     expect(refused.status).toBe(404);
     expect(refused.body.error.code).toBe('NOTE_NOT_FOUND');
+  });
+});
+
+/** A reading with two sections (ARTICLE: "Keepers", "Automation"), assigned so students see it. */
+async function assignedReading(cast: Awaited<ReturnType<typeof courseWithGroups>>) {
+  const { courseId, instructor } = cast;
+  const readingId = (await savedReading(t, instructor, courseId)).body.id as string;
+  const moduleId = (await instructor.call('createModule', { courseId }, { title: 'Week 1' })).body.id as string;
+  await instructor.call('createAssignment', { courseId }, { moduleId, readingId });
+  return readingId;
+}
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+describe("a note on a reading starts from the reading's outline", () => {
+  it('lists the section headings in a new group or personal note, each with room to write', async () => {
+    const cast = await courseWithGroups();
+    const { courseId, student } = cast;
+    const readingId = await assignedReading(cast);
+    for (const scope of ['group', 'personal'] as const) {
+      const note = (await student.call('createNote', { courseId }, { title: `Our ${scope} notes`, readingId, scope }))
+        .body;
+      const markdown = await student.call('noteMarkdown', { courseId, noteId: note.id });
+      expect(markdown.body).toBe(`# Our ${scope} notes\n\n## Keepers\n\n## Automation\n`);
+    }
+    // A note on no reading starts blank.
+    const blank = (await student.call('createNote', { courseId }, { title: 'Essay plan', scope: 'group' })).body;
+    expect((await student.call('noteMarkdown', { courseId, noteId: blank.id })).body).toBe('# Essay plan\n\n\n');
+  });
+
+  it('shows the outline once to two members opening the new note at the same moment, under what they write', async () => {
+    const cast = await courseWithGroups();
+    const { courseId, student } = cast;
+    const partner = await signUp(t, 'Partner');
+    await enrol(t, courseId, partner.userId, 'STUDENT');
+    await cast.instructor.call('assignToGroup', { courseId, groupId: cast.steppe, userId: partner.userId });
+    const readingId = await assignedReading(cast);
+    const note = (await student.call('createNote', { courseId }, { title: 'Steppe notes', readingId, scope: 'group' }))
+      .body;
+
+    const first = connectCollab(t.api.url, note.documentName, student.session);
+    const second = connectCollab(t.api.url, note.documentName, partner.session);
+    try {
+      await Promise.all([first.authenticated, second.authenticated]);
+      await Promise.all([first.synced(), second.synced()]);
+      for (const client of [first, second]) expect(client.text()).toBe('Keepers\n\nAutomation\n');
+      first.write('The logbooks outlived the towers.');
+      await first.synced();
+    } finally {
+      first.close();
+      second.close();
+    }
+    const markdown = (await student.call('noteMarkdown', { courseId, noteId: note.id })).body as string;
+    expect(count(markdown, '## Keepers')).toBe(1);
+    expect(count(markdown, '## Automation')).toBe(1);
+    expect(markdown).toContain('The logbooks outlived the towers.');
+  });
+
+  it('refuses a reading the student has not been assigned, creating nothing', async () => {
+    const cast = await courseWithGroups();
+    const { courseId, instructor, student } = cast;
+    const unassigned = (await savedReading(t, instructor, courseId)).body.id as string;
+    const refused = await student.call(
+      'createNote',
+      { courseId },
+      { title: 'Early', readingId: unassigned, scope: 'group' },
+    );
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.code).toBe('READING_NOT_FOUND');
+    expect(await t.prisma.document.count()).toBe(0);
+    expect(await t.prisma.documentUpdate.count()).toBe(0);
+  });
+});
+
+describe('personal notes', () => {
+  it("are their author's alone: not listed to, nor readable by, staff or the author's own group", async () => {
+    const cast = await courseWithGroups();
+    const { courseId, instructor, ta, student } = cast;
+    const partner = await signUp(t, 'Partner');
+    await enrol(t, courseId, partner.userId, 'STUDENT');
+    await instructor.call('assignToGroup', { courseId, groupId: cast.steppe, userId: partner.userId });
+    const mine = (await student.call('createNote', { courseId }, { title: 'Private thoughts', scope: 'personal' }))
+      .body;
+    expect(mine).toMatchObject({ scope: 'personal', groupId: null, writable: true });
+    for (const other of [instructor, ta, partner, cast.rival]) {
+      const listed = (await other.call('listNotes', { courseId })).body as { id: string }[];
+      expect(listed.map((n) => n.id)).not.toContain(mine.id);
+      const markdown = await other.call('noteMarkdown', { courseId, noteId: mine.id });
+      expect(markdown.status).toBe(404);
+      const opened = connectCollab(t.api.url, mine.documentName, other.session);
+      try {
+        expect(await opened.authenticated).toMatchObject({ refused: expect.any(String) });
+      } finally {
+        opened.close();
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
-import { noteCreate, progressUpdate, readingUpdate, routePath } from '@commonplace/contracts';
+import { commentCreate, noteCreate, progressUpdate, readingUpdate, routePath, type Note } from '@commonplace/contracts';
+import { panelView } from '$lib/notes-panel/panel-view';
 import { metadataFromForm } from '$lib/reading/metadata-form';
 import { api, ApiError } from '$lib/server/api';
 import { setFlash } from '$lib/server/flash';
@@ -14,11 +15,29 @@ export const load: PageServerLoad = async (event) => {
       event.parent(),
       api(event, 'listNotes', { courseId: params.courseId }),
     ]);
-    const versions = course.role === 'STUDENT' ? [] : (await api(event, 'listReadingVersions', params)).data;
+    const staff = course.role !== 'STUDENT';
+    const [versions, groups] = staff
+      ? await Promise.all([
+          api(event, 'listReadingVersions', params).then((r) => r.data),
+          api(event, 'listGroups', { courseId: params.courseId }).then((r) =>
+            r.data.map(({ id, name }) => ({ id, name })),
+          ),
+        ])
+      : [[], []];
+    const { searchParams } = event.url;
+    const panel = panelView(
+      { scope: searchParams.get('notes'), groupId: searchParams.get('group'), noteId: searchParams.get('note') },
+      { readingId: params.readingId, notes: notes.data, staff, groups, myGroupId: course.myGroupId },
+    );
+    const comments = panel.open
+      ? (await api(event, 'listComments', { courseId: params.courseId, noteId: panel.open.id })).data
+      : [];
     return {
       reading: reading.data,
       versions,
-      groupNotes: notes.data.filter((n) => n.scope === 'group' && n.readingId === params.readingId),
+      panel,
+      groups,
+      comments,
       downloadHref: routePath('downloadOriginal', params),
       progressUrl: routePath('saveProgress', params),
     };
@@ -28,8 +47,8 @@ export const load: PageServerLoad = async (event) => {
   }
 };
 
-/** The page has four forms; each result says which one it answers, so it shows beside that one. */
-type ReaderForm = 'finish' | 'details' | 'delete' | 'groupNote';
+/** The page has several forms; each result says which one it answers, so it shows beside that one. */
+type ReaderForm = 'finish' | 'details' | 'delete' | 'groupNote' | 'newNote' | 'comment' | 'deleteComment';
 const answering = <F extends ReaderForm>(form: F, failure: ActionFailure<FormFailure>) =>
   fail(failure.status, { ...failure.data, form });
 
@@ -61,15 +80,69 @@ export const actions: Actions = {
 
   groupNote: async (event) => {
     const { courseId, readingId } = event.params;
+    let created: Note;
     try {
       const { title } = (await api(event, 'getReading', { courseId, readingId })).data;
       const parsed = parseForm(noteCreate, { title: `Notes on ${title}`, readingId, scope: 'group' }, {});
       if (!parsed.ok) return answering('groupNote', parsed.failure);
-      await api(event, 'createNote', { courseId }, parsed.data);
+      created = (await api(event, 'createNote', { courseId }, parsed.data)).data;
     } catch (e) {
       return answering('groupNote', apiFailure(e));
     }
-    return { form: 'groupNote' as const };
+    redirect(303, noteHref(event.url, created));
+  },
+
+  newNote: async (event) => {
+    const { courseId, readingId } = event.params;
+    const values = formValues(await event.request.formData());
+    const input = {
+      title: values.noteTitle ?? '',
+      scope: values.scope,
+      ...(values.onReading === 'on' ? { readingId } : {}),
+    };
+    const parsed = parseForm(noteCreate, input, values);
+    if (!parsed.ok) return answering('newNote', withFieldNames(parsed.failure, { title: 'noteTitle' }));
+    let created: Note;
+    try {
+      created = (await api(event, 'createNote', { courseId }, parsed.data)).data;
+    } catch (e) {
+      return answering('newNote', withFieldNames(apiFailure(e, values), { title: 'noteTitle' }));
+    }
+    redirect(303, noteHref(event.url, created));
+  },
+
+  comment: async (event) => {
+    const values = formValues(await event.request.formData());
+    const parsed = parseForm(commentCreate, { body: values.comment ?? '' }, values);
+    if (!parsed.ok) return answering('comment', withFieldNames(parsed.failure, { body: 'comment' }));
+    try {
+      await api(event, 'createComment', { courseId: event.params.courseId, noteId: values.noteId ?? '' }, parsed.data);
+    } catch (e) {
+      return answering('comment', withFieldNames(apiFailure(e, values), { body: 'comment' }));
+    }
+    return { form: 'comment' as const };
+  },
+
+  deleteComment: async (event) => {
+    const { noteId = '', commentId = '' } = formValues(await event.request.formData());
+    try {
+      await api(event, 'deleteComment', { courseId: event.params.courseId, noteId, commentId });
+    } catch (e) {
+      return answering('deleteComment', apiFailure(e));
+    }
+    return { form: 'deleteComment' as const, undo: JSON.stringify({ noteId, commentId }) };
+  },
+
+  /** The undo of deleteComment: its toast posts back what was deleted. */
+  restoreComment: async (event) => {
+    const { undo = '' } = formValues(await event.request.formData());
+    const { noteId = '', commentId = '' } = parseUndo(undo);
+    try {
+      await api(event, 'restoreComment', { courseId: event.params.courseId, noteId, commentId });
+    } catch (e) {
+      return answering('deleteComment', apiFailure(e));
+    }
+    return { form: 'comment' as const };
   },
 
   delete: async (event) => {
@@ -85,3 +158,28 @@ export const actions: Actions = {
     redirect(303, readings);
   },
 };
+
+/** The reader with the new note open in its tab. */
+function noteHref(url: URL, note: Note): string {
+  return `${url.pathname}?${new URLSearchParams({ notes: note.scope, note: note.id })}`;
+}
+
+/** A failure's field names as the form names them (its inputs are prefixed, apart from the page's other forms). */
+function withFieldNames(
+  failure: ActionFailure<FormFailure>,
+  names: Record<string, string>,
+): ActionFailure<FormFailure> {
+  const fields = Object.fromEntries(
+    Object.entries(failure.data.fields).map(([key, message]) => [names[key] ?? key, message]),
+  );
+  return fail(failure.status, { ...failure.data, fields });
+}
+
+function parseUndo(value: string): { noteId?: string; commentId?: string } {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as { noteId?: string; commentId?: string }) : {};
+  } catch {
+    return {};
+  }
+}

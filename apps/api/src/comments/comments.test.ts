@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { COMMENT_MAX_CHARS } from '@commonplace/contracts';
+import { courseWithCast, enrol, signUp } from '../testing/factories.js';
+import { startTestApi, type TestApi } from '../testing/test-api.js';
+
+let t: TestApi;
+beforeAll(async () => (t = await startTestApi()));
+afterAll(() => t.close());
+beforeEach(() => t.db.truncate());
+
+const UNKNOWN = '7b0e8a0c-63a4-4b8e-9f53-1f0a3c3f2a11';
+
+/** A course with two groups, a student in each, and the Steppe group's note. */
+async function groupNote() {
+  const cast = await courseWithCast(t);
+  const { courseId, instructor, student } = cast;
+  const rival = await signUp(t, 'Rival');
+  await enrol(t, courseId, rival.userId, 'STUDENT');
+  const steppe = (await instructor.call('createGroup', { courseId }, { name: 'Steppe' })).body.id as string;
+  const caspian = (await instructor.call('createGroup', { courseId }, { name: 'Caspian' })).body.id as string;
+  await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: student.userId });
+  await instructor.call('assignToGroup', { courseId, groupId: caspian, userId: rival.userId });
+  const noteId = (await student.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' })).body
+    .id as string;
+  return { ...cast, rival, noteId };
+}
+
+type Client = Awaited<ReturnType<typeof groupNote>>['student'];
+const bodies = async (client: Client, courseId: string, noteId: string) =>
+  ((await client.call('listComments', { courseId, noteId })).body as { body: string }[]).map((c) => c.body);
+
+describe('comments on a note', () => {
+  it("lets staff comment on a group's note they only read, and the group read it, oldest first", async () => {
+    const { courseId, instructor, ta, student, noteId } = await groupNote();
+    const empty = await student.call('listComments', { courseId, noteId });
+    expect(empty).toMatchObject({ status: 200, body: [] });
+
+    const created = await instructor.call('createComment', { courseId, noteId }, { body: '  Cite the 2022 speech. ' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      noteId,
+      author: { id: instructor.userId, name: 'Instructor' },
+      body: 'Cite the 2022 speech.',
+      deletable: true,
+    });
+    await student.call('createComment', { courseId, noteId }, { body: 'Added it under Keepers.' });
+    await ta.call('createComment', { courseId, noteId }, { body: 'Good.' });
+
+    const seen = (await student.call('listComments', { courseId, noteId })).body as {
+      author: { name: string };
+      body: string;
+      deletable: boolean;
+    }[];
+    expect(seen.map((c) => `${c.author.name}: ${c.body}${c.deletable ? ' (mine)' : ''}`)).toEqual([
+      'Instructor: Cite the 2022 speech.',
+      'Student: Added it under Keepers. (mine)',
+      'Teaching Assistant: Good.',
+    ]);
+    // Staff may remove any comment on a note they oversee.
+    expect(
+      ((await ta.call('listComments', { courseId, noteId })).body as { deletable: boolean }[]).map((c) => c.deletable),
+    ).toEqual([true, true, true]);
+  });
+
+  it("answers 404 to whoever may not read the note (another group, a personal note's non-owner), 401 to the anonymous", async () => {
+    const { courseId, instructor, student, rival, outsider, noteId } = await groupNote();
+    await student.call('createComment', { courseId, noteId }, { body: 'Ours.' });
+    for (const call of [
+      () => rival.call('listComments', { courseId, noteId }),
+      () => rival.call('createComment', { courseId, noteId }, { body: 'Theirs.' }),
+    ]) {
+      const refused = await call();
+      expect(refused.status).toBe(404);
+      expect(refused.body.error.code).toBe('NOTE_NOT_FOUND');
+    }
+    expect((await outsider.call('listComments', { courseId, noteId })).status).toBe(404);
+    expect((await t.client().call('listComments', { courseId, noteId })).status).toBe(401);
+
+    const personal = (await student.call('createNote', { courseId }, { title: 'Mine', scope: 'personal' })).body
+      .id as string;
+    await student.call('createComment', { courseId, noteId: personal }, { body: 'A reminder to myself.' });
+    expect(await bodies(student, courseId, personal)).toEqual(['A reminder to myself.']);
+    for (const other of [instructor, rival]) {
+      expect((await other.call('listComments', { courseId, noteId: personal })).status).toBe(404);
+      expect((await other.call('createComment', { courseId, noteId: personal }, { body: 'Peek.' })).status).toBe(404);
+    }
+    expect(await t.prisma.documentComment.count()).toBe(2);
+  });
+
+  it('refuses an empty, too long, NUL or broken body with a 400 naming the field, storing nothing', async () => {
+    const { courseId, student, noteId } = await groupNote();
+    for (const body of ['   ', 'x'.repeat(COMMENT_MAX_CHARS + 1), 'before\u0000after', 'half \uD800 a character', 42]) {
+      const refused = await student.call('createComment', { courseId, noteId }, { body });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { body: expect.any(String) } });
+    }
+    expect(
+      (await student.call('createComment', { courseId, noteId }, { body: 'x'.repeat(COMMENT_MAX_CHARS) })).status,
+    ).toBe(201);
+    for (const missing of [UNKNOWN, 'not-a-uuid']) {
+      const refused = await student.call('createComment', { courseId, noteId: missing }, { body: 'Hello' });
+      expect(refused.status).toBe(404);
+      expect(refused.body.error.code).toBe('NOTE_NOT_FOUND');
+    }
+    expect(await t.prisma.documentComment.count()).toBe(1);
+  });
+});
+
+describe('deleting a comment', () => {
+  it('lets its author or staff delete it, and undo that; refuses anyone else, changing nothing', async () => {
+    const { courseId, instructor, student, noteId } = await groupNote();
+    const partner = await signUp(t, 'Partner');
+    await enrol(t, courseId, partner.userId, 'STUDENT');
+    const steppe = (await t.prisma.document.findUniqueOrThrow({ where: { id: noteId } })).groupId!;
+    await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: partner.userId });
+    const staffComment = (await instructor.call('createComment', { courseId, noteId }, { body: 'From staff.' })).body
+      .id as string;
+    const studentComment = (await student.call('createComment', { courseId, noteId }, { body: 'From a student.' })).body
+      .id as string;
+
+    for (const [who, commentId] of [
+      [student, staffComment],
+      [partner, studentComment],
+    ] as const) {
+      const refused = await who.call('deleteComment', { courseId, noteId, commentId });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('COMMENT_NOT_YOURS');
+    }
+    expect(await bodies(partner, courseId, noteId)).toEqual(['From staff.', 'From a student.']);
+
+    expect((await student.call('deleteComment', { courseId, noteId, commentId: studentComment })).status).toBe(204);
+    expect((await instructor.call('deleteComment', { courseId, noteId, commentId: staffComment })).status).toBe(204);
+    expect(await bodies(partner, courseId, noteId)).toEqual([]);
+    // Gone: a second delete finds nothing.
+    const again = await student.call('deleteComment', { courseId, noteId, commentId: studentComment });
+    expect(again.status).toBe(404);
+    expect(again.body.error.code).toBe('COMMENT_NOT_FOUND');
+
+    // Undo: by whoever may delete it, not by another student.
+    expect((await partner.call('restoreComment', { courseId, noteId, commentId: studentComment })).status).toBe(403);
+    const restored = await instructor.call('restoreComment', { courseId, noteId, commentId: studentComment });
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ id: studentComment, body: 'From a student.', author: { name: 'Student' } });
+    expect((await student.call('restoreComment', { courseId, noteId, commentId: staffComment })).status).toBe(403);
+    expect((await instructor.call('restoreComment', { courseId, noteId, commentId: staffComment })).status).toBe(200);
+    expect(await bodies(partner, courseId, noteId)).toEqual(['From staff.', 'From a student.']);
+  });
+
+  it('answers 404 for a comment of another note or none, and for a note the caller may not read', async () => {
+    const { courseId, student, rival, noteId } = await groupNote();
+    const commentId = (await student.call('createComment', { courseId, noteId }, { body: 'Keep me.' })).body
+      .id as string;
+    const otherNote = (await student.call('createNote', { courseId }, { title: 'Another', scope: 'group' })).body
+      .id as string;
+    for (const [params, code] of [
+      [{ courseId, noteId: otherNote, commentId }, 'COMMENT_NOT_FOUND'],
+      [{ courseId, noteId, commentId: UNKNOWN }, 'COMMENT_NOT_FOUND'],
+      [{ courseId, noteId, commentId: 'not-a-uuid' }, 'COMMENT_NOT_FOUND'],
+    ] as const) {
+      const refused = await student.call('deleteComment', params);
+      expect({ status: refused.status, code: refused.body.error.code }).toEqual({ status: 404, code });
+    }
+    for (const name of ['deleteComment', 'restoreComment'] as const) {
+      const refused = await rival.call(name, { courseId, noteId, commentId });
+      expect({ status: refused.status, code: refused.body.error.code }).toEqual({
+        status: 404,
+        code: 'NOTE_NOT_FOUND',
+      });
+    }
+    expect(await bodies(student, courseId, noteId)).toEqual(['Keep me.']);
+  });
+});

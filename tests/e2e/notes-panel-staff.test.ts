@@ -1,0 +1,96 @@
+// The notes panel beside the reader: an instructor switches to a group, reads its note (which
+// started from the reading's headings) without being able to write in it, and leaves a comment
+// the group's student then sees; the student adds a second group note and a private one.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { endToEnd } from '../support/e2e.js';
+import { courseWithStudent, importReading, readingWithNotes, signUpOverApi } from '../support/course-setup.js';
+
+const e2e = endToEnd();
+const GROUP_NOTE = 'Caspian: ports and railways';
+
+const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Study notes' });
+const editorOf = (page: Page, title: string) => panelOf(page).getByRole('textbox', { name: title, exact: true });
+
+describe('the notes panel', () => {
+  it('lets staff read any group’s note and comment on it, and students keep more notes and private ones', async () => {
+    const url = e2e.app.url;
+    const instructor = await signUpOverApi(url, 'Dana Instructor');
+    const aliya = await signUpOverApi(url, 'Aliya Karimova');
+    const rival = await signUpOverApi(url, 'Ruslan Other');
+    const { courseId, weekId, joinCode } = await courseWithStudent(instructor, aliya);
+    await rival.call('POST', '/api/courses/join', { code: joinCode });
+    const readingId = await importReading(instructor, courseId, readingWithNotes);
+    await instructor.call('POST', `/api/courses/${courseId}/assignments`, { moduleId: weekId, readingId });
+    const groups = `/api/courses/${courseId}/groups`;
+    const steppe = (await instructor.call('POST', groups, { name: 'Steppe' })).id;
+    const caspian = (await instructor.call('POST', groups, { name: 'Caspian' })).id;
+    for (const [student, groupId] of [
+      [aliya, caspian],
+      [rival, steppe],
+    ] as const) {
+      const me = await student.call('GET', '/api/auth/me');
+      await instructor.call('PUT', `${groups}/${groupId}/members/${me.id}`);
+    }
+    const notes = `/api/courses/${courseId}/notes`;
+    await rival.call('POST', notes, { title: 'Steppe notes', scope: 'group', readingId });
+    await aliya.call('POST', notes, { title: GROUP_NOTE, scope: 'group', readingId });
+    const readingPath = `/courses/${courseId}/readings/${readingId}`;
+
+    // The instructor starts on Steppe's note, switches to Caspian's and reads it, read-only.
+    const t = (await instructor.open(e2e.browser)).page;
+    await t.goto(readingPath, { waitUntil: 'networkidle' });
+    const staffPanel = panelOf(t);
+    const switcher = staffPanel.getByRole('combobox', { name: 'Group' });
+    await switcher.selectOption({ label: 'Steppe' });
+    await editorOf(t, 'Steppe notes').waitFor();
+    await switcher.selectOption({ label: 'Caspian' });
+    await expect.poll(() => t.url()).toContain(`group=${caspian}`);
+    const groupNote = editorOf(t, GROUP_NOTE);
+    // The note began as the reading's outline: its section headings, ready to fill in.
+    await expect.poll(() => groupNote.innerText(), { timeout: 10_000 }).toContain('The Ports');
+    expect(await groupNote.getAttribute('contenteditable')).toBe('false');
+    expect(await staffPanel.innerText()).toContain('Read only');
+    await groupNote.click();
+    await t.keyboard.type('Staff words');
+
+    await staffPanel.getByRole('textbox', { name: 'Add a comment' }).fill('Say which agreement came first.');
+    await staffPanel.getByRole('button', { name: 'Comment', exact: true }).click();
+    const comments = staffPanel.getByRole('region', { name: /Comments/ });
+    await expect.poll(() => comments.innerText()).toContain('Say which agreement came first.');
+    expect(await comments.innerText()).toContain('Dana Instructor');
+    expect(await groupNote.innerText()).not.toContain('Staff words');
+
+    // The student sees the comment under their group's note, and adds a second note for the group.
+    const a = (await aliya.open(e2e.browser)).page;
+    await a.goto(readingPath, { waitUntil: 'networkidle' });
+    const panel = panelOf(a);
+    await editorOf(a, GROUP_NOTE).waitFor();
+    const theirComments = panel.getByRole('region', { name: /Comments/ });
+    expect(await theirComments.innerText()).toContain('Dana Instructor');
+    expect(await theirComments.innerText()).toContain('Say which agreement came first.');
+
+    await panel.getByText('New note', { exact: true }).click();
+    await panel.getByRole('textbox', { name: 'Title' }).fill('Essay plan');
+    await panel.getByRole('checkbox', { name: /About this reading/ }).uncheck();
+    await panel.getByRole('button', { name: 'Create note' }).click();
+    await editorOf(a, 'Essay plan').waitFor();
+    expect(await panel.getByRole('list', { name: 'Other notes' }).innerText()).toContain('Essay plan');
+
+    // A personal note, under Mine: private to its author.
+    await panel.getByRole('link', { name: 'Mine' }).click();
+    await expect.poll(() => panel.innerText()).toContain('No personal notes on this reading yet.');
+    await panel.getByText('New note', { exact: true }).click();
+    await panel.getByRole('textbox', { name: 'Title' }).fill('My questions');
+    await panel.getByRole('radio', { name: 'Just me (private)' }).check();
+    await panel.getByRole('button', { name: 'Create note' }).click();
+    const personal = editorOf(a, 'My questions');
+    await expect.poll(() => personal.innerText(), { timeout: 10_000 }).toContain('The Railways');
+    expect(await panel.getByRole('list', { name: 'Notes on this reading' }).innerText()).toContain('My questions');
+
+    await t.reload({ waitUntil: 'networkidle' });
+    await staffPanel.getByRole('link', { name: 'Mine' }).click();
+    await expect.poll(() => staffPanel.innerText()).toContain('No personal notes on this reading yet.');
+    expect(await staffPanel.innerText()).not.toContain('My questions');
+  });
+});
