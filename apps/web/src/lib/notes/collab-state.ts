@@ -88,6 +88,16 @@ export function peoplePresent(states: StatesArray): PersonPresent[] {
   return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The ids of the people whose tab says they are idle, whose carets fade. */
+export function idleUserIds(states: StatesArray): Set<string> {
+  const idle = new Set<string>();
+  for (const state of states) {
+    const user = state.user as AwarenessUser | undefined;
+    if (user?.idle === true && typeof user.id === 'string') idle.add(user.id);
+  }
+  return idle;
+}
+
 /**
  * A caret colour that stays the same for a person across visits (from their id), dark enough for
  * white text. As #rrggbb: CollaborationCaret draws no caret in any other notation.
