@@ -158,6 +158,19 @@ describe('the note editor', () => {
     // The toolbar's redo brings it back.
     await a.getByRole('button', { name: /^Redo/ }).click();
     await expect.poll(() => textOf(b), soon).toContain('A sentence to take back.');
+
+    // B hides their tab (as switching tabs does): A sees B faded, in the list and at their caret.
+    await b.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    const away = a.getByTitle('Bolat Serik is away');
+    await expect.poll(() => away.count(), soon).toBe(1);
+    expect(Number(await away.evaluate((person) => getComputedStyle(person).opacity))).toBeLessThan(1);
+    const caret = a.locator('.collaboration-carets__caret', { hasText: 'Bolat Serik' });
+    await expect
+      .poll(() => caret.evaluate((element) => Number(getComputedStyle(element).opacity)), soon)
+      .toBeLessThan(1);
   });
 
   it('writes a heading, a task list, a table and a link from the toolbar, on a phone', async () => {
@@ -212,5 +225,15 @@ describe('the note editor', () => {
     expect(stored).not.toContain('javascript:');
     // Nothing of the editor widens the phone's page.
     expect(await a.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // The same page at an address other than the server's public origin: /collab refuses it, and
+    // the editor says so instead of claiming to be offline.
+    const elsewhere = new URL(e2e.app.url);
+    elsewhere.hostname = 'localhost';
+    const { context: other } = await students[0]!.open(e2e.browser);
+    await other.addCookies((await other.cookies()).map(({ name, value }) => ({ name, value, url: elsewhere.origin })));
+    const o = await other.newPage();
+    await o.goto(new URL(readingPath, elsewhere).href, { waitUntil: 'networkidle' });
+    await expect.poll(() => statusOf(o), soon).toContain('You can’t open this note');
   });
 });
