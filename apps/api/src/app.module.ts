@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CitationsModule } from './citations/citations.module.js';
 import { CollabModule } from './collab/collab.module.js';
 import { AccessGuard } from './common/access.guard.js';
 import { AllErrorsFilter } from './common/all-errors.filter.js';
@@ -42,6 +43,7 @@ export class AppModule {
         ReadingReportsModule,
         CollabModule,
         NotesModule,
+        CitationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

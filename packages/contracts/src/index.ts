@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './citations.js';
 export * from './courses.js';
 export * from './drafts.js';
 export * from './errors.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as auth from './auth.js';
+import { citationRoutes } from './citations.js';
 import * as courses from './courses.js';
 import { moduleRestore } from './module-restore.js';
 import { health } from './health.js';
@@ -279,6 +280,7 @@ export const routes = {
   ...readingRoutes,
   ...readingReportRoutes,
   ...noteRoutes,
+  ...citationRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

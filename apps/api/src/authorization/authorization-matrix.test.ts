@@ -91,6 +91,7 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   listNotes: () => undefined,
   noteMarkdown: () => undefined,
   collabToken: () => undefined,
+  listReadingCitations: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
