@@ -9,14 +9,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const params = { courseId: event.params.courseId, readingId: event.params.readingId };
   try {
-    const [reading, { course }, notes] = await Promise.all([
+    const [reading, { course }, notes, citations] = await Promise.all([
       api(event, 'getReading', params),
       event.parent(),
       api(event, 'listNotes', { courseId: params.courseId }),
+      api(event, 'listReadingCitations', params),
     ]);
     const versions = course.role === 'STUDENT' ? [] : (await api(event, 'listReadingVersions', params)).data;
     return {
       reading: reading.data,
+      citations: citations.data,
       versions,
       groupNotes: notes.data.filter((n) => n.scope === 'group' && n.readingId === params.readingId),
       downloadHref: routePath('downloadOriginal', params),
