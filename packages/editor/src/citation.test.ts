@@ -52,6 +52,16 @@ describe('a citation in the editor', () => {
     expect(deriveDocument(target).citations).toEqual([citation]);
   });
 
+  it('pastes a citation as other tools write it, its words directly in the blockquote', () => {
+    const target = new Y.Doc();
+    const selector = JSON.stringify(CITED.selector).replaceAll('"', '&quot;');
+    editorOn(target).commands.setContent(
+      `<blockquote data-citation data-reading-id="${CITED.readingId}" data-reading-version="3" ` +
+        `data-reading-title="${CITED.readingTitle}" data-selector="${selector}">${citation.quote}</blockquote>`,
+    );
+    expect(deriveDocument(target).citations).toEqual([citation]);
+  });
+
   it('links where the app says, and shows no link where it gives none', () => {
     const editor = new Editor({
       element: document.createElement('div'),

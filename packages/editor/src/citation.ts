@@ -34,7 +34,9 @@ export interface CitationOptions {
  * if the reading has changed since it was quoted. No link where there is no such page (the server).
  */
 export function readerOnThisPage(citation: DerivedCitation): string | null {
-  const course = /^\/courses\/[^/]+/.exec(globalThis.location?.pathname ?? '')?.[0];
+  // Typed by hand: the server compiles this package without the DOM's types.
+  const page = (globalThis as { location?: { pathname: string } }).location;
+  const course = /^\/courses\/[^/]+/.exec(page?.pathname ?? '')?.[0];
   if (!course) return null;
   const reader = `${course}/readings/${encodeURIComponent(citation.readingId)}`;
   const position = citation.selector?.position;
@@ -88,14 +90,18 @@ export const Citation = Node.create<CitationOptions>({
   },
 
   parseHTML() {
+    // Above the plain blockquote's rule, so a pasted citation stays a citation.
+    const priority = 60;
+    const quote = '[data-citation-quote]';
     return [
+      // As rendered below: the quoted words only, not the reading's title and link after them.
       {
         tag: 'blockquote[data-citation]',
-        // Above the plain blockquote's rule, so a pasted citation stays a citation.
-        priority: 60,
-        // The quoted words only, not the reading's title and link rendered below them.
-        contentElement: (dom) => dom.querySelector<HTMLElement>(':scope > [data-citation-quote]') ?? dom,
+        priority,
+        contentElement: quote,
+        getAttrs: (el) => (el.querySelector(quote) ? null : false),
       },
+      { tag: 'blockquote[data-citation]', priority },
     ];
   },
 
@@ -119,7 +125,8 @@ export const Citation = Node.create<CitationOptions>({
         props: {
           // The link is followed as any link is: the editor does not take the press for its own.
           handleDOMEvents: {
-            mousedown: (_, event) => event.target instanceof Element && event.target.closest(LINK) !== null,
+            mousedown: (_, event) =>
+              Boolean((event.target as { closest?: (selector: string) => unknown } | null)?.closest?.(LINK)),
           },
         },
       }),
