@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CitationsModule } from './citations/citations.module.js';
 import { CollabModule } from './collab/collab.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { AccessGuard } from './common/access.guard.js';
@@ -46,6 +47,7 @@ export class AppModule {
         NotesModule,
         HistoryModule,
         CommentsModule,
+        CitationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,5 +1,6 @@
 export * from './auth.js';
 export * from './comments.js';
+export * from './citations.js';
 export * from './courses.js';
 export * from './drafts.js';
 export * from './errors.js';

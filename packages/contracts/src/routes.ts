@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as auth from './auth.js';
 import { commentRoutes } from './comments.js';
+import { citationRoutes } from './citations.js';
 import * as courses from './courses.js';
 import { moduleRestore } from './module-restore.js';
 import { health } from './health.js';
@@ -283,6 +284,7 @@ export const routes = {
   ...noteRoutes,
   ...historyRoutes,
   ...commentRoutes,
+  ...citationRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

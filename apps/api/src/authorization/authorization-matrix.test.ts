@@ -101,6 +101,7 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   restoreComment: async (f) => {
     await t.prisma.documentComment.update({ where: { id: f.params.commentId }, data: { deletedAt: new Date() } });
   },
+  listReadingCitations: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
