@@ -100,14 +100,17 @@ async function typing(
     Array.from({ length: perDocument }, () => connectCollab(target.url, name, target.session)),
   );
   const clients = sessions.flat();
-  await Promise.all(clients.map((client) => client.synced()));
+  // Bounded waits: on an overloaded machine the run stops with an error rather than hanging.
+  const allAcknowledged = () =>
+    eventually(() => clients.every((c) => c.provider.isSynced && c.provider.unsyncedChanges === 0), 180_000);
+  await allAcknowledged();
   const paragraphs = new Map<CollabClient, Y.XmlText>();
   clients.forEach((client, i) => {
     client.write(`Client ${i}: `);
     const fragment = client.doc.getXmlFragment('default');
     paragraphs.set(client, (fragment.get(fragment.length - 1) as Y.XmlElement).get(0) as Y.XmlText);
   });
-  await Promise.all(clients.map((client) => client.synced()));
+  await allAcknowledged();
   await eventually(
     () =>
       sessions.every((peers) => peers.every((client) => client.doc.getXmlFragment('default').length === perDocument)),
