@@ -11,6 +11,9 @@ function connectionOf(url: string) {
       username: decodeURIComponent(parsed.username) || undefined,
       password: decodeURIComponent(parsed.password) || undefined,
       db: Number.isInteger(db) ? db : 0,
+      // While Redis is away, publishes wait for it instead of failing: the extension does not
+      // await all of them, and a rejected one would end the process.
+      maxRetriesPerRequest: null,
       ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
     },
   };

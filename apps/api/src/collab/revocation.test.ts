@@ -14,12 +14,12 @@ beforeEach(() => t.db.truncate());
 afterEach(() => open.splice(0).forEach((client) => client.close()));
 
 /** A connected client, with every close of its socket and every answer to its authentication recorded. */
-function connect(documentName: string, session: string) {
+function connect(documentName: string, session: string | undefined) {
   const client = connectCollab(t.api.url, documentName, session);
   open.push(client);
   const closes: { code: number; reason: string }[] = [];
   const answers: string[] = [];
-  client.socket.on('disconnect', ({ event }: { event: CloseEvent }) =>
+  client.socket.on('disconnect', ({ event }: { event: { code: number; reason: string } }) =>
     closes.push({ code: event.code, reason: event.reason }),
   );
   client.provider.on('authenticated', ({ scope }: { scope: string }) => answers.push(scope));
