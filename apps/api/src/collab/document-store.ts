@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import * as Y from 'yjs';
 import { keepHistoryOf, keepSessionEndOf, lockDocument } from '../history/version-cut.js';
+import { SqlReader } from '../access/sql-reader.js';
 import { DerivedFields } from './derived-fields.js';
 
 /** One update as a client sent it, waiting to be appended. */
@@ -25,6 +26,7 @@ const bytes = (data: Uint8Array) => new Uint8Array(data) as Uint8Array<ArrayBuff
 export class DocumentStore {
   constructor(
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(SqlReader) private readonly sql: SqlReader,
     @Inject(DerivedFields) private readonly derived: DerivedFields,
   ) {}
 
@@ -33,16 +35,18 @@ export class DocumentStore {
    * with a blank document in place of the saved one.
    */
   async loadInto(documentId: string, doc: Y.Doc): Promise<void> {
-    const [snapshot, updates] = await this.prisma.$transaction([
-      this.prisma.documentSnapshot.findUnique({ where: { documentId } }),
-      // Every update still stored is applied, even one numbered below the snapshot's `upTo`: a
-      // row committed after compaction read the table was not merged, and Yjs ignores repeats.
-      this.prisma.documentUpdate.findMany({ where: { documentId }, orderBy: { id: 'asc' }, select: { update: true } }),
-    ]);
-    Y.transact(doc, () => {
-      if (snapshot) Y.applyUpdate(doc, snapshot.state);
-      for (const row of updates) Y.applyUpdate(doc, row.update);
-    });
+    // One statement, so the snapshot and the updates are read from one consistent view. Every
+    // update still stored is applied, even one numbered below the snapshot's `upTo`: a row
+    // committed after compaction read the table was not merged, and Yjs ignores repeats.
+    const rows = await this.sql.rows<{ data: Uint8Array }>(Prisma.sql`
+      SELECT data FROM (
+        SELECT state AS data, 0::bigint AS at FROM "DocumentSnapshot" WHERE "documentId" = ${documentId}::uuid
+        UNION ALL
+        SELECT "update" AS data, id AS at FROM "DocumentUpdate" WHERE "documentId" = ${documentId}::uuid
+      ) stored ORDER BY at`);
+    if (!rows.length) return;
+    // Merging first and applying once is several times faster than applying each update in turn.
+    Y.applyUpdate(doc, rows.length === 1 ? rows[0]!.data : Y.mergeUpdates(rows.map((row) => row.data)));
   }
 
   async append(updates: readonly PendingUpdate[]): Promise<void> {
