@@ -78,7 +78,7 @@ export function toolbarActions(openLink: () => void): ToolbarAction[] {
     {
       id: 'link',
       label: 'Link',
-      glyph: '🔗',
+      glyph: 'Link',
       shortcut: 'Mod+K',
       active: (e) => e.isActive('link'),
       run: () => openLink(),
