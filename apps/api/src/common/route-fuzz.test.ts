@@ -44,9 +44,22 @@ async function fixture(): Promise<Fixture> {
   const readingId = (await savedReading(t, instructor, courseId)).body.id as string;
   const draftId = await readyDraft(t, courseId, instructor.userId);
   const assignment = await instructor.call('createAssignment', { courseId }, { moduleId, readingId });
+  // The student's own note, so the note and comment routes get past "no such note" for them.
+  const noteId = (await cast.student.call('createNote', { courseId }, { title: 'Mine', scope: 'personal', readingId }))
+    .body.id as string;
+  const comment = await cast.student.call('createComment', { courseId, noteId }, { body: 'A question.' });
   return {
     cast,
-    ids: { courseId, moduleId, groupId, readingId, draftId, assignmentId: assignment.body.id as string },
+    ids: {
+      courseId,
+      moduleId,
+      groupId,
+      readingId,
+      draftId,
+      assignmentId: assignment.body.id as string,
+      noteId,
+      commentId: comment.body.id as string,
+    },
   };
 }
 
