@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CitationsModule } from './citations/citations.module.js';
 import { CollabModule } from './collab/collab.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { AccessGuard } from './common/access.guard.js';
@@ -12,6 +13,7 @@ import type { AppConfig } from './config/config.schema.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HistoryModule } from './history/history.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { ModulesModule } from './modules/modules.module.js';
@@ -43,7 +45,9 @@ export class AppModule {
         ReadingReportsModule,
         CollabModule,
         NotesModule,
+        HistoryModule,
         CommentsModule,
+        CitationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -54,6 +54,10 @@ export const errorTable = {
   },
   VERSION_NOT_FOUND: { status: 404, message: 'This reading has no such version.' },
   NOTE_NOT_FOUND: { status: 404, message: 'There is no such note, or you may not read it.' },
+  DOCUMENT_NOT_FOUND: { status: 404, message: 'There is no such note or page, or you may not read it.' },
+  DOCUMENT_VERSION_NOT_FOUND: { status: 404, message: 'This note or page has no such version.' },
+  DOCUMENT_READ_ONLY: { status: 403, message: 'You may read this note or page but not change it.' },
+  DOCUMENT_LOCKED: { status: 403, message: 'This page is locked: only instructors and TAs may change it.' },
   COMMENT_NOT_FOUND: { status: 404, message: 'There is no such comment on this note.' },
   COMMENT_NOT_YOURS: {
     status: 403,

@@ -9,10 +9,15 @@ export type ParamNames<Path extends string> = Path extends `${string}:${infer Na
     ? Name
     : never;
 
-/** A reading's version number in a path (`/versions/:version`): a positive integer PostgreSQL can store. */
+/**
+ * A version number in a path (a reading's `:version`, a document's `:versionNumber`): a positive
+ * integer PostgreSQL can store.
+ */
 const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
 
-type ParamSchema<Name> = Name extends 'version' ? typeof versionNumber : z.ZodGUID;
+const NUMBERED = new Set(['version', 'versionNumber']);
+
+type ParamSchema<Name> = Name extends 'version' | 'versionNumber' ? typeof versionNumber : z.ZodGUID;
 
 export type PathParamsSchema<Path extends string> = z.ZodObject<{ [Name in ParamNames<Path>]: ParamSchema<Name> }>;
 
@@ -30,6 +35,8 @@ export const notFoundByParam = {
   assignmentId: 'ASSIGNMENT_NOT_FOUND',
   version: 'VERSION_NOT_FOUND',
   noteId: 'NOTE_NOT_FOUND',
+  documentId: 'DOCUMENT_NOT_FOUND',
+  versionNumber: 'DOCUMENT_VERSION_NOT_FOUND',
   commentId: 'COMMENT_NOT_FOUND',
 } as const satisfies Record<string, ErrorCode>;
 
@@ -45,7 +52,7 @@ export function pathParams<Path extends string>(path: Path): PathParamsSchema<Pa
     if (!(name in notFoundByParam)) throw new Error(`${path}: :${name} has no not-found error in notFoundByParam`);
   }
   return z.object(
-    Object.fromEntries(names.map((name) => [name, name === 'version' ? versionNumber : z.guid()])),
+    Object.fromEntries(names.map((name) => [name, NUMBERED.has(name) ? versionNumber : z.guid()])),
   ) as PathParamsSchema<Path>;
 }
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import * as auth from './auth.js';
 import { commentRoutes } from './comments.js';
+import { citationRoutes } from './citations.js';
 import * as courses from './courses.js';
 import { moduleRestore } from './module-restore.js';
 import { health } from './health.js';
+import { historyRoutes } from './history.js';
 import { noteRoutes } from './notes.js';
 import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
@@ -280,7 +282,9 @@ export const routes = {
   ...readingRoutes,
   ...readingReportRoutes,
   ...noteRoutes,
+  ...historyRoutes,
   ...commentRoutes,
+  ...citationRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -91,12 +91,17 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   listNotes: () => undefined,
   noteMarkdown: () => undefined,
   collabToken: () => undefined,
+  listDocumentVersions: () => undefined,
+  createDocumentVersion: () => ({ name: 'Before the seminar' }),
+  getDocumentVersion: () => undefined,
+  restoreDocumentVersion: () => undefined,
   listComments: () => undefined,
   createComment: () => ({ body: 'Cite the speech.' }),
   deleteComment: () => undefined,
   restoreComment: async (f) => {
     await t.prisma.documentComment.update({ where: { id: f.params.commentId }, data: { deletedAt: new Date() } });
   },
+  listReadingCitations: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
@@ -104,6 +109,11 @@ const refusedPastGuard: Partial<Record<RouteName, Partial<Record<Role, number>>>
   pickGroup: { ta: 409, instructor: 409 },
   // The fixture's note is its group's: the student in no group may not read it.
   noteMarkdown: { student: 404 },
+  listDocumentVersions: { student: 404 },
+  getDocumentVersion: { student: 404 },
+  // Staff read a group's note but do not write it.
+  createDocumentVersion: { student: 404, ta: 403, instructor: 403 },
+  restoreDocumentVersion: { student: 404, ta: 403, instructor: 403 },
   listComments: { student: 404 },
   createComment: { student: 404 },
   deleteComment: { student: 404 },
@@ -145,6 +155,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
   // The outsider joins another course by code; everyone else uses this one's.
   const other = await (await signUp(t, 'Other Instructor')).call('createCourse', {}, { title: 'Other', term: 'T' });
   const note = await subject.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' });
+  await subject.call('createDocumentVersion', { courseId, documentId: note.body.id }, { name: 'First' });
   const comment = await subject.call('createComment', { courseId, noteId: note.body.id }, { body: 'A question.' });
   return {
     cast,
@@ -155,6 +166,8 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
       userId: subject.userId,
       joinCode: other.body.joinCode,
       noteId: note.body.id,
+      documentId: note.body.id,
+      versionNumber: '1',
       commentId: comment.body.id,
       ...(withReadings ? await readingFixture(cast, module.body.id) : {}),
     },

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { CollabAuthExtension } from './collab-auth.extension.js';
 import { MAX_MESSAGE_BYTES } from './collab-limits.js';
+import { CollabRedis } from './collab-redis.js';
 import { guardFrames } from './frame-guard.js';
 import { PersistenceExtension } from './persistence.extension.js';
 import { UpdateLog } from './update-log.js';
@@ -19,8 +20,9 @@ function refuseUpgrade(socket: Duplex, status: string): void {
 
 /**
  * Hocuspocus inside the API process, on `/collab` of the API's own HTTP server: same origin, same
- * session cookie. Its extensions are Nest providers. On shutdown it closes every connection and
- * waits until every update received is stored.
+ * session cookie. Its extensions are Nest providers; with REDIS_URL, processes share live documents
+ * through Redis (`CollabRedis`). On shutdown it closes every connection and waits until every
+ * update received is stored.
  */
 @Injectable()
 export class CollabServer implements BeforeApplicationShutdown {
@@ -35,7 +37,8 @@ export class CollabServer implements BeforeApplicationShutdown {
     @Inject(UpdateLog) private readonly updates: UpdateLog,
   ) {
     this.publicOrigin = config.PUBLIC_ORIGIN;
-    this.hocuspocus = new Hocuspocus({ quiet: true, extensions: [auth, persistence] });
+    const shared = config.REDIS_URL ? [new CollabRedis(config.REDIS_URL)] : [];
+    this.hocuspocus = new Hocuspocus({ quiet: true, extensions: [auth, persistence, ...shared] });
   }
 
   /** Takes over websocket upgrades on `/collab` of `server`; any other upgrade is refused. */
@@ -61,5 +64,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     for (const client of this.sockets.clients) client.terminate();
     this.sockets.close();
     await this.updates.flush();
+    // Lets the Redis extension, when there is one, close its connections.
+    await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
   }
 }

@@ -4,21 +4,27 @@ import { CollabAuthExtension } from './collab-auth.extension.js';
 import { CollabServer } from './collab-server.js';
 import { CollabTicketController } from './collab-ticket.controller.js';
 import { CompactionJobs } from './compaction-jobs.js';
+import { DerivedFields } from './derived-fields.js';
 import { DocumentStore } from './document-store.js';
+import { LiveRevocation } from './live-revocation.js';
+import { MembershipEventsModule } from './membership-events.module.js';
 import { PersistenceExtension } from './persistence.extension.js';
 import { UpdateLog } from './update-log.js';
 
 @Module({
+  imports: [MembershipEventsModule],
   controllers: [CollabTicketController],
   providers: [
     DocumentAccess,
     DocumentStore,
+    DerivedFields,
     UpdateLog,
     CompactionJobs,
     CollabAuthExtension,
     PersistenceExtension,
     CollabServer,
+    LiveRevocation,
   ],
-  exports: [CollabServer, DocumentStore, DocumentAccess],
+  exports: [CollabServer, DocumentStore, DocumentAccess, DerivedFields, UpdateLog],
 })
 export class CollabModule {}

@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import * as Y from 'yjs';
-import { plainTextOf } from './document-text.js';
+import { keepHistoryOf } from '../history/version-cut.js';
+import { DerivedFields } from './derived-fields.js';
 
 /** One update as a client sent it, waiting to be appended. */
 export interface PendingUpdate {
   documentId: string;
   update: Uint8Array;
   clientId?: string;
+  /** Who sent it, for the document's history. */
+  userId?: string;
 }
 
 const bytes = (data: Uint8Array) => new Uint8Array(data) as Uint8Array<ArrayBuffer>;
@@ -20,7 +23,10 @@ const bytes = (data: Uint8Array) => new Uint8Array(data) as Uint8Array<ArrayBuff
  */
 @Injectable()
 export class DocumentStore {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(DerivedFields) private readonly derived: DerivedFields,
+  ) {}
 
   /**
    * Applies the stored content to `doc`. A database failure throws, so the caller never goes on
@@ -42,7 +48,12 @@ export class DocumentStore {
   async append(updates: readonly PendingUpdate[]): Promise<void> {
     if (!updates.length) return;
     await this.prisma.documentUpdate.createMany({
-      data: updates.map((u) => ({ documentId: u.documentId, update: bytes(u.update), clientId: u.clientId ?? null })),
+      data: updates.map((u) => ({
+        documentId: u.documentId,
+        update: bytes(u.update),
+        clientId: u.clientId ?? null,
+        userId: u.userId ?? null,
+      })),
     });
   }
 
@@ -53,7 +64,7 @@ export class DocumentStore {
 
   /**
    * Merges the stored updates into the snapshot and deletes exactly the rows it merged, then
-   * refreshes the derived plain text. Safe to run again, and beside appends from any server.
+   * refreshes what is derived from the content. Safe to run again, and beside appends from any server.
    */
   async compact(documentId: string): Promise<void> {
     await this.prisma.$transaction(
@@ -71,13 +82,15 @@ export class DocumentStore {
         });
         const state = bytes(Y.encodeStateAsUpdate(doc));
         const upTo = rows.at(-1)!.id;
+        // Before the rows go: an automatic version when one is due, or their authors kept for the next.
+        await keepHistoryOf(tx, documentId, rows, new Date());
         await tx.documentSnapshot.upsert({
           where: { documentId },
           create: { documentId, state, upTo },
           update: { state, upTo },
         });
         await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
-        await tx.document.update({ where: { id: documentId }, data: { plainText: plainTextOf(doc) } });
+        await this.derived.refreshIn(tx, documentId, doc);
         doc.destroy();
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000 },

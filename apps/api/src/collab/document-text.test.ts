@@ -1,7 +1,7 @@
 import { writeDocument } from '@commonplace/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { markdownOf, plainTextOf } from './document-text.js';
+import { markdownOf } from './document-text.js';
 
 const COURSE = '0b7e4f10-1c2d-4e3f-8a9b-1c2d3e4f5a6b';
 const READING = '5f0c1a52-7d1e-4c1e-9a57-0c3f4b8e2d11';
@@ -52,13 +52,5 @@ describe('a note as text', () => {
     expect(markdown).toContain('Multi-vector Diplomacy');
     expect(markdown).toContain('a careful balance');
     expect(markdown).toContain(`/courses/${COURSE}/readings/${READING}?passage=120-137`);
-  });
-
-  it('gives the plain words, without Markdown markers', () => {
-    const text = plainTextOf(note());
-    for (const words of ['Neutrality', 'Trade grew <10% a year', 'Read chapter 2', 'a careful balance']) {
-      expect(text).toContain(words);
-    }
-    expect(text).not.toMatch(/[#[\]]/);
   });
 });

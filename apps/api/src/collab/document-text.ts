@@ -1,10 +1,5 @@
-import { deriveDocument, toMarkdown } from '@commonplace/editor';
+import { toMarkdown } from '@commonplace/editor';
 import type * as Y from 'yjs';
-
-/** The document's words, one block a line: for search and lists (the editor's own schema reads it). */
-export function plainTextOf(doc: Y.Doc): string {
-  return deriveDocument(doc).plainText;
-}
 
 /**
  * The note as Markdown under its title: citations become footnotes naming the reading and quoting

@@ -4,10 +4,14 @@ import type {
   beforeHandleMessagePayload,
   Extension,
   onLoadDocumentPayload,
+  onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { AUTO_VERSION_EVERY_MS } from '../history/version-cut.js';
+import type { CollabContext } from './collab-auth.extension.js';
 import { COMPACT_AFTER_UPDATES, MAX_DOCUMENT_BYTES } from './collab-limits.js';
 import { CompactionJobs } from './compaction-jobs.js';
+import { DerivedFields } from './derived-fields.js';
 import { documentIdOf } from './document-name.js';
 import { DocumentStore } from './document-store.js';
 import { RefusedMessage, updateIn } from './sync-message.js';
@@ -17,6 +21,8 @@ interface LiveDocument {
   /** Bytes of the loaded state plus every update stored since: what the size limit counts. */
   bytes: number;
   storedSinceLoad: number;
+  /** When its compaction was last queued: compaction also cuts the automatic versions. */
+  compactQueuedAt: number;
 }
 
 /**
@@ -34,6 +40,7 @@ export class PersistenceExtension implements Extension {
     @Inject(DocumentStore) private readonly store: DocumentStore,
     @Inject(UpdateLog) private readonly updates: UpdateLog,
     @Inject(CompactionJobs) private readonly compaction: CompactionJobs,
+    @Inject(DerivedFields) private readonly derived: DerivedFields,
   ) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
@@ -41,7 +48,11 @@ export class PersistenceExtension implements Extension {
     if (!documentId) throw new RefusedMessage(4404, 'Unknown document');
     // A failure here rejects the connection; nothing is stored for a document that did not load.
     await this.store.loadInto(documentId, document);
-    this.live.set(documentName, { bytes: Y.encodeStateAsUpdate(document).length, storedSinceLoad: 0 });
+    this.live.set(documentName, {
+      bytes: Y.encodeStateAsUpdate(document).length,
+      storedSinceLoad: 0,
+      compactQueuedAt: Date.now(),
+    });
   }
 
   async beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
@@ -60,12 +71,13 @@ export class PersistenceExtension implements Extension {
     const update = updateIn(message);
     if (!update) return;
     const documentId = documentIdOf(documentName)!;
-    const live = this.live.get(documentName) ?? { bytes: 0, storedSinceLoad: 0 };
+    const live = this.live.get(documentName) ?? { bytes: 0, storedSinceLoad: 0, compactQueuedAt: Date.now() };
     if (live.bytes + update.length > MAX_DOCUMENT_BYTES) {
       throw new RefusedMessage(4413, 'Document too large');
     }
     try {
-      await this.updates.append({ documentId, update, clientId: connection.socketId });
+      const { userId } = connection.context as CollabContext;
+      await this.updates.append({ documentId, update, clientId: connection.socketId, userId });
     } catch (error) {
       // Not applied either: the client keeps the change and sends it again when it reconnects.
       this.log.error(`update not stored: ${(error as Error).message}`);
@@ -74,7 +86,27 @@ export class PersistenceExtension implements Extension {
     live.bytes += update.length;
     live.storedSinceLoad += 1;
     this.live.set(documentName, live);
-    if (live.storedSinceLoad % COMPACT_AFTER_UPDATES === 0) this.compactLater(documentId);
+    // Also while people keep writing for long, so a document open for hours gets its automatic versions.
+    const versionDue = Date.now() - live.compactQueuedAt >= AUTO_VERSION_EVERY_MS;
+    if (live.storedSinceLoad % COMPACT_AFTER_UPDATES === 0 || versionDue) {
+      live.compactQueuedAt = Date.now();
+      this.compactLater(documentId);
+    }
+  }
+
+  /**
+   * Hocuspocus's debounced store (a few seconds after changes, and as a document unloads): the
+   * content is already in the update log, so only what is derived from it is refreshed here.
+   */
+  async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
+    const documentId = documentIdOf(documentName);
+    if (!documentId) return;
+    try {
+      await this.derived.refresh(documentId, document);
+    } catch (error) {
+      // Search and backlinks lag until the next store or compaction; the content itself is safe.
+      this.log.warn(`derived fields not refreshed: ${(error as Error).message}`);
+    }
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

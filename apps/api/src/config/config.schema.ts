@@ -23,7 +23,7 @@ export const configSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional()
-      .describe('Redis for the rate-limit store'),
+      .describe('Redis for the rate-limit store and for sharing live /collab documents between API processes'),
     PUBLIC_ORIGIN: z.url().optional().describe('the origin people use; writes from other origins are refused'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     COOKIE_SECURE: flag.default(false),

@@ -3,10 +3,14 @@ import type { CourseRole, RosterEntry } from '@commonplace/contracts';
 import { PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
 import type { CourseMembership } from '../common/request-auth.js';
+import { MembershipEvents } from '../collab/membership-events.js';
 
 @Injectable()
 export class RosterService {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(MembershipEvents) private readonly memberships: MembershipEvents,
+  ) {}
 
   async list(viewer: CourseMembership): Promise<RosterEntry[]> {
     const enrollments = await this.prisma.enrollment.findMany({
@@ -52,6 +56,7 @@ export class RosterService {
       // Groups are for students; staff who were in one leave it.
       if (role !== 'STUDENT') await tx.groupMember.deleteMany({ where: { courseId: viewer.courseId, userId } });
     });
+    await this.memberships.changed(viewer.courseId, [userId]);
     return (await this.list(viewer)).find((r) => r.userId === userId)!;
   }
 
@@ -62,5 +67,6 @@ export class RosterService {
       this.prisma.groupMember.deleteMany({ where: { courseId: viewer.courseId, userId } }),
       this.prisma.enrollment.delete({ where: { id: enrollment.id } }),
     ]);
+    await this.memberships.changed(viewer.courseId, [userId]);
   }
 }

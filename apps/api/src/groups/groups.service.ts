@@ -3,11 +3,15 @@ import type { Group } from '@commonplace/contracts';
 import { PrismaClient } from '@commonplace/db';
 import { AppError } from '../common/app-error.js';
 import type { CourseMembership } from '../common/request-auth.js';
+import { MembershipEvents } from '../collab/membership-events.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 
 @Injectable()
 export class GroupsService {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(MembershipEvents) private readonly memberships: MembershipEvents,
+  ) {}
 
   async list(courseId: string): Promise<Group[]> {
     const groups = await this.prisma.group.findMany({
@@ -57,6 +61,7 @@ export class GroupsService {
   async delete(courseId: string, groupId: string): Promise<void> {
     await this.assertGroup(courseId, groupId);
     await this.prisma.group.delete({ where: { id: groupId } });
+    await this.memberships.changed(courseId);
   }
 
   /** Puts a student in a group, moving them out of any other group of the course. */
@@ -69,6 +74,7 @@ export class GroupsService {
       this.prisma.groupMember.deleteMany({ where: { courseId, userId } }),
       this.prisma.groupMember.create({ data: { courseId, groupId, userId } }),
     ]);
+    await this.memberships.changed(courseId, [userId]);
     return this.get(courseId, groupId);
   }
 
@@ -76,6 +82,7 @@ export class GroupsService {
     await this.assertGroup(courseId, groupId);
     const removed = await this.prisma.groupMember.deleteMany({ where: { groupId, userId } });
     if (removed.count === 0) throw new AppError('MEMBER_NOT_FOUND');
+    await this.memberships.changed(courseId, [userId]);
   }
 
   /**
@@ -95,6 +102,7 @@ export class GroupsService {
       await tx.groupMember.deleteMany({ where: { courseId: viewer.courseId, userId: viewer.userId } });
       await tx.groupMember.create({ data: { courseId: viewer.courseId, groupId, userId: viewer.userId } });
     });
+    await this.memberships.changed(viewer.courseId, [viewer.userId]);
     return this.get(viewer.courseId, groupId);
   }
 }

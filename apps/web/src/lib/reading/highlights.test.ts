@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightsByBlock, markersByLabel } from './highlights';
+import { citeMarkersByBlock, highlightsByBlock, markersByLabel } from './highlights';
 
 const blocks = [{ text: 'Railways' }, { text: 'The railway to China.' }, { text: 'Ports and rail.' }];
 const offsets: Array<[number, number]> = [
@@ -17,6 +17,14 @@ describe('highlightsByBlock', () => {
       { start: 4, end: 11, kind: 'match' },
     ]);
     expect(map.has(2)).toBe(false);
+  });
+
+  it('underlines cited passages in every block they cover, with a marker after the last one', () => {
+    const cited = [{ start: 4, end: 14, citations: [{}, {}] }];
+    const map = highlightsByBlock(blocks, offsets, null, '', cited);
+    expect(map.get(0)).toEqual([{ start: 4, end: 8, kind: 'cited' }]);
+    expect(map.get(1)).toEqual([{ start: 0, end: 4, kind: 'cited' }]);
+    expect(citeMarkersByBlock(cited, offsets)).toEqual(new Map([[1, [{ offset: 4, passage: 0, count: 2 }]]]));
   });
 
   it('marks nothing without a passage or a query', () => {

@@ -1,4 +1,4 @@
-export type ReaderCommand = 'next-section' | 'previous-section' | 'contents' | 'shortcuts';
+export type ReaderCommand = 'next-section' | 'previous-section' | 'contents' | 'quote' | 'shortcuts';
 
 interface KeyLike {
   key: string;
@@ -13,6 +13,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; command: ReaderCommand; 
   { keys: ['j', ']'], command: 'next-section', label: 'Next section' },
   { keys: ['k', '['], command: 'previous-section', label: 'Previous section' },
   { keys: ['t'], command: 'contents', label: 'Go to the table of contents' },
+  { keys: ['q'], command: 'quote', label: 'Quote the selected words into the open note' },
   { keys: ['?'], command: 'shortcuts', label: 'Show these shortcuts' },
 ];
 

@@ -22,7 +22,9 @@ describe('blockSegments', () => {
       { label: '1', offset: 0 },
       { label: '3', offset: 99 },
     ]);
-    expect(segments.map((s) => (s.kind === 'note' ? `[${s.label}]` : s.text)).join('')).toBe('[1]Short.[2][3]');
+    expect(segments.map((s) => (s.kind === 'note' ? `[${s.label}]` : s.kind === 'text' ? s.text : '')).join('')).toBe(
+      '[1]Short.[2][3]',
+    );
   });
 
   it('highlights a passage that runs across a note marker without losing the marker', () => {
@@ -61,5 +63,20 @@ describe('blockSegments', () => {
       { kind: 'text', text: 'Plain.', highlights: [] },
     ]);
     expect(blockSegments('')).toEqual([]);
+  });
+
+  it('underlines a cited passage and puts its marker after it, after a note marker at the same place', () => {
+    const segments = blockSegments(
+      'Neutral, not silent.',
+      [{ label: '3', offset: 8 }],
+      [{ start: 0, end: 8, kind: 'cited' }],
+      [{ offset: 8, passage: 0, count: 2 }],
+    );
+    expect(segments).toEqual([
+      { kind: 'text', text: 'Neutral,', highlights: ['cited'] },
+      { kind: 'note', label: '3', ref: 0 },
+      { kind: 'cite', passage: 0, count: 2 },
+      { kind: 'text', text: ' not silent.', highlights: [] },
+    ]);
   });
 });

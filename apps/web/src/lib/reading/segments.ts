@@ -1,5 +1,9 @@
-/** Why a stretch of text is highlighted: the linked passage, or words matching the search query. */
-export type HighlightKind = 'passage' | 'match';
+/**
+ * Why a stretch of text is highlighted: the linked passage, words matching the search query, or a
+ * passage quoted in notes.
+ */
+export type HighlightKind = 'passage' | 'match' | 'cited';
+const KINDS: readonly HighlightKind[] = ['passage', 'match', 'cited'];
 
 export interface Highlight {
   start: number;
@@ -12,17 +16,33 @@ export interface NoteRef {
   offset: number;
 }
 
+/** The button after a cited passage that lists the notes citing it. */
+export interface CiteMarker {
+  offset: number;
+  /** The cited passage's index among the reading's cited passages. */
+  passage: number;
+  /** How many citations it has. */
+  count: number;
+}
+
 export type Segment =
   | { kind: 'text'; text: string; highlights: HighlightKind[] }
   /** `ref` is the marker's position in the block's noteRefs, which makes its id unique. */
-  | { kind: 'note'; label: string; ref: number };
+  | { kind: 'note'; label: string; ref: number }
+  | ({ kind: 'cite' } & Omit<CiteMarker, 'offset'>);
 
 /**
- * Cuts a block's text into runs to render: plain or highlighted text, with the note markers
- * placed where their offsets say. Offsets outside the text are clamped to it; highlights may
- * overlap each other and the markers.
+ * Cuts a block's text into runs to render: plain or highlighted text, with the note markers and
+ * the cited passages' markers (after any note marker at the same place) placed where their
+ * offsets say. Offsets outside the text are clamped to it; highlights may overlap each other and
+ * the markers.
  */
-export function blockSegments(text: string, noteRefs: NoteRef[] = [], highlights: Highlight[] = []): Segment[] {
+export function blockSegments(
+  text: string,
+  noteRefs: NoteRef[] = [],
+  highlights: Highlight[] = [],
+  citeMarkers: CiteMarker[] = [],
+): Segment[] {
   const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
   const notes = noteRefs
     .map((note, ref) => ({ label: note.label, ref, offset: clamp(note.offset) }))
@@ -30,23 +50,33 @@ export function blockSegments(text: string, noteRefs: NoteRef[] = [], highlights
   const spans = highlights
     .map((h) => ({ start: clamp(h.start), end: clamp(h.end), kind: h.kind }))
     .filter((h) => h.end > h.start);
+  const cites = citeMarkers.map((c) => ({ ...c, offset: clamp(c.offset) })).sort((a, b) => a.offset - b.offset);
   const cuts = [
-    ...new Set([0, text.length, ...notes.map((n) => n.offset), ...spans.flatMap((h) => [h.start, h.end])]),
+    ...new Set([
+      0,
+      text.length,
+      ...notes.map((n) => n.offset),
+      ...cites.map((c) => c.offset),
+      ...spans.flatMap((h) => [h.start, h.end]),
+    ]),
   ].sort((a, b) => a - b);
 
   const segments: Segment[] = [];
   let nextNote = 0;
+  let nextCite = 0;
   for (let i = 0; i < cuts.length; i++) {
     const at = cuts[i]!;
     while (nextNote < notes.length && notes[nextNote]!.offset === at) {
       const { label, ref } = notes[nextNote++]!;
       segments.push({ kind: 'note', label, ref });
     }
+    while (nextCite < cites.length && cites[nextCite]!.offset === at) {
+      const { passage, count } = cites[nextCite++]!;
+      segments.push({ kind: 'cite', passage, count });
+    }
     const end = cuts[i + 1];
     if (end === undefined) break;
-    const kinds = (['passage', 'match'] as const).filter((kind) =>
-      spans.some((h) => h.kind === kind && h.start <= at && h.end >= end),
-    );
+    const kinds = KINDS.filter((kind) => spans.some((h) => h.kind === kind && h.start <= at && h.end >= end));
     const last = segments.at(-1);
     if (last?.kind === 'text' && sameKinds(last.highlights, kinds)) last.text += text.slice(at, end);
     else segments.push({ kind: 'text', text: text.slice(at, end), highlights: kinds });

@@ -10,10 +10,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const params = { courseId: event.params.courseId, readingId: event.params.readingId };
   try {
-    const [reading, { course }, notes] = await Promise.all([
+    const [reading, { course }, notes, citations] = await Promise.all([
       api(event, 'getReading', params),
       event.parent(),
       api(event, 'listNotes', { courseId: params.courseId }),
+      api(event, 'listReadingCitations', params),
     ]);
     const staff = course.role !== 'STUDENT';
     const [versions, groups] = staff
@@ -34,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
       : [];
     return {
       reading: reading.data,
+      citations: citations.data,
       versions,
       panel,
       groups,

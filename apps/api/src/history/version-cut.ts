@@ -1,0 +1,110 @@
+import type { Prisma } from '@commonplace/db';
+import * as Y from 'yjs';
+
+/** An automatic version is cut at most this often per document, while people write in it. */
+export const AUTO_VERSION_EVERY_MS = 10 * 60_000;
+
+type Tx = Prisma.TransactionClient;
+
+/** A stored update, as history reads it: its place in the log and who sent it. */
+export interface LoggedUpdate {
+  id: bigint;
+  update: Uint8Array;
+  userId: string | null;
+}
+
+export interface VersionOptions {
+  name: string | null;
+  createdById: string | null;
+}
+
+const bytes = (data: Uint8Array) => new Uint8Array(data) as Uint8Array<ArrayBuffer>;
+
+/**
+ * Holds the document's advisory lock until the transaction ends: the lock compaction takes, so a
+ * version and a compaction never read the log at once (and authors are counted exactly once).
+ */
+export async function lockDocument(tx: Tx, documentId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`document:${documentId}`}, 0))`;
+}
+
+const lastVersionOf = (tx: Tx, documentId: string) =>
+  tx.documentVersion.findFirst({
+    where: { documentId },
+    orderBy: { number: 'desc' },
+    select: { number: true, upTo: true, createdAt: true },
+  });
+
+/** Updates per author among `rows` that no version has counted yet, keyed by user id. */
+function countAuthors(rows: readonly LoggedUpdate[], after: bigint): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    if (row.id > after && row.userId) counts.set(row.userId, (counts.get(row.userId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Keeps the document's stored state as its next version, crediting everyone whose updates went
+ * in since the previous one (folded by compaction or still in the log). The caller holds the lock.
+ */
+export async function cutVersion(tx: Tx, documentId: string, options: VersionOptions) {
+  const [snapshot, rows, last, folded] = await Promise.all([
+    tx.documentSnapshot.findUnique({ where: { documentId } }),
+    tx.documentUpdate.findMany({
+      where: { documentId },
+      orderBy: { id: 'asc' },
+      select: { id: true, update: true, userId: true },
+    }),
+    lastVersionOf(tx, documentId),
+    tx.documentAuthorship.findMany({ where: { documentId } }),
+  ]);
+  const doc = new Y.Doc();
+  Y.transact(doc, () => {
+    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    for (const row of rows) Y.applyUpdate(doc, row.update);
+  });
+  const state = bytes(Y.encodeStateAsUpdate(doc));
+  doc.destroy();
+  const authors = countAuthors(rows, last?.upTo ?? -1n);
+  for (const row of folded) authors.set(row.userId, (authors.get(row.userId) ?? 0) + row.updates);
+  const upTo = [rows.at(-1)?.id ?? 0n, snapshot?.upTo ?? 0n, last?.upTo ?? 0n].reduce((a, b) => (a > b ? a : b));
+  await tx.documentAuthorship.deleteMany({ where: { documentId } });
+  return tx.documentVersion.create({
+    data: {
+      documentId,
+      number: (last?.number ?? 0) + 1,
+      name: options.name,
+      createdById: options.createdById,
+      state,
+      upTo,
+      authorIds: [...authors.keys()],
+      authorUpdates: [...authors.values()],
+    },
+  });
+}
+
+/**
+ * What compaction calls, under the document's lock, before it deletes the updates it merged: an
+ * automatic version when one is due (the last one, or the document's creation, at least
+ * AUTO_VERSION_EVERY_MS before `now`), else the merged updates' authors kept for the next version.
+ */
+export async function keepHistoryOf(tx: Tx, documentId: string, rows: readonly LoggedUpdate[], now: Date) {
+  const last = await lastVersionOf(tx, documentId);
+  const after = last?.upTo ?? -1n;
+  if (!rows.some((row) => row.id > after)) return;
+  const since =
+    last?.createdAt ??
+    (await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { createdAt: true } })).createdAt;
+  if (now.getTime() - since.getTime() >= AUTO_VERSION_EVERY_MS) {
+    await cutVersion(tx, documentId, { name: null, createdById: null });
+    return;
+  }
+  for (const [userId, updates] of countAuthors(rows, after)) {
+    await tx.documentAuthorship.upsert({
+      where: { documentId_userId: { documentId, userId } },
+      create: { documentId, userId, updates },
+      update: { updates: { increment: updates } },
+    });
+  }
+}

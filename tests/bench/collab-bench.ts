@@ -1,0 +1,397 @@
+// Live collaboration through Commonplace's /collab (a real API process: session auth, document
+// policies, every update committed to PostgreSQL before it is applied) beside a bare Hocuspocus
+// server in this process (no auth, no persistence), on the same workloads in one run: 10, 50 and
+// 200 clients typing into one document, and 100 documents with 4 clients each. Then what a
+// document costs at rest: its stored size after compaction, and the cold load of a document of
+// 100,000 unmerged updates before and after compaction, beside parsing the same in this process.
+// Run: pnpm --filter @commonplace/tests bench:collab   (prints a table; JSON in tests/.artifacts/)
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Server } from '@hocuspocus/server';
+import pg from 'pg';
+import * as Y from 'yjs';
+import { repoRoot } from '@commonplace/db';
+import { startEmbeddedPostgres } from '@commonplace/db/embedded';
+import { ApiClient } from '../../apps/api/src/testing/api-client.js';
+import { connectCollab, eventually, type CollabClient } from '../../apps/api/src/testing/collab-client.js';
+import { startApiProcess } from '../scale-out/api-process.js';
+import { folderForEmbeddedPg } from '../support/app.js';
+import { PASSWORD } from '../support/people.js';
+
+/**
+ * Every client types one character per round; a round's keystrokes are spread evenly over
+ * `roundMs` (so 200 clients on one document make 100 edits a second, each sent to 200 clients).
+ * Rounds are few so that the run stays within about five minutes on 2 CPUs.
+ */
+const WORKLOADS = [
+  { name: '10 clients, one document', documents: 1, clients: 10, rounds: 10, roundMs: 1000 },
+  { name: '50 clients, one document', documents: 1, clients: 50, rounds: 6, roundMs: 1000 },
+  { name: '200 clients, one document', documents: 1, clients: 200, rounds: 4, roundMs: 2000 },
+  { name: '100 documents × 4 clients', documents: 100, clients: 4, rounds: 4, roundMs: 2000 },
+];
+const COLD_UPDATES = 100_000;
+const CLOCK_TICKS_PER_SECOND = 100;
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** CPU seconds and resident memory of a process, from /proc. */
+function processUsage(pid: number) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { cpuSeconds, rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+}
+const benchCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+const folder = await folderForEmbeddedPg('commonplace-collab-bench-');
+const database = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), persistent: false });
+const api = await startApiProcess(database.url, { SIGNUPS_PER_ADDRESS_PER_HOUR: '1000' });
+const bare = new Server({ port: 0, address: '127.0.0.1', quiet: true, stopOnSignals: false });
+await bare.listen();
+const bareUrl = `http://127.0.0.1:${bare.address.port}`;
+const sql = new pg.Client({ connectionString: database.url });
+await sql.connect();
+
+interface Target {
+  name: 'commonplace' | 'bare';
+  url: string;
+  session?: string;
+}
+
+interface Measured {
+  edits: number;
+  peerMs: number[];
+  ackMs: number[];
+  updateBytes: number[];
+  clientCpuSeconds: number;
+  serverCpuSeconds?: number;
+  serverRssMb?: number;
+  walBytes?: number;
+  finalState?: Y.Doc;
+}
+
+async function walLsn(): Promise<string> {
+  return (await sql.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn;
+}
+
+/**
+ * `documents` × `perDocument` clients; after a setup paragraph each, every client types one
+ * character per round at the end of its paragraph, the keystrokes spread over `roundMs`. Edit-to-peer: from the keystroke until the
+ * document's first client (the observer) has it; edit-to-ack: until the server acknowledged it
+ * (for Commonplace, after its row is committed: edit-to-durable).
+ */
+async function typing(
+  target: Target,
+  names: string[],
+  perDocument: number,
+  rounds: number,
+  roundMs: number,
+): Promise<Measured> {
+  const sessions = names.map((name) =>
+    Array.from({ length: perDocument }, () => connectCollab(target.url, name, target.session)),
+  );
+  const clients = sessions.flat();
+  await Promise.all(clients.map((client) => client.synced()));
+  const paragraphs = new Map<CollabClient, Y.XmlText>();
+  clients.forEach((client, i) => {
+    client.write(`Client ${i}: `);
+    const fragment = client.doc.getXmlFragment('default');
+    paragraphs.set(client, (fragment.get(fragment.length - 1) as Y.XmlElement).get(0) as Y.XmlText);
+  });
+  await Promise.all(clients.map((client) => client.synced()));
+  await eventually(
+    () =>
+      sessions.every((peers) => peers.every((client) => client.doc.getXmlFragment('default').length === perDocument)),
+    60_000,
+  );
+
+  const sent = new Map<string, number>();
+  const peerMs: number[] = [];
+  const ackMs: number[] = [];
+  const updateBytes: number[] = [];
+  for (const [observer] of sessions) {
+    observer!.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === null) return;
+      const now = performance.now();
+      for (const struct of Y.decodeUpdate(update).structs) {
+        for (let clock = struct.id.clock; clock < struct.id.clock + struct.length; clock++) {
+          const key = `${struct.id.client}:${clock}`;
+          const at = sent.get(key);
+          if (at === undefined) continue;
+          peerMs.push(now - at);
+          sent.delete(key);
+        }
+      }
+    });
+  }
+  const unacknowledged = new Map<CollabClient, number[]>();
+  for (const client of clients) {
+    const waiting: number[] = [];
+    unacknowledged.set(client, waiting);
+    let previous = client.provider.unsyncedChanges;
+    client.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+      const now = performance.now();
+      for (let acked = previous - number; acked > 0 && waiting.length; acked--) ackMs.push(now - waiting.shift()!);
+      previous = number;
+    });
+    client.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === null) updateBytes.push(update.length);
+    });
+  }
+
+  const walBefore = target.name === 'commonplace' ? await walLsn() : undefined;
+  const serverBefore = target.name === 'commonplace' ? processUsage(api.pid) : undefined;
+  const cpuBefore = benchCpuSeconds();
+  let edits = 0;
+  const keystroke = (client: CollabClient, measured: boolean, letter: string) => {
+    const text = paragraphs.get(client)!;
+    const at = performance.now();
+    // The observer's own keystrokes are not measured at the observer.
+    if (measured) sent.set(`${client.doc.clientID}:${Y.getState(client.doc.store, client.doc.clientID)}`, at);
+    unacknowledged.get(client)!.push(at);
+    text.insert(text.length, letter);
+    edits++;
+  };
+  const gapMs = roundMs / clients.length;
+  for (let round = 0; round < rounds; round++) {
+    const letter = String.fromCharCode(97 + (round % 26));
+    for (let k = 0; k < perDocument; k++) {
+      for (const peers of sessions) {
+        keystroke(peers[k]!, k > 0, letter);
+        await new Promise((resolve) => setTimeout(resolve, gapMs));
+      }
+    }
+  }
+  await eventually(() => sent.size === 0 && clients.every((client) => client.provider.unsyncedChanges === 0), 120_000);
+  const clientCpuSeconds = benchCpuSeconds() - cpuBefore;
+  const measured: Measured = { edits, peerMs, ackMs, updateBytes, clientCpuSeconds };
+  if (serverBefore) {
+    const after = processUsage(api.pid);
+    measured.serverCpuSeconds = after.cpuSeconds - serverBefore.cpuSeconds;
+    measured.serverRssMb = after.rssMb;
+    const wal = await sql.query<{ bytes: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1)::text AS bytes', [
+      walBefore,
+    ]);
+    measured.walBytes = Number(wal.rows[0]!.bytes);
+  }
+  const state = new Y.Doc();
+  Y.applyUpdate(state, Y.encodeStateAsUpdate(sessions[0]![0]!.doc));
+  measured.finalState = state;
+  for (const client of clients) client.close();
+  return measured;
+}
+
+// One student, whose personal notes the workloads type into (auth and policies as for anyone).
+const student = new ApiClient(api.url);
+await student.call('signup', {}, { name: 'Bench Student', email: 'collab.bench@example.test', password: PASSWORD });
+const courseId = (await student.call('createCourse', {}, { title: 'Collab bench', term: 'Now' })).body.id as string;
+const newNote = async (title: string) =>
+  (await student.call('createNote', { courseId }, { title, scope: 'personal' })).body as {
+    id: string;
+    documentName: string;
+  };
+const appTarget: Target = { name: 'commonplace', url: api.url, session: student.session };
+const bareTarget: Target = { name: 'bare', url: bareUrl };
+
+// Warm both servers (module loading, JIT) on a small workload first.
+await typing(appTarget, [(await newNote('warm-up')).documentName], 4, 5, 200);
+await typing(bareTarget, ['doc:00000000-0000-4000-8000-000000000000'], 4, 5, 200);
+
+const results = [];
+let typedNote: { id: string; documentName: string; state: Y.Doc } | undefined;
+for (const workload of WORKLOADS) {
+  const notes = [];
+  for (let d = 0; d < workload.documents; d++) notes.push(await newNote(`${workload.name} ${d}`));
+  const app = await typing(
+    appTarget,
+    notes.map((note) => note.documentName),
+    workload.clients,
+    workload.rounds,
+    workload.roundMs,
+  );
+  const reference = await typing(
+    bareTarget,
+    notes.map((note) => note.documentName),
+    workload.clients,
+    workload.rounds,
+    workload.roundMs,
+  );
+  if (workload.clients === 200) typedNote = { ...notes[0]!, state: app.finalState! };
+  const row = {
+    workload: workload.name,
+    clients: workload.documents * workload.clients,
+    edits: app.edits,
+    peerP50: { commonplace: quantile(app.peerMs, 0.5), bare: quantile(reference.peerMs, 0.5) },
+    peerP99: { commonplace: quantile(app.peerMs, 0.99), bare: quantile(reference.peerMs, 0.99) },
+    durableP50: quantile(app.ackMs, 0.5),
+    durableP95: quantile(app.ackMs, 0.95),
+    bareAckP95: quantile(reference.ackMs, 0.95),
+    apiCpuSeconds: app.serverCpuSeconds!,
+    // The bare server runs in this process: its share is this process's CPU less what the same
+    // clients cost against Commonplace (where the server is elsewhere).
+    bareCpuSecondsApprox: Math.max(0, reference.clientCpuSeconds - app.clientCpuSeconds),
+    apiRssMb: app.serverRssMb!,
+    walBytesPerEdit: app.walBytes! / app.edits,
+    updateBytesPerEdit: app.updateBytes.reduce((a, b) => a + b, 0) / app.updateBytes.length,
+  };
+  results.push(row);
+  console.log(
+    `${row.workload}: peer p50 ${round1(row.peerP50.commonplace)} / ${round1(row.peerP50.bare)} ms, ` +
+      `p99 ${round1(row.peerP99.commonplace)} / ${round1(row.peerP99.bare)} ms, durable p95 ${round1(row.durableP95)} ms`,
+  );
+}
+
+/** Time from a new client's connect until it has the whole document (the document not in memory). */
+async function coldLoad(documentName: string): Promise<{ ms: number; client: CollabClient }> {
+  const started = performance.now();
+  const client = connectCollab(api.url, documentName, student.session);
+  await client.synced();
+  return { ms: performance.now() - started, client };
+}
+
+async function rowsOf(documentId: string): Promise<number> {
+  const result = await sql.query<{ n: string }>(
+    'SELECT count(*)::text AS n FROM "DocumentUpdate" WHERE "documentId" = $1',
+    [documentId],
+  );
+  return Number(result.rows[0]!.n);
+}
+
+async function snapshotOf(documentId: string): Promise<Uint8Array> {
+  const result = await sql.query<{ state: Buffer }>('SELECT state FROM "DocumentSnapshot" WHERE "documentId" = $1', [
+    documentId,
+  ]);
+  return new Uint8Array(result.rows[0]!.state);
+}
+
+// Stored size: the 200-client document, compacted once its clients left.
+await eventually(async () => (await rowsOf(typedNote!.id)) === 0, 120_000);
+const storedBytes = (await snapshotOf(typedNote!.id)).length;
+const stored = {
+  snapshotBytes: storedBytes,
+  encodedV2Bytes: Y.encodeStateAsUpdateV2(typedNote!.state).length,
+  encodedV1Bytes: Y.encodeStateAsUpdate(typedNote!.state).length,
+};
+
+// Cold load: 100,000 one-character updates, as typing them produces, stored unmerged.
+const heavy = await newNote('100,000 updates');
+const source = new Y.Doc();
+const updates: Uint8Array[] = [];
+source.on('update', (update: Uint8Array) => updates.push(update));
+const paragraph = new Y.XmlElement('paragraph');
+const text = new Y.XmlText('');
+paragraph.insert(0, [text]);
+source.getXmlFragment('default').insert(0, [paragraph]);
+for (let i = 1; updates.length < COLD_UPDATES; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)));
+for (let start = 0; start < updates.length; start += 5000) {
+  await sql.query('INSERT INTO "DocumentUpdate" ("documentId", "update") SELECT $1::uuid, unnest($2::bytea[])', [
+    heavy.id,
+    updates.slice(start, start + 5000).map((update) => Buffer.from(update)),
+  ]);
+}
+const parseStarted = performance.now();
+const parsed = new Y.Doc();
+Y.transact(parsed, () => updates.forEach((update) => Y.applyUpdate(parsed, update)));
+const parseUpdatesMs = performance.now() - parseStarted;
+
+// A small document first, so the connection and authentication cost shows apart.
+const small = await coldLoad((await newNote('empty')).documentName);
+small.client.close();
+const before = await coldLoad(heavy.documentName);
+if (before.client.text().length !== text.length) throw new Error('the cold load lost content');
+// One edit through the server: the document is compacted once its last client leaves.
+before.client.write('!');
+await before.client.synced();
+before.client.close();
+await eventually(async () => (await rowsOf(heavy.id)) === 0, 300_000);
+const snapshot = await snapshotOf(heavy.id);
+const snapshotParseStarted = performance.now();
+Y.applyUpdate(new Y.Doc(), snapshot);
+const parseSnapshotMs = performance.now() - snapshotParseStarted;
+const after = await coldLoad(heavy.documentName);
+after.client.close();
+const cold = {
+  connectEmptyMs: small.ms,
+  beforeCompactionMs: before.ms,
+  parseUpdatesMs,
+  afterCompactionMs: after.ms,
+  parseSnapshotMs,
+  snapshotBytes: snapshot.length,
+};
+
+const peak = processUsage(api.pid).peakRssMb;
+await bare.destroy();
+await sql.end();
+await api.stop();
+await database.stop();
+
+const ms = (value: number) => `${round1(value)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+console.log('\nEdit to peer (the first client of the document sees the keystroke), Commonplace / bare Hocuspocus\n');
+console.log(
+  '| workload | edits | p50 | bare p50 | p99 | bare p99 | p99 ratio | edit→durable p50 / p95 | API CPU | bare CPU≈ | API RSS | WAL per edit |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  console.log(
+    `| ${r.workload} | ${r.edits} | ${ms(r.peerP50.commonplace)} | ${ms(r.peerP50.bare)} | ${ms(r.peerP99.commonplace)} | ` +
+      `${ms(r.peerP99.bare)} | ${ratio(r.peerP99.commonplace, r.peerP99.bare)} | ${ms(r.durableP50)} / ${ms(r.durableP95)} | ` +
+      `${r.apiCpuSeconds.toFixed(1)} s | ${r.bareCpuSecondsApprox.toFixed(1)} s | ${r.apiRssMb.toFixed(0)} MB | ` +
+      `${r.walBytesPerEdit.toFixed(0)} B (update ${r.updateBytesPerEdit.toFixed(0)} B) |`,
+  );
+}
+console.log('\n| at rest | Commonplace | reference |');
+console.log('|---|---|---|');
+console.log(
+  `| stored size, 200-client document after compaction | ${stored.snapshotBytes} B | ` +
+    `${stored.encodedV2Bytes} B (encodeStateAsUpdateV2; V1 ${stored.encodedV1Bytes} B) |`,
+);
+console.log(
+  `| cold load, ${COLD_UPDATES.toLocaleString('en')} unmerged updates | ${ms(cold.beforeCompactionMs)} | ` +
+    `${ms(cold.parseUpdatesMs)} (applying them in process) |`,
+);
+console.log(
+  `| cold load, after compaction (${cold.snapshotBytes} B snapshot) | ${ms(cold.afterCompactionMs)} | ` +
+    `${ms(cold.parseSnapshotMs)} (applying the snapshot in process) |`,
+);
+console.log(`| connect and authenticate, empty document | ${ms(cold.connectEmptyMs)} | |`);
+console.log(`\nAPI peak RSS over the run: ${peak.toFixed(0)} MB`);
+
+const worstP99Ratio = Math.max(...results.map((r) => r.peerP99.commonplace / r.peerP99.bare));
+const worstDurable = Math.max(...results.map((r) => r.durableP95));
+const aims = [
+  [`p99 edit-to-peer within 1.2× of bare (worst ${worstP99Ratio.toFixed(2)}×)`, worstP99Ratio <= 1.2],
+  [`edit-to-durable p95 under 200 ms (worst ${ms(worstDurable)})`, worstDurable < 200],
+  [
+    `stored size within 1.2× of encodeStateAsUpdateV2 (${ratio(stored.snapshotBytes, stored.encodedV2Bytes)})`,
+    stored.snapshotBytes <= 1.2 * stored.encodedV2Bytes,
+  ],
+  [
+    `cold load within 1.5× in-process parse + 10 ms, unmerged (${ms(cold.beforeCompactionMs)} vs ${ms(1.5 * cold.parseUpdatesMs + 10)})`,
+    cold.beforeCompactionMs <= 1.5 * cold.parseUpdatesMs + 10,
+  ],
+  [
+    `cold load within 1.5× in-process parse + 10 ms, compacted (${ms(cold.afterCompactionMs)} vs ${ms(1.5 * cold.parseSnapshotMs + 10)})`,
+    cold.afterCompactionMs <= 1.5 * cold.parseSnapshotMs + 10,
+  ],
+] as const;
+console.log('\nAims:');
+for (const [aim, met] of aims) console.log(`  ${met ? 'met   ' : 'MISSED'} ${aim}`);
+
+const out = join(repoRoot, 'tests/.artifacts/collab-bench.json');
+mkdirSync(join(repoRoot, 'tests/.artifacts'), { recursive: true });
+writeFileSync(
+  out,
+  JSON.stringify({ measuredAt: new Date().toISOString(), results, stored, cold, apiPeakRssMb: peak, aims }, null, 2),
+);
+console.log(`\nJSON: ${out}`);
+process.exit(0);

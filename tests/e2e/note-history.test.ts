@@ -1,0 +1,93 @@
+// A group note's history beside the reader: a student names a version, keeps writing, sees the
+// version beside the current text with the changes marked, and restores it; the groupmate with
+// the note open sees the old text come back, and the text before the restore stays a version.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from '../support/axe.js';
+import { endToEnd } from '../support/e2e.js';
+import { courseWithStudent, importReading, readingWithNotes, signUpOverApi } from '../support/course-setup.js';
+
+const e2e = endToEnd();
+const NOTE_TITLE = 'Our notes on the crossing';
+
+const noteEditor = (page: Page) => page.getByRole('textbox', { name: NOTE_TITLE });
+const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Group notes' });
+const savedIn = (page: Page) =>
+  expect.poll(() => panelOf(page).getByRole('status').first().innerText()).toContain('all changes saved');
+
+describe('note history', () => {
+  it('names a version, shows it beside the current text, and restores it for everyone', async () => {
+    const url = e2e.app.url;
+    const instructor = await signUpOverApi(url, 'Dana Instructor');
+    const aliya = await signUpOverApi(url, 'Aliya Karimova');
+    const bolat = await signUpOverApi(url, 'Bolat Serik');
+    const { courseId, weekId, joinCode } = await courseWithStudent(instructor, aliya);
+    await bolat.call('POST', '/api/courses/join', { code: joinCode });
+    const readingId = await importReading(instructor, courseId, readingWithNotes);
+    await instructor.call('POST', `/api/courses/${courseId}/assignments`, { moduleId: weekId, readingId });
+    const group = await instructor.call('POST', `/api/courses/${courseId}/groups`, { name: 'Caspian' });
+    for (const student of [aliya, bolat]) {
+      const me = await student.call('GET', '/api/auth/me');
+      await instructor.call('PUT', `/api/courses/${courseId}/groups/${group.id}/members/${me.id}`);
+    }
+    await aliya.call('POST', `/api/courses/${courseId}/notes`, { title: NOTE_TITLE, readingId, scope: 'group' });
+    const readingPath = `/courses/${courseId}/readings/${readingId}`;
+
+    const a = (await aliya.open(e2e.browser)).page;
+    const b = (await bolat.open(e2e.browser)).page;
+    await a.goto(readingPath, { waitUntil: 'networkidle' });
+    await b.goto(readingPath, { waitUntil: 'networkidle' });
+    await noteEditor(a).waitFor();
+    await noteEditor(b).waitFor();
+    await savedIn(a);
+
+    await noteEditor(a).click();
+    await a.keyboard.type('Aktau doubled its container traffic.');
+    await savedIn(a);
+
+    // The history opens from the notes panel, with nothing in it yet.
+    const history = panelOf(a);
+    await history.locator('summary', { hasText: 'History' }).click();
+    await expect.poll(() => history.innerText()).toContain('No versions yet');
+    await history.getByRole('textbox', { name: 'Name this version' }).fill('Before the seminar');
+    await history.getByRole('button', { name: 'Save version' }).click();
+    await expect.poll(() => history.innerText()).toContain('Saved as version 1, “Before the seminar”.');
+    await expect
+      .poll(() => history.getByRole('listitem').filter({ hasText: 'Version 1' }).innerText())
+      .toContain('Written by Aliya Karimova');
+
+    // More writing, then the version beside what the note says now.
+    await noteEditor(a).click();
+    await a.keyboard.press('Control+End');
+    await a.keyboard.press('Enter');
+    await a.keyboard.type('The railway was the bottleneck.');
+    await savedIn(a);
+    await expect.poll(() => noteEditor(b).innerText()).toContain('The railway was the bottleneck.');
+    await history.getByRole('button', { name: 'View version 1' }).click();
+    const comparison = history.getByRole('region', { name: 'Version 1: Before the seminar beside the current text' });
+    await comparison.waitFor();
+    const added = comparison.getByRole('region', { name: 'Now' }).locator('ins', { hasText: 'railway' });
+    expect(await added.innerText()).toContain('The railway was the bottleneck.');
+    expect(await comparison.getByRole('region', { name: 'Version 1' }).innerText()).not.toContain('railway');
+    // The open history, its list and the comparison pass axe (names matching visible labels too).
+    const withNameMismatch = { rules: { 'label-content-name-mismatch': { enabled: true } } };
+    expect(await seriousViolations(a, withNameMismatch)).toEqual([]);
+
+    // Restoring asks first, then brings the old text back for the groupmate as well.
+    await comparison.getByRole('button', { name: 'Restore this version…' }).click();
+    await comparison.getByRole('button', { name: 'Restore this version', exact: true }).click();
+    await expect.poll(() => history.innerText()).toContain('Version 1 is restored.');
+    for (const page of [a, b]) {
+      await expect.poll(() => noteEditor(page).innerText()).not.toContain('railway');
+      expect(await noteEditor(page).innerText()).toContain('Aktau doubled its container traffic.');
+    }
+    // The text before the restore is a version of its own: the restore can be undone.
+    await expect.poll(() => history.innerText()).toContain('Version 2: Before restoring version 1');
+
+    // On a phone the panel fits the screen.
+    await a.setViewportSize({ width: 390, height: 844 });
+    await history.getByRole('button', { name: 'View version 2' }).click();
+    await history.getByRole('region', { name: /^Version 2: .* beside the current text$/ }).waitFor();
+    expect(await a.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});

@@ -1,0 +1,101 @@
+// A student selects words in the reader and quotes them into the group's note; a groupmate sees
+// the citation in the note, follows it back to the reader and lands on those words, highlighted,
+// with the passage marked as cited by that note.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { endToEnd } from '../support/e2e.js';
+import { courseWithStudent, importReading, readingWithNotes, signUpOverApi } from '../support/course-setup.js';
+
+const e2e = endToEnd();
+const NOTE_TITLE = 'Notes on The Caspian Crossing';
+const QUOTED = 'the berths too shallow';
+
+const noteEditor = (page: Page) => page.getByRole('textbox', { name: NOTE_TITLE });
+const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Group notes' });
+
+/** Selects `words` in the reading's text, as a reader dragging over them would. */
+async function select(page: Page, words: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the text`);
+  }, words);
+}
+
+describe('quoting the reader into a note, and following the citation back', () => {
+  it('puts the selected words into the group note as a citation that opens the reader on them', async () => {
+    const url = e2e.app.url;
+    const instructor = await signUpOverApi(url, 'Dana Instructor');
+    const aliya = await signUpOverApi(url, 'Aliya Karimova');
+    const bolat = await signUpOverApi(url, 'Bolat Serik');
+    const { courseId, weekId, joinCode } = await courseWithStudent(instructor, aliya);
+    await bolat.call('POST', '/api/courses/join', { code: joinCode });
+    const readingId = await importReading(instructor, courseId, readingWithNotes);
+    await instructor.call('POST', `/api/courses/${courseId}/assignments`, { moduleId: weekId, readingId });
+    const groups = `/api/courses/${courseId}/groups`;
+    const caspian = (await instructor.call('POST', groups, { name: 'Caspian' })).id;
+    for (const student of [aliya, bolat]) {
+      const me = await student.call('GET', '/api/auth/me');
+      await instructor.call('PUT', `${groups}/${caspian}/members/${me.id}`);
+    }
+    const readingPath = `/courses/${courseId}/readings/${readingId}`;
+
+    const a = (await aliya.open(e2e.browser)).page;
+    await a.goto(readingPath, { waitUntil: 'networkidle' });
+    // With no note open, the selection says what to do first.
+    await select(a, QUOTED);
+    await a.getByRole('button', { name: 'Open or start a note to quote into' }).waitFor();
+
+    await panelOf(a).getByRole('button', { name: 'Start our group note' }).click();
+    await noteEditor(a).waitFor();
+    await expect.poll(() => panelOf(a).getByRole('status').first().innerText()).toContain('all changes saved');
+    await select(a, QUOTED);
+    await a
+      .getByRole('toolbar', { name: 'Selected words' })
+      .getByRole('button', { name: /Quote in note/ })
+      .click();
+
+    await expect
+      .poll(() => a.getByRole('status').filter({ hasText: 'Quoted into' }).innerText())
+      .toBe(`Quoted into ${NOTE_TITLE}`);
+    const citationIn = (page: Page) => noteEditor(page).locator('blockquote[data-citation]');
+    expect(await citationIn(a).locator('[data-citation-quote]').innerText()).toBe(QUOTED);
+    expect(await citationIn(a).locator('cite').innerText()).toBe('The Caspian Crossing');
+    // Quoted, the words are no longer selected: the bar goes.
+    expect(await a.getByRole('toolbar', { name: 'Selected words' }).count()).toBe(0);
+
+    // A groupmate sees the citation in the note and follows it to the reader.
+    const b = (await bolat.open(e2e.browser)).page;
+    await b.goto(readingPath, { waitUntil: 'networkidle' });
+    await expect.poll(() => citationIn(b).count(), { timeout: 10_000 }).toBe(1);
+    await b.getByRole('link', { name: 'Open in reading' }).click();
+    await b.waitForURL(/[?&]passage=\d+-\d+/);
+    await expect.poll(() => b.locator('mark.passage').allInnerTexts()).toEqual([QUOTED]);
+    expect(await b.getByRole('status').filter({ hasText: 'linked passage' }).innerText()).toContain(
+      'The linked passage is highlighted.',
+    );
+
+    // Once the note is stored with its citation, the reader marks the passage as cited by it.
+    await expect
+      .poll(
+        async () =>
+          (await bolat.call<unknown[]>('GET', `/api/courses/${courseId}/readings/${readingId}/citations`)).length,
+      )
+      .toBe(1);
+    await b.reload({ waitUntil: 'networkidle' });
+    expect(await b.locator('mark.cited').allInnerTexts()).toEqual([QUOTED]);
+    await b.getByRole('button', { name: 'Cited in 1 note' }).click();
+    const cited = b.getByRole('dialog', { name: 'Cited in 1 note' });
+    expect(await cited.getByRole('link', { name: NOTE_TITLE }).count()).toBe(1);
+    expect(await cited.innerText()).toContain(QUOTED);
+  });
+});
