@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import * as Y from 'yjs';
-import { keepHistoryOf } from '../history/version-cut.js';
+import { keepHistoryOf, keepSessionEndOf, lockDocument } from '../history/version-cut.js';
 import { DerivedFields } from './derived-fields.js';
 
 /** One update as a client sent it, waiting to be appended. */
@@ -60,6 +60,17 @@ export class DocumentStore {
   /** Updates stored since the last compaction. */
   pendingCount(documentId: string): Promise<number> {
     return this.prisma.documentUpdate.count({ where: { documentId } });
+  }
+
+  /** As a document opens: what its last session left is kept as an automatic version, when one is due. */
+  async keepSessionEnd(documentId: string): Promise<void> {
+    await this.prisma.$transaction(
+      async (tx) => {
+        await lockDocument(tx, documentId);
+        await keepSessionEndOf(tx, documentId, new Date());
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
+    );
   }
 
   /**

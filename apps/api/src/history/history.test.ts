@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CollabServer } from '../collab/collab-server.js';
 import { DocumentStore } from '../collab/document-store.js';
 import { AUTO_VERSION_EVERY_MS } from './version-cut.js';
 import { courseWithCast, enrol, signUp } from '../testing/factories.js';
@@ -106,6 +107,30 @@ describe('document history', () => {
     expect((await student.call('listDocumentVersions', at)).body).toHaveLength(1);
     const named = await student.call('createDocumentVersion', at, { name: 'Now' });
     expect(authorNames(named.body)).toEqual(['Student']);
+  });
+
+  it('keeps what a past session left as an automatic version when the document is opened again', async () => {
+    const { student, note, at } = await classroom();
+    const first = await connect(note.documentName, student.session);
+    first.write('Written before the pause');
+    await first.synced();
+    first.close();
+    const hocuspocus = t.api.app.get(CollabServer).hocuspocus;
+    await eventually(() => !hocuspocus.documents.has(note.documentName));
+
+    // The pause: the note was made longer ago than an automatic version's interval.
+    const longAgo = new Date(Date.now() - AUTO_VERSION_EVERY_MS - 60_000);
+    await t.prisma.document.update({ where: { id: note.id }, data: { createdAt: longAgo } });
+    const second = await connect(note.documentName, student.session);
+    second.write('Written after the pause');
+    await second.synced();
+
+    const versions = (await student.call('listDocumentVersions', at)).body;
+    expect(versions.map((v: { number: number; name: string | null }) => [v.number, v.name])).toEqual([[1, null]]);
+    expect(authorNames(versions[0])).toEqual(['Student']);
+    const shown = await student.call('getDocumentVersion', { ...at, versionNumber: '1' });
+    expect(shown.body.content.markdown).toContain('Written before the pause');
+    expect(shown.body.content.markdown).not.toContain('Written after the pause');
   });
 
   it('restores a version as a new change on top: connected people see it, and nothing before is lost', async () => {

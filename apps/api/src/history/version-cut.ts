@@ -84,19 +84,23 @@ export async function cutVersion(tx: Tx, documentId: string, options: VersionOpt
   });
 }
 
+/** Whether the last version (or, before any, the document's creation) is old enough for an automatic one. */
+async function automaticVersionDue(tx: Tx, documentId: string, lastAt: Date | undefined, now: Date) {
+  const since =
+    lastAt ??
+    (await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { createdAt: true } })).createdAt;
+  return now.getTime() - since.getTime() >= AUTO_VERSION_EVERY_MS;
+}
+
 /**
  * What compaction calls, under the document's lock, before it deletes the updates it merged: an
- * automatic version when one is due (the last one, or the document's creation, at least
- * AUTO_VERSION_EVERY_MS before `now`), else the merged updates' authors kept for the next version.
+ * automatic version when one is due, else the merged updates' authors kept for the next version.
  */
 export async function keepHistoryOf(tx: Tx, documentId: string, rows: readonly LoggedUpdate[], now: Date) {
   const last = await lastVersionOf(tx, documentId);
   const after = last?.upTo ?? -1n;
   if (!rows.some((row) => row.id > after)) return;
-  const since =
-    last?.createdAt ??
-    (await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { createdAt: true } })).createdAt;
-  if (now.getTime() - since.getTime() >= AUTO_VERSION_EVERY_MS) {
+  if (await automaticVersionDue(tx, documentId, last?.createdAt, now)) {
     await cutVersion(tx, documentId, { name: null, createdById: null });
     return;
   }
@@ -106,5 +110,23 @@ export async function keepHistoryOf(tx: Tx, documentId: string, rows: readonly L
       create: { documentId, userId, updates },
       update: { updates: { increment: updates } },
     });
+  }
+}
+
+/**
+ * What a document's load calls, under its lock: the state a past session left, kept as an
+ * automatic version when it has changes no version holds and one is due, so the next session's
+ * writing never merges into it unseen.
+ */
+export async function keepSessionEndOf(tx: Tx, documentId: string, now: Date): Promise<void> {
+  const last = await lastVersionOf(tx, documentId);
+  const after = last?.upTo ?? -1n;
+  const [snapshot, newer] = await Promise.all([
+    tx.documentSnapshot.findUnique({ where: { documentId }, select: { upTo: true } }),
+    tx.documentUpdate.findFirst({ where: { documentId, id: { gt: after } }, select: { id: true } }),
+  ]);
+  const changed = Boolean(newer) || (snapshot !== null && snapshot.upTo > after);
+  if (changed && (await automaticVersionDue(tx, documentId, last?.createdAt, now))) {
+    await cutVersion(tx, documentId, { name: null, createdById: null });
   }
 }

@@ -1,7 +1,6 @@
 import type { ReadingDocument } from '@commonplace/contracts';
-import { outlineDocument, type OutlineHeading } from '@commonplace/editor';
+import { deriveDocument, outlineDocument, type OutlineHeading } from '@commonplace/editor';
 import * as Y from 'yjs';
-import { plainTextOf } from '../collab/document-text.js';
 
 /** A new note's first content: the reading's section headings, as one stored Yjs update. */
 export interface NoteOutline {
@@ -30,7 +29,7 @@ export function noteOutline(document: Pick<ReadingDocument, 'blocks'>): NoteOutl
   const doc = new Y.Doc();
   try {
     outlineDocument(headings).applyTo(doc);
-    return { update: new Uint8Array(Y.encodeStateAsUpdate(doc)), plainText: plainTextOf(doc) };
+    return { update: new Uint8Array(Y.encodeStateAsUpdate(doc)), plainText: deriveDocument(doc).plainText };
   } finally {
     doc.destroy();
   }
