@@ -60,6 +60,17 @@ describe('the notes panel', () => {
     await expect.poll(() => comments.innerText()).toContain('Say which agreement came first.');
     expect(await comments.innerText()).toContain('Dana Instructor');
     expect(await groupNote.innerText()).not.toContain('Staff words');
+    // A comment deleted by mistake comes back with Undo.
+    await staffPanel.getByRole('textbox', { name: 'Add a comment' }).fill('Posted too soon.');
+    await staffPanel.getByRole('button', { name: 'Comment', exact: true }).click();
+    await expect.poll(() => comments.innerText()).toContain('Posted too soon.');
+    await comments.getByRole('button', { name: 'Delete comment by Dana Instructor' }).last().click();
+    const undo = t.getByRole('status').filter({ hasText: 'Comment deleted.' });
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => undo.count()).toBe(0);
+    expect(await comments.innerText()).toContain('Posted too soon.');
+    await comments.getByRole('button', { name: 'Delete comment by Dana Instructor' }).last().click();
+    await expect.poll(() => comments.innerText()).not.toContain('Posted too soon.');
 
     // The student sees the comment under their group's note, and adds a second note for the group.
     const a = (await aliya.open(e2e.browser)).page;

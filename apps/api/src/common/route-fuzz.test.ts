@@ -44,9 +44,13 @@ async function fixture(): Promise<Fixture> {
   const readingId = (await savedReading(t, instructor, courseId)).body.id as string;
   const draftId = await readyDraft(t, courseId, instructor.userId);
   const assignment = await instructor.call('createAssignment', { courseId }, { moduleId, readingId });
-  const note = await cast.student.call('createNote', { courseId }, { title: 'Mine', scope: 'personal' });
-  const documentId = note.body.id as string;
+  // The student's own note (a document with a version, and a comment), so the routes that name
+  // them get past "no such note" for its owner.
+  const noteId = (await cast.student.call('createNote', { courseId }, { title: 'Mine', scope: 'personal', readingId }))
+    .body.id as string;
+  const documentId = noteId;
   await cast.student.call('createDocumentVersion', { courseId, documentId }, { name: 'First' });
+  const comment = await cast.student.call('createComment', { courseId, noteId }, { body: 'A question.' });
   return {
     cast,
     ids: {
@@ -56,6 +60,8 @@ async function fixture(): Promise<Fixture> {
       readingId,
       draftId,
       assignmentId: assignment.body.id as string,
+      noteId,
+      commentId: comment.body.id as string,
       documentId,
       versionNumber: '1',
     },
