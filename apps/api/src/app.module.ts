@@ -19,6 +19,7 @@ import { PrismaModule } from './prisma/prisma.module.js';
 import { ReadingReportsModule } from './reading-reports/reading-reports.module.js';
 import { ReadingsModule } from './readings/readings.module.js';
 import { SearchModule } from './search/search.module.js';
+import { WikiModule } from './wiki/wiki.module.js';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         ReadingReportsModule,
         CollabModule,
         NotesModule,
+        WikiModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -30,6 +30,7 @@ export const notFoundByParam = {
   assignmentId: 'ASSIGNMENT_NOT_FOUND',
   version: 'VERSION_NOT_FOUND',
   noteId: 'NOTE_NOT_FOUND',
+  pageId: 'WIKI_PAGE_NOT_FOUND',
 } as const satisfies Record<string, ErrorCode>;
 
 type KnownParam = keyof typeof notFoundByParam;

@@ -7,6 +7,7 @@ import { noteRoutes } from './notes.js';
 import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
 import { readingRoutes } from './reading-routes.js';
+import { wikiRoutes } from './wiki.js';
 
 /**
  * Who may call a route: `public` anyone; `user` anyone logged in; `member` anyone enrolled in the
@@ -279,6 +280,7 @@ export const routes = {
   ...readingRoutes,
   ...readingReportRoutes,
   ...noteRoutes,
+  ...wikiRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;
