@@ -66,6 +66,27 @@ export const documentSearchHit = z.object({
 });
 export type DocumentSearchHit = z.infer<typeof documentSearchHit>;
 
+/** The longest slug made from a title; long titles keep their first words. */
+const MAX_SLUG = 80;
+
+/**
+ * A page title as a readable URL part: letters and digits of any script in lower case, accents
+ * dropped, everything else one hyphen ("Fresnel Lens (1822)" → "fresnel-lens-1822").
+ */
+export function slugOf(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .slice(0, MAX_SLUG)
+    .replace(/^-+|-+$/g, '');
+  return slug || 'page';
+}
+
+/** Folds a `[[Page title]]` for matching, as the server does: the same page whatever the spacing or case. */
+export const titleKeyOf = (title: string) => title.trim().replace(/\s+/g, ' ').toLowerCase();
+
 const C = '/api/courses/:courseId';
 
 export const wikiRoutes = {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   documentNameOf,
+  slugOf,
   type WikiBacklink,
   type WikiPage,
   type WikiPageCreate,
@@ -16,7 +17,7 @@ import { titleKeyOf } from '../collab/derived-fields.js';
 import { markdownOf } from '../collab/document-text.js';
 import { AppError } from '../common/app-error.js';
 import { documentVisible, documentWritable } from '../notes/note-policies.js';
-import { freeSlugOf, slugOf } from './slug.js';
+import { freeSlugOf } from './slug.js';
 
 interface PageRow {
   id: string;
