@@ -91,6 +91,14 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   listNotes: () => undefined,
   noteMarkdown: () => undefined,
   collabToken: () => undefined,
+  createWikiPage: () => ({ title: 'Harbour lights' }),
+  listWikiPages: () => undefined,
+  updateWikiPage: () => ({ position: 0 }),
+  deleteWikiPage: () => undefined,
+  restoreWikiPage: () => undefined,
+  wikiBacklinks: () => undefined,
+  wikiPageMarkdown: () => undefined,
+  exportWiki: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
@@ -135,6 +143,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
   // The outsider joins another course by code; everyone else uses this one's.
   const other = await (await signUp(t, 'Other Instructor')).call('createCourse', {}, { title: 'Other', term: 'T' });
   const note = await subject.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' });
+  const page = await subject.call('createWikiPage', { courseId }, { title: 'Lighthouse keepers' });
   return {
     cast,
     params: {
@@ -144,6 +153,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
       userId: subject.userId,
       joinCode: other.body.joinCode,
       noteId: note.body.id,
+      pageId: page.body.id,
       ...(withReadings ? await readingFixture(cast, module.body.id) : {}),
     },
   };
