@@ -22,6 +22,7 @@ import { PrismaModule } from './prisma/prisma.module.js';
 import { ReadingReportsModule } from './reading-reports/reading-reports.module.js';
 import { ReadingsModule } from './readings/readings.module.js';
 import { SearchModule } from './search/search.module.js';
+import { WikiModule } from './wiki/wiki.module.js';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         HistoryModule,
         CommentsModule,
         CitationsModule,
+        WikiModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -71,6 +71,13 @@ export const errorTable = {
     status: 403,
     message: "Group notes are written by a group's students; instructors and TAs read them and write personal notes.",
   },
+  WIKI_PAGE_NOT_FOUND: { status: 404, message: 'There is no such wiki page in this course.' },
+  WIKI_PAGE_LOCKED: {
+    status: 403,
+    message: 'This page is locked by the course staff: you can read it, but only an instructor or TA can change it.',
+  },
+  WIKI_LOCK_IS_FOR_STAFF: { status: 403, message: 'Only an instructor or TA can lock or unlock a page.' },
+  WIKI_MOVE_INTO_ITSELF: { status: 409, message: 'A page cannot be moved under itself or under a page below it.' },
   // Import refusals, by the importer's codes (packages/reading); the importer's own message, which
   // names the file, is sent where there is one.
   EMPTY_FILE: { status: 400, message: 'The file is empty.' },

@@ -14,3 +14,4 @@ export * from './routes.js';
 export * from './fields.js';
 export * from './path-params.js';
 export * from './passage.js';
+export * from './wiki.js';

@@ -38,6 +38,7 @@ export const notFoundByParam = {
   documentId: 'DOCUMENT_NOT_FOUND',
   versionNumber: 'DOCUMENT_VERSION_NOT_FOUND',
   commentId: 'COMMENT_NOT_FOUND',
+  pageId: 'WIKI_PAGE_NOT_FOUND',
 } as const satisfies Record<string, ErrorCode>;
 
 type KnownParam = keyof typeof notFoundByParam;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as d from './drafts.js';
 import * as r from './readings.js';
 import { route as ok } from './path-params.js';
+import { documentSearchHit } from './wiki.js';
 import type { RouteContract } from './routes.js';
 
 const C = '/api/courses/:courseId';
@@ -172,10 +173,10 @@ export const readingRoutes = {
   search: ok({
     method: 'GET',
     path: `${C}/search`,
-    summary: "Full-text search across the course's readings (?q=)",
+    summary: "Full-text search across the course's readings, and the notes and wiki pages I may read (?q=)",
     access: 'member',
     query: r.searchQuery,
-    response: z.array(r.searchHit),
+    response: z.array(z.union([r.searchHit, documentSearchHit])),
     status: 200,
   }),
 } as const satisfies Record<string, RouteContract>;

@@ -166,6 +166,7 @@ export type Assignment = z.infer<typeof assignment>;
 
 export const searchQuery = z.object({ q: storedText().trim().min(2, 'Type at least two characters.').max(200) });
 export const searchHit = z.object({
+  kind: z.literal('reading'),
   readingId: z.uuid(),
   readingTitle: z.string(),
   blockIndex: z.number().int(),

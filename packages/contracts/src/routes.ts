@@ -10,6 +10,7 @@ import { noteRoutes } from './notes.js';
 import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
 import { readingRoutes } from './reading-routes.js';
+import { wikiRoutes } from './wiki.js';
 
 /**
  * Who may call a route: `public` anyone; `user` anyone logged in; `member` anyone enrolled in the
@@ -285,6 +286,7 @@ export const routes = {
   ...historyRoutes,
   ...commentRoutes,
   ...citationRoutes,
+  ...wikiRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -5,8 +5,8 @@ import { Prisma } from '@commonplace/db';
  * as an SQL fragment for raw ones (search, and the collaboration server's checks). Column names
  * are the Prisma field names, which this schema maps to columns of the same name.
  */
-/** Ids are compared as uuids (so their indexes serve); enums and text as text. */
-export type ColumnType = 'uuid' | 'text';
+/** Ids are compared as uuids (so their indexes serve); enums and text as text; flags as 'true'/'false'. */
+export type ColumnType = 'uuid' | 'text' | 'boolean';
 
 export type Condition =
   | { kind: 'always' }
@@ -52,7 +52,7 @@ export function toWhere(condition: Condition): Where {
       // No row has an empty list of ids: Prisma's own spelling of "false".
       return { OR: [] };
     case 'equals':
-      return { [condition.column]: condition.value };
+      return { [condition.column]: condition.type === 'boolean' ? condition.value === 'true' : condition.value };
     case 'oneOf':
       return { [condition.column]: { in: [...condition.values] } };
     case 'hasRelated':
@@ -81,6 +81,7 @@ export function toSql(condition: Condition, alias: string): Prisma.Sql {
     case 'never':
       return Prisma.sql`FALSE`;
     case 'equals':
+      if (condition.type === 'boolean') return Prisma.sql`${column(condition.column)} = ${condition.value === 'true'}`;
       return condition.type === 'uuid'
         ? Prisma.sql`${column(condition.column)} = ${condition.value}::uuid`
         : Prisma.sql`${column(condition.column)}::text = ${condition.value}`;

@@ -102,6 +102,14 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
     await t.prisma.documentComment.update({ where: { id: f.params.commentId }, data: { deletedAt: new Date() } });
   },
   listReadingCitations: () => undefined,
+  createWikiPage: () => ({ title: 'Harbour lights' }),
+  listWikiPages: () => undefined,
+  updateWikiPage: () => ({ position: 0 }),
+  deleteWikiPage: () => undefined,
+  restoreWikiPage: () => undefined,
+  wikiBacklinks: () => undefined,
+  wikiPageMarkdown: () => undefined,
+  exportWiki: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
@@ -157,6 +165,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
   const note = await subject.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' });
   await subject.call('createDocumentVersion', { courseId, documentId: note.body.id }, { name: 'First' });
   const comment = await subject.call('createComment', { courseId, noteId: note.body.id }, { body: 'A question.' });
+  const page = await subject.call('createWikiPage', { courseId }, { title: 'Lighthouse keepers' });
   return {
     cast,
     params: {
@@ -169,6 +178,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
       documentId: note.body.id,
       versionNumber: '1',
       commentId: comment.body.id,
+      pageId: page.body.id,
       ...(withReadings ? await readingFixture(cast, module.body.id) : {}),
     },
   };

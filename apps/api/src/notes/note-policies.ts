@@ -1,4 +1,4 @@
-import { all, any, equals, never, oneOf, toSql, toWhere } from '../access/condition.js';
+import { all, always, any, equals, never, oneOf, toSql, toWhere } from '../access/condition.js';
 import { isStaff, sharedVisible, type Policy, type SharedColumns, type Viewer } from '../access/policies.js';
 
 /** A document keeps its owner in `ownerId` and its audience in `scope` (PERSONAL: its owner only). */
@@ -14,7 +14,8 @@ export const documentVisible = (viewer: Viewer): Policy => sharedVisible(viewer,
 
 /**
  * Writing a document. Unlike reading, staff do not write a group's note (they read and comment):
- * the group's members do, the owner of a personal note does, and every member writes the wiki.
+ * the group's members do, the owner of a personal note does, and every member writes the wiki
+ * but a locked page, which only staff write.
  */
 export function documentWritable(viewer: Viewer): Policy {
   const inMyGroups = viewer.groupIds.length ? oneOf('groupId', viewer.groupIds) : never;
@@ -23,7 +24,8 @@ export function documentWritable(viewer: Viewer): Policy {
     any(
       all(equals('scope', 'PERSONAL', 'text'), equals('ownerId', viewer.userId)),
       all(equals('scope', 'GROUP', 'text'), isStaff(viewer) ? never : inMyGroups),
-      equals('scope', 'COURSE', 'text'),
+      // A locked wiki page is kept as it is by its staff: others read it.
+      all(equals('scope', 'COURSE', 'text'), isStaff(viewer) ? always : equals('locked', 'false', 'boolean')),
     ),
   );
   return { condition, where: toWhere(condition), sql: (alias) => toSql(condition, alias) };

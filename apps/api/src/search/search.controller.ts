@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import type { QueryOf } from '@commonplace/contracts';
 import { Membership, QueryInput, Route } from '../common/route.decorator.js';
-import type { CourseMembership } from '../common/request-auth.js';
+import type { Viewer } from '../access/policies.js';
 import { SearchService } from './search.service.js';
 
 @Controller()
@@ -9,7 +9,7 @@ export class SearchController {
   constructor(@Inject(SearchService) private readonly searchService: SearchService) {}
 
   @Route('search')
-  search(@Membership() viewer: CourseMembership, @QueryInput() query: QueryOf<'search'>) {
+  search(@Membership() viewer: Viewer, @QueryInput() query: QueryOf<'search'>) {
     return this.searchService.search(viewer, query.q);
   }
 }

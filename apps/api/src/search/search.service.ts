@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit } from '@commonplace/contracts';
+import { SNIPPET_MARK_END, SNIPPET_MARK_START, type DocumentSearchHit, type SearchHit } from '@commonplace/contracts';
 import { Prisma } from '@commonplace/db';
 import { SqlReader } from '../access/sql-reader.js';
-import { readingVisible } from '../access/policies.js';
-import type { CourseMembership } from '../common/request-auth.js';
+import { readingVisible, type Viewer } from '../access/policies.js';
+import { documentVisible } from '../notes/note-policies.js';
 
 const MAX_HITS = 50;
 // ts_headline's options: the contracts' markers around each match, a passage of some context.
@@ -11,26 +11,33 @@ const HEADLINE_OPTIONS =
   `StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MARK_END}", ` +
   `MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
+interface Row {
+  kind: 'reading' | 'NOTE' | 'WIKI';
+  id: string;
+  title: string;
+  blockIndex: number | null;
+  slug: string | null;
+  readingId: string | null;
+  snippet: string;
+  rank: number;
+}
+
 /**
- * Full-text search over the blocks of a course's readings. websearch_to_tsquery accepts anything
- * a person types (quotes, `or`, `-word`) without a syntax error; blocks are ranked by cover
- * density, and only the best are highlighted, since ts_headline re-parses each block's text.
+ * Full-text search over the blocks of a course's readings and the notes and wiki pages the
+ * searcher may read, in one statement. websearch_to_tsquery accepts anything a person types
+ * (quotes, `or`, `-word`) without a syntax error; hits are ranked by cover density, and only the
+ * best are highlighted, since ts_headline re-parses each hit's text.
  */
 @Injectable()
 export class SearchService {
   constructor(@Inject(SqlReader) private readonly sql: SqlReader) {}
 
-  async search(viewer: CourseMembership, q: string): Promise<SearchHit[]> {
-    const rows = await this.sql.rows<{
-      readingId: string;
-      readingTitle: string;
-      blockIndex: number;
-      snippet: string;
-      rank: number;
-    }>(Prisma.sql`
+  async search(viewer: Viewer, q: string): Promise<(SearchHit | DocumentSearchHit)[]> {
+    const rows = await this.sql.rows<Row>(Prisma.sql`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS q),
-      best AS (
-        SELECT b."readingId", r.title, b."index", b."text", ts_rank_cd(b."searchVector", query.q) AS rank
+      blocks AS (
+        SELECT 'reading' AS kind, b."readingId" AS id, r.title, b."index" AS "blockIndex", NULL::text AS slug,
+               b."readingId", b."text", ts_rank_cd(b."searchVector", query.q) AS rank
         FROM "ReadingBlock" b
         JOIN "Reading" r ON r.id = b."readingId"
         CROSS JOIN query
@@ -38,12 +45,45 @@ export class SearchService {
           AND b."searchVector" @@ query.q
         ORDER BY rank DESC, b."readingId", b."index"
         LIMIT ${MAX_HITS}
-      )
-      SELECT best."readingId"::text AS "readingId", best.title AS "readingTitle", best."index" AS "blockIndex",
-             ts_headline('english', best."text", query.q, ${HEADLINE_OPTIONS}) AS snippet,
+      ),
+      documents AS (
+        SELECT d.kind::text AS kind, d.id, d.title, NULL::int AS "blockIndex", d.slug, d."readingId",
+               d."plainText" AS "text", ts_rank_cd(d."searchVector", query.q) AS rank
+        FROM "Document" d
+        CROSS JOIN query
+        WHERE d."courseId" = ${viewer.courseId}::uuid AND d."deletedAt" IS NULL
+          AND ${documentVisible(viewer).sql('d')}
+          AND d."searchVector" @@ query.q
+        ORDER BY rank DESC, d.id
+        LIMIT ${MAX_HITS}
+      ),
+      best AS (SELECT * FROM blocks UNION ALL SELECT * FROM documents)
+      SELECT best.kind, best.id::text AS id, best.title, best."blockIndex", best.slug,
+             best."readingId"::text AS "readingId",
+             ts_headline('english', CASE WHEN best."text" = '' THEN best.title ELSE best."text" END, query.q,
+                         ${HEADLINE_OPTIONS}) AS snippet,
              best.rank::float8 AS rank
       FROM best CROSS JOIN query
-      ORDER BY best.rank DESC, best.title, best."index"`);
-    return rows.map((row) => ({ ...row, blockIndex: Number(row.blockIndex), rank: Number(row.rank) }));
+      ORDER BY best.rank DESC, best.title, best."blockIndex", best.id`);
+    return rows.map((row) =>
+      row.kind === 'reading'
+        ? {
+            kind: 'reading',
+            readingId: row.id,
+            readingTitle: row.title,
+            blockIndex: Number(row.blockIndex),
+            snippet: row.snippet,
+            rank: Number(row.rank),
+          }
+        : {
+            kind: row.kind === 'WIKI' ? 'wiki' : 'note',
+            documentId: row.id,
+            title: row.title,
+            slug: row.slug,
+            readingId: row.readingId,
+            snippet: row.snippet,
+            rank: Number(row.rank),
+          },
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@commonplace/contracts';
-import { courseWithCast, type CourseCast } from '../testing/factories.js';
+import { SNIPPET_MARK_END, SNIPPET_MARK_START, type DocumentSearchHit, type SearchHit } from '@commonplace/contracts';
+import { connectCollab, eventually } from '../testing/collab-client.js';
+import { courseWithCast, enrol, signUp, type CourseCast } from '../testing/factories.js';
 import { savedReading } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 
@@ -26,7 +27,15 @@ const SALT = `# Salt Roads
 Salt reached inland markets along raised tracks, whatever the tide did at the coast.
 `;
 
-type Hit = { readingId: string; readingTitle: string; blockIndex: number; snippet: string; rank: number };
+type Hit = {
+  kind: 'reading';
+  readingId: string;
+  readingTitle: string;
+  blockIndex: number;
+  snippet: string;
+  rank: number;
+};
+type SearchResult = SearchHit | DocumentSearchHit;
 
 async function courseWithReadings(): Promise<CourseCast & { tides: string; salt: string }> {
   const cast = await courseWithCast(t);
@@ -48,7 +57,7 @@ describe('search', () => {
     expect(found.status).toBe(200);
     expect(found.body.length).toBeGreaterThanOrEqual(3);
     const [best] = found.body;
-    expect(best).toMatchObject({ readingId: tides, readingTitle: 'Harbour Tides' });
+    expect(best).toMatchObject({ kind: 'reading', readingId: tides, readingTitle: 'Harbour Tides' });
     const ranks = found.body.map((h) => h.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
 
@@ -96,5 +105,52 @@ describe('search', () => {
     expect(theirs.size).toBe(1);
     expect(theirs.has(salt)).toBe(false);
     expect((await other.instructor.call('search', { courseId }, undefined, { q: 'tide' })).status).toBe(404);
+  });
+});
+
+describe('search over notes and wiki pages', () => {
+  it('finds the wiki and the notes the searcher may read, never another group’s or someone’s personal note', async () => {
+    const { courseId, instructor, student } = await courseWithReadings();
+    const rival = await signUp(t, 'Rival');
+    await enrol(t, courseId, rival.userId, 'STUDENT');
+    const steppe = (await instructor.call('createGroup', { courseId }, { name: 'Steppe' })).body.id as string;
+    const caspian = (await instructor.call('createGroup', { courseId }, { name: 'Caspian' })).body.id as string;
+    await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: student.userId });
+    await instructor.call('assignToGroup', { courseId, groupId: caspian, userId: rival.userId });
+
+    const page = (await rival.call('createWikiPage', { courseId }, { title: 'Tide clocks' })).body;
+    const ours = (await student.call('createNote', { courseId }, { title: 'Steppe tides', scope: 'group' })).body;
+    const theirs = (await rival.call('createNote', { courseId }, { title: 'Caspian tides', scope: 'group' })).body;
+    const secret = (await rival.call('createNote', { courseId }, { title: 'My tides', scope: 'personal' })).body;
+    for (const doc of [page, ours, theirs, secret]) {
+      const writer = connectCollab(t.api.url, doc.documentName, (doc === ours ? student : rival).session);
+      try {
+        await writer.synced();
+        writer.write(`The keepers wound the tide clock at dawn (${doc.title}).`);
+        await writer.synced();
+      } finally {
+        writer.close();
+      }
+    }
+    await eventually(async () => (await t.prisma.document.count({ where: { plainText: { not: '' } } })) === 4);
+
+    const found = async (client: typeof student) => {
+      const hits = (await client.call<SearchResult[]>('search', { courseId }, undefined, { q: 'tide clock' })).body;
+      return hits.map((h) => (h.kind === 'reading' ? `reading: ${h.readingTitle}` : `${h.kind}: ${h.title}`)).sort();
+    };
+    expect(await found(student)).toEqual(['note: Steppe tides', 'wiki: Tide clocks']);
+    expect(await found(rival)).toEqual(['note: Caspian tides', 'note: My tides', 'wiki: Tide clocks']);
+    expect(await found(instructor)).toEqual(['note: Caspian tides', 'note: Steppe tides', 'wiki: Tide clocks']);
+
+    const hits = (await student.call<SearchResult[]>('search', { courseId }, undefined, { q: 'keepers' })).body;
+    expect(hits.find((h) => h.kind === 'wiki')).toEqual({
+      kind: 'wiki',
+      documentId: page.id,
+      title: 'Tide clocks',
+      slug: 'tide-clocks',
+      readingId: null,
+      snippet: expect.stringContaining(`${SNIPPET_MARK_START}keepers${SNIPPET_MARK_END}`),
+      rank: expect.any(Number),
+    });
   });
 });

@@ -1,0 +1,35 @@
+import { redirect } from '@sveltejs/kit';
+import { resolve } from '$app/paths';
+import { wikiPageCreate } from '@commonplace/contracts';
+import { api } from '$lib/server/api';
+import { apiFailure, formValues, parseForm } from '$lib/server/forms';
+import type { Actions } from './$types';
+
+const pageHref = (courseId: string, slug: string) => resolve('/courses/[courseId]/wiki/[slug]', { courseId, slug });
+
+export const actions: Actions = {
+  create: async (event) => {
+    const values = formValues(await event.request.formData());
+    const parsed = parseForm(wikiPageCreate, { title: values.title, parentId: values.parentId || undefined }, values);
+    if (!parsed.ok) return parsed.failure;
+    let slug: string;
+    try {
+      slug = (await api(event, 'createWikiPage', { courseId: event.params.courseId }, parsed.data)).data.slug;
+    } catch (e) {
+      return apiFailure(e, values);
+    }
+    redirect(303, pageHref(event.params.courseId, slug));
+  },
+
+  restore: async (event) => {
+    const values = formValues(await event.request.formData());
+    let slug: string;
+    try {
+      const pageId = values.undo ?? '';
+      slug = (await api(event, 'restoreWikiPage', { courseId: event.params.courseId, pageId })).data.slug;
+    } catch (e) {
+      return apiFailure(e, values);
+    }
+    redirect(303, pageHref(event.params.courseId, slug));
+  },
+};
