@@ -14,6 +14,7 @@ import { isStaff, type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { DocumentStore } from '../collab/document-store.js';
 import { titleKeyOf } from '../collab/derived-fields.js';
+import { MembershipEvents } from '../collab/membership-events.js';
 import { markdownOf } from '../collab/document-text.js';
 import { AppError } from '../common/app-error.js';
 import { documentVisible, documentWritable } from '../notes/note-policies.js';
@@ -55,6 +56,7 @@ export class WikiService {
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
     @Inject(SqlReader) private readonly sql: SqlReader,
     @Inject(DocumentStore) private readonly store: DocumentStore,
+    @Inject(MembershipEvents) private readonly rights: MembershipEvents,
   ) {}
 
   /** The live pages of the course, siblings in order, with the viewer's right to write each. */
@@ -128,6 +130,8 @@ export class WikiService {
       if (parentId !== page.parentId || input.position !== undefined)
         await this.place(tx, viewer.courseId, pageId, parentId, input.position);
     });
+    // Whoever has the page open is checked again at once: a lock makes students read-only now.
+    if (input.locked !== undefined && input.locked !== page.locked) await this.rights.changed(viewer.courseId);
     return toPage(await this.page(viewer, pageId));
   }
 
@@ -160,7 +164,7 @@ export class WikiService {
 
   async delete(viewer: Viewer, pageId: string): Promise<WikiPageDeleted> {
     const page = await this.page(viewer, pageId);
-    return this.prisma.$transaction(async (tx) => {
+    const deleted = await this.prisma.$transaction(async (tx) => {
       await this.lockTree(tx, viewer.courseId);
       const subtree = await tx.$queryRaw<{ id: string; locked: boolean }[]>`
         WITH RECURSIVE down AS (
@@ -180,6 +184,9 @@ export class WikiService {
       });
       return { id: page.id, title: page.title, pages: subtree.length };
     });
+    // Editors of the deleted pages are closed: nothing more is written into a page in the bin.
+    await this.rights.changed(viewer.courseId);
+    return deleted;
   }
 
   /** Undoes a delete: the page and the pages deleted with it; at the top if its parent is gone. */

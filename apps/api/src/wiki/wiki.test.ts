@@ -187,6 +187,27 @@ describe('wiki pages', () => {
     expect(await outline(student, courseId)).toEqual(['C', 'A', '  B', 'A1']);
   });
 
+  it('makes a student who has the page open read-only as it is locked, and closes editors of a deleted page', async () => {
+    const { courseId, instructor, student } = await courseWithCast(t);
+    const page = await addPage(student, courseId, 'Reading list');
+    const editor = connectCollab(t.api.url, page.documentName, student.session);
+    open.push(editor);
+    const answers: string[] = [];
+    editor.provider.on('authenticated', ({ scope }: { scope: string }) => answers.push(scope));
+    expect(await editor.authenticated).toEqual({ readOnly: false });
+
+    await instructor.call('updateWikiPage', { courseId, pageId: page.id }, { locked: true });
+    // The provider is closed and signs in again, now read-only.
+    await eventually(() => answers.includes('readonly'));
+
+    await instructor.call('updateWikiPage', { courseId, pageId: page.id }, { locked: false });
+    await eventually(() => answers.at(-1) === 'read-write');
+    const refusals: string[] = [];
+    editor.provider.on('authenticationFailed', ({ reason }: { reason: string }) => refusals.push(reason));
+    await student.call('deleteWikiPage', { courseId, pageId: page.id });
+    await eventually(() => refusals.length > 0);
+  });
+
   it('is locked and unlocked by staff alone; a locked page is read-only to students, over /collab too', async () => {
     const { courseId, instructor, student } = await courseWithCast(t);
     const page = await addPage(student, courseId, 'Syllabus');
