@@ -45,7 +45,8 @@ async function noteQuoting(
   scope: 'group' | 'personal',
   words: string[],
 ): Promise<string> {
-  const note = (await author.call('createNote', { courseId }, { title, scope, readingId })).body as {
+  // Not created on the reading, so it starts empty rather than from the reading's outline.
+  const note = (await author.call('createNote', { courseId }, { title, scope })).body as {
     id: string;
     documentName: string;
   };

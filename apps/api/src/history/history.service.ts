@@ -9,7 +9,7 @@ import {
 import { Prisma, PrismaClient } from '@commonplace/db';
 import { readDocument, toMarkdown } from '@commonplace/editor';
 import * as Y from 'yjs';
-import { isStaff, type Viewer } from '../access/policies.js';
+import { type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { CollabServer } from '../collab/collab-server.js';
 import { DocumentStore } from '../collab/document-store.js';
@@ -95,8 +95,7 @@ export class HistoryService {
    * document, so everyone connected sees it at once.
    */
   async restore(viewer: Viewer, documentId: string, number: number): Promise<VersionRestore> {
-    const rights = await this.writableBy(viewer, documentId);
-    if (rights.locked && !isStaff(viewer)) throw new AppError('DOCUMENT_LOCKED');
+    await this.writableBy(viewer, documentId);
     const target = await this.versionOf(documentId, number);
     const before = await this.cut(documentId, {
       name: `Before restoring version ${number}`,
@@ -133,7 +132,8 @@ export class HistoryService {
 
   private async writableBy(viewer: Viewer, documentId: string): Promise<DocumentRights> {
     const rights = await this.rightsOf(viewer, documentId);
-    if (!rights.writable) throw new AppError('DOCUMENT_READ_ONLY');
+    // A locked wiki page is writable by staff alone: say that, rather than only "read-only".
+    if (!rights.writable) throw new AppError(rights.locked ? 'DOCUMENT_LOCKED' : 'DOCUMENT_READ_ONLY');
     return rights;
   }
 

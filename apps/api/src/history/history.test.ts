@@ -243,7 +243,9 @@ describe('document history', () => {
     const writer = await connect(`doc:${page.id}`, instructor.session);
     writer.write('Settled wording');
     await writer.synced();
-    expect((await student.call('createDocumentVersion', at, { name: 'Settled' })).status).toBe(201);
+    // Students only read a locked page: naming a version is a change too.
+    expect((await student.call('createDocumentVersion', at, { name: 'Settled' })).status).toBe(403);
+    expect((await instructor.call('createDocumentVersion', at, { name: 'Settled' })).status).toBe(201);
     writer.write('An edit');
     await writer.synced();
 
