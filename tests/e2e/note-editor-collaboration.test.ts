@@ -57,7 +57,7 @@ const textOf = (page: Page) =>
     return copy.textContent ?? '';
   });
 const statusOf = (page: Page) =>
-  page.getByRole('complementary', { name: 'Group notes' }).getByRole('status').first().innerText();
+  page.getByRole('complementary', { name: 'Study notes' }).getByRole('status').first().innerText();
 
 /**
  * Cuts this context off the network, its open /collab socket included (Chromium's offline

@@ -11,7 +11,7 @@ const e2e = endToEnd();
 const NOTE_TITLE = 'Our notes on the crossing';
 
 const noteEditor = (page: Page) => page.getByRole('textbox', { name: NOTE_TITLE });
-const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Group notes' });
+const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Study notes' });
 const savedIn = (page: Page) =>
   expect.poll(() => panelOf(page).getByRole('status').first().innerText()).toContain('all changes saved');
 

@@ -11,7 +11,7 @@ const NOTE_TITLE = 'Notes on The Caspian Crossing';
 const QUOTED = 'the berths too shallow';
 
 const noteEditor = (page: Page) => page.getByRole('textbox', { name: NOTE_TITLE });
-const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Group notes' });
+const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Study notes' });
 
 /** Selects `words` in the reading's text, as a reader dragging over them would. */
 async function select(page: Page, words: string): Promise<void> {
