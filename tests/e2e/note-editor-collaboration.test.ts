@@ -178,11 +178,16 @@ describe('the note editor', () => {
     const { students, readingPath, markdown } = await groupNote(['Aliya Karimova']);
     const a = (await students[0]!.open(e2e.browser, { width: 390, height: 844 })).page;
     await a.goto(readingPath, { waitUntil: 'networkidle' });
+    // On a phone the notes are a tab beside the reading's.
+    await a.getByRole('tab', { name: 'Notes' }).click();
     await expect.poll(() => statusOf(a), soon).toContain('Saved');
     const toolbar = a.getByRole('toolbar', { name: `Format ${NOTE_TITLE}` });
     const tool = (name: string) => toolbar.getByRole('button', { name: new RegExp(`^${name}`) });
 
+    // The note starts from the reading's outline: write in a new paragraph after it.
     await editorOf(a).click();
+    await a.keyboard.press('Control+End');
+    await a.keyboard.press('Enter');
     await a.keyboard.type('Port figures for 2023');
     await tool('Heading 2').click();
     expect(await tool('Heading 2').getAttribute('aria-pressed')).toBe('true');

@@ -86,6 +86,8 @@ describe('note history', () => {
 
     // On a phone the panel fits the screen.
     await a.setViewportSize({ width: 390, height: 844 });
+    // There the notes are a tab beside the reading's.
+    await a.getByRole('tab', { name: 'Notes' }).click();
     await history.getByRole('button', { name: 'View version 2' }).click();
     await history.getByRole('region', { name: /^Version 2: .* beside the current text$/ }).waitFor();
     expect(await a.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

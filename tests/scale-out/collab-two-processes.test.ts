@@ -21,7 +21,9 @@ beforeAll(async () => {
   redis = await startRedis();
   database = await createTestDatabase();
   const env = { REDIS_URL: redis.url, SIGNUPS_PER_ADDRESS_PER_HOUR: '1000', AUTH_CALLS_PER_MINUTE: '100000' };
-  processes = await Promise.all([startApiProcess(database.url, env), startApiProcess(database.url, env)]);
+  // One after the other: two first starts on an empty database race on pg-boss's queue tables.
+  const first = await startApiProcess(database.url, env);
+  processes = [first, await startApiProcess(database.url, env)];
 });
 afterEach(() => open.splice(0).forEach((client) => client.close()));
 afterAll(async () => {
