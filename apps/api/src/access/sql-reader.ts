@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import type { Prisma } from '@commonplace/db';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -17,6 +17,10 @@ export class SqlReader implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.DATABASE_URL) throw new Error('createApp needs a resolved DATABASE_URL');
     this.pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+    // An idle connection the server closed (a restart, a failover) is dropped from the pool; unheard,
+    // the pool's error event would end the process.
+    const log = new Logger('SqlReader');
+    this.pool.on('error', (error) => log.warn(`idle database connection lost: ${error.message}`));
   }
 
   async rows<T>(statement: Prisma.Sql): Promise<T[]> {
