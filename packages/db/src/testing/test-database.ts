@@ -17,6 +17,9 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** A fresh, migrated database of its own for one test file, cloned from the template. */
+const DEADLOCK = '40P01';
+const TRUNCATE_ATTEMPTS = 5;
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject('testDatabaseServerUrl');
   const name = `commonplace_test_${randomBytes(6).toString('hex')}`;
@@ -33,10 +36,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const tables = await client.query<{ tablename: string }>(
         `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
       );
-      if (tables.rowCount) {
-        await client.query(`TRUNCATE ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+      const truncate = `TRUNCATE ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`;
+      try {
+        // The app under test is still running (a document being stored, a job being fetched): its
+        // locks may meet TRUNCATE's in a deadlock, which PostgreSQL breaks by failing one side.
+        for (let attempt = 1; tables.rowCount; attempt++) {
+          try {
+            await client.query(truncate);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== DEADLOCK || attempt === TRUNCATE_ATTEMPTS) throw error;
+          }
+        }
+      } finally {
+        await client.end();
       }
-      await client.end();
     },
     async drop() {
       const client = new pg.Client({ connectionString: serverUrl });
