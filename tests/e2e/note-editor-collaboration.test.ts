@@ -5,13 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { seriousViolations } from '../support/axe.js';
 import { endToEnd } from '../support/e2e.js';
-import {
-  courseWithStudent,
-  importReading,
-  readingWithNotes,
-  signUpOverApi,
-  type ApiPerson,
-} from '../support/course-setup.js';
+import { groupOnReading } from '../support/course-setup.js';
 
 const e2e = endToEnd();
 const NOTE_TITLE = 'Port figures';
@@ -19,21 +13,10 @@ const NOTE_TITLE = 'Port figures';
 const soon = { timeout: 15_000 };
 
 /** A group of `students` in a new course, a reading, and their group note on it, made over the API. */
-async function groupNote(studentNames: string[]) {
+async function groupNote<Names extends [string, ...string[]]>(studentNames: Names) {
   const url = e2e.app.url;
-  const instructor = await signUpOverApi(url, 'Dana Instructor');
-  const students = await Promise.all(studentNames.map((name) => signUpOverApi(url, name)));
-  const [first, ...others] = students as [ApiPerson, ...ApiPerson[]];
-  const { courseId, weekId, joinCode } = await courseWithStudent(instructor, first);
-  for (const student of others) await student.call('POST', '/api/courses/join', { code: joinCode });
-  const readingId = await importReading(instructor, courseId, readingWithNotes);
-  await instructor.call('POST', `/api/courses/${courseId}/assignments`, { moduleId: weekId, readingId });
-  const groups = `/api/courses/${courseId}/groups`;
-  const groupId = (await instructor.call('POST', groups, { name: 'Caspian' })).id;
-  for (const student of students) {
-    const me = await student.call('GET', '/api/auth/me');
-    await instructor.call('PUT', `${groups}/${groupId}/members/${me.id}`);
-  }
+  const { students, courseId, readingId, readingPath } = await groupOnReading(url, studentNames);
+  const [first] = students;
   const note = await first.call('POST', `/api/courses/${courseId}/notes`, {
     title: NOTE_TITLE,
     readingId,
@@ -45,7 +28,7 @@ async function groupNote(studentNames: string[]) {
     });
     return answer.text();
   };
-  return { students, readingPath: `/courses/${courseId}/readings/${readingId}`, markdown };
+  return { students, readingPath, markdown };
 }
 
 const editorOf = (page: Page) => page.getByRole('textbox', { name: NOTE_TITLE });
@@ -102,7 +85,7 @@ async function typeParagraph(page: Page, text: string) {
 describe('the note editor', () => {
   it('keeps offline edits on the device and merges them, and undoes only my own typing', async () => {
     const { students, readingPath, markdown } = await groupNote(['Aliya Karimova', 'Bolat Serik']);
-    const [aliya, bolat] = students as [ApiPerson, ApiPerson];
+    const [aliya, bolat] = students;
     const { context, page: a } = await aliya.open(e2e.browser);
     const network = await networkSwitch(context);
     const b = (await bolat.open(e2e.browser)).page;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe.js';
 import { endToEnd } from '../support/e2e.js';
-import { courseWithStudent, importReading, readingWithNotes, signUpOverApi } from '../support/course-setup.js';
+import { groupOnReading } from '../support/course-setup.js';
 
 const e2e = endToEnd();
 const NOTE_TITLE = 'Our notes on the crossing';
@@ -18,20 +18,13 @@ const savedIn = (page: Page) =>
 describe('note history', () => {
   it('names a version, shows it beside the current text, and restores it for everyone', async () => {
     const url = e2e.app.url;
-    const instructor = await signUpOverApi(url, 'Dana Instructor');
-    const aliya = await signUpOverApi(url, 'Aliya Karimova');
-    const bolat = await signUpOverApi(url, 'Bolat Serik');
-    const { courseId, weekId, joinCode } = await courseWithStudent(instructor, aliya);
-    await bolat.call('POST', '/api/courses/join', { code: joinCode });
-    const readingId = await importReading(instructor, courseId, readingWithNotes);
-    await instructor.call('POST', `/api/courses/${courseId}/assignments`, { moduleId: weekId, readingId });
-    const group = await instructor.call('POST', `/api/courses/${courseId}/groups`, { name: 'Caspian' });
-    for (const student of [aliya, bolat]) {
-      const me = await student.call('GET', '/api/auth/me');
-      await instructor.call('PUT', `/api/courses/${courseId}/groups/${group.id}/members/${me.id}`);
-    }
+    const {
+      students: [aliya, bolat],
+      courseId,
+      readingId,
+      readingPath,
+    } = await groupOnReading(url, ['Aliya Karimova', 'Bolat Serik']);
     await aliya.call('POST', `/api/courses/${courseId}/notes`, { title: NOTE_TITLE, readingId, scope: 'group' });
-    const readingPath = `/courses/${courseId}/readings/${readingId}`;
 
     const a = (await aliya.open(e2e.browser)).page;
     const b = (await bolat.open(e2e.browser)).page;

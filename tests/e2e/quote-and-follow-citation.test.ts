@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { endToEnd } from '../support/e2e.js';
-import { courseWithStudent, importReading, readingWithNotes, signUpOverApi } from '../support/course-setup.js';
+import { groupOnReading } from '../support/course-setup.js';
 
 const e2e = endToEnd();
 const NOTE_TITLE = 'Notes on The Caspian Crossing';
@@ -34,20 +34,12 @@ async function select(page: Page, words: string): Promise<void> {
 describe('quoting the reader into a note, and following the citation back', () => {
   it('puts the selected words into the group note as a citation that opens the reader on them', async () => {
     const url = e2e.app.url;
-    const instructor = await signUpOverApi(url, 'Dana Instructor');
-    const aliya = await signUpOverApi(url, 'Aliya Karimova');
-    const bolat = await signUpOverApi(url, 'Bolat Serik');
-    const { courseId, weekId, joinCode } = await courseWithStudent(instructor, aliya);
-    await bolat.call('POST', '/api/courses/join', { code: joinCode });
-    const readingId = await importReading(instructor, courseId, readingWithNotes);
-    await instructor.call('POST', `/api/courses/${courseId}/assignments`, { moduleId: weekId, readingId });
-    const groups = `/api/courses/${courseId}/groups`;
-    const caspian = (await instructor.call('POST', groups, { name: 'Caspian' })).id;
-    for (const student of [aliya, bolat]) {
-      const me = await student.call('GET', '/api/auth/me');
-      await instructor.call('PUT', `${groups}/${caspian}/members/${me.id}`);
-    }
-    const readingPath = `/courses/${courseId}/readings/${readingId}`;
+    const {
+      students: [aliya, bolat],
+      courseId,
+      readingId,
+      readingPath,
+    } = await groupOnReading(url, ['Aliya Karimova', 'Bolat Serik']);
 
     const a = (await aliya.open(e2e.browser)).page;
     await a.goto(readingPath, { waitUntil: 'networkidle' });

@@ -76,6 +76,33 @@ export async function courseWithStudent(instructor: ApiPerson, student: ApiPerso
   return { courseId: course.id, weekId: week.id, joinCode: course.joinCode };
 }
 
+/**
+ * Students together in the group "Caspian" of a new course, with the reading below assigned to
+ * them (an instructor "Dana Instructor" made it all over the API).
+ */
+export async function groupOnReading<Names extends [string, ...string[]]>(baseUrl: string, studentNames: Names) {
+  const instructor = await signUpOverApi(baseUrl, 'Dana Instructor');
+  const students = await Promise.all(studentNames.map((name) => signUpOverApi(baseUrl, name)));
+  const [first, ...others] = students as [ApiPerson, ...ApiPerson[]];
+  const { courseId, weekId, joinCode } = await courseWithStudent(instructor, first);
+  for (const student of others) await student.call('POST', '/api/courses/join', { code: joinCode });
+  const readingId = await importReading(instructor, courseId, readingWithNotes);
+  await instructor.call('POST', `/api/courses/${courseId}/assignments`, { moduleId: weekId, readingId });
+  const groups = `/api/courses/${courseId}/groups`;
+  const groupId = (await instructor.call('POST', groups, { name: 'Caspian' })).id;
+  for (const student of students) {
+    const me = await student.call('GET', '/api/auth/me');
+    await instructor.call('PUT', `${groups}/${groupId}/members/${me.id}`);
+  }
+  return {
+    instructor,
+    students: students as { [K in keyof Names]: ApiPerson },
+    courseId,
+    readingId,
+    readingPath: `/courses/${courseId}/readings/${readingId}`,
+  };
+}
+
 /** The address the reading below names for its full text, and one of its notes cites. */
 export const FULL_TEXT_URL = 'https://example.org/caspian-crossing';
 export const NOTE_URL = 'https://stat.gov.kz/ports/2023';

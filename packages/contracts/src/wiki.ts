@@ -84,7 +84,7 @@ export function slugOf(title: string): string {
   return slug || 'page';
 }
 
-/** Folds a `[[Page title]]` for matching, as the server does: the same page whatever the spacing or case. */
+/** Folds a `[[Page title]]` for matching: the same page whatever the spacing or case. */
 export const titleKeyOf = (title: string) => title.trim().replace(/\s+/g, ' ').toLowerCase();
 
 const C = '/api/courses/:courseId';

@@ -3,7 +3,7 @@ import type { ReadingCitation } from '@commonplace/contracts';
 import { writeDocument } from '@commonplace/editor';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
-import { courseWithCast, enrol, signUp } from '../testing/factories.js';
+import { courseWithCast, signUp, twoGroups } from '../testing/factories.js';
 import { ARTICLE, readyDraft, savedReading } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 
@@ -19,13 +19,8 @@ type Client = Awaited<ReturnType<typeof signUp>>;
 /** A course with the article assigned, and two groups of one student each. */
 async function courseWithReading() {
   const cast = await courseWithCast(t);
-  const { courseId, instructor, student } = cast;
-  const rival = await signUp(t, 'Rival');
-  await enrol(t, courseId, rival.userId, 'STUDENT');
-  const steppe = (await instructor.call('createGroup', { courseId }, { name: 'Steppe' })).body.id as string;
-  const caspian = (await instructor.call('createGroup', { courseId }, { name: 'Caspian' })).body.id as string;
-  await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: student.userId });
-  await instructor.call('assignToGroup', { courseId, groupId: caspian, userId: rival.userId });
+  const { rival } = await twoGroups(t, cast);
+  const { courseId, instructor } = cast;
   const readingId = (await savedReading(t, instructor, courseId)).body.id as string;
   const week = (await instructor.call('createModule', { courseId }, { title: 'Week 1' })).body.id as string;
   await instructor.call('createAssignment', { courseId }, { moduleId: week, readingId });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { titleKeyOf } from '@commonplace/contracts';
 import { deriveDocument, type DerivedDocument } from '@commonplace/editor';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import type * as Y from 'yjs';
@@ -7,9 +8,6 @@ import type * as Y from 'yjs';
 const MAX_INDEXED_CHARS = 200_000;
 
 type Sql = Pick<PrismaClient, '$executeRaw'>;
-
-/** Folds a `[[Page title]]` for matching: the same page whatever the spacing or case. */
-export const titleKeyOf = (title: string) => title.trim().replace(/\s+/g, ' ').toLowerCase();
 
 // Any Yjs client may write any character; PostgreSQL text holds none of NUL.
 const storable = (text: string) => text.replaceAll('\u0000', '');

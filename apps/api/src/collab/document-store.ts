@@ -84,7 +84,7 @@ export class DocumentStore {
   async compact(documentId: string): Promise<void> {
     await this.prisma.$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`document:${documentId}`}, 0))`;
+        await lockDocument(tx, documentId);
         const document = await tx.document.findUnique({ where: { id: documentId }, select: { id: true } });
         if (!document) return;
         const snapshot = await tx.documentSnapshot.findUnique({ where: { documentId } });
@@ -98,7 +98,7 @@ export class DocumentStore {
         const state = bytes(Y.encodeStateAsUpdate(doc));
         const upTo = rows.at(-1)!.id;
         // Before the rows go: an automatic version when one is due, or their authors kept for the next.
-        await keepHistoryOf(tx, documentId, rows, new Date());
+        await keepHistoryOf(tx, documentId, { snapshot, rows, state }, new Date());
         await tx.documentSnapshot.upsert({
           where: { documentId },
           create: { documentId, state, upTo },

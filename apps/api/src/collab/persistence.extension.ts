@@ -46,12 +46,15 @@ export class PersistenceExtension implements Extension {
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const documentId = documentIdOf(documentName);
     if (!documentId) throw new RefusedMessage(4404, 'Unknown document');
-    // History, before anyone writes: a failure leaves one version fewer, never the document unopened.
-    await this.store
-      .keepSessionEnd(documentId)
-      .catch((error: Error) => this.log.warn(`session version not kept: ${error.message}`));
-    // A failure here rejects the connection; nothing is stored for a document that did not load.
-    await this.store.loadInto(documentId, document);
+    await Promise.all([
+      // History, before anyone writes (neither changes the content): a failure leaves one version
+      // fewer, never the document unopened.
+      this.store
+        .keepSessionEnd(documentId)
+        .catch((error: Error) => this.log.warn(`session version not kept: ${error.message}`)),
+      // A failure here rejects the connection; nothing is stored for a document that did not load.
+      this.store.loadInto(documentId, document),
+    ]);
     this.live.set(documentName, {
       bytes: Y.encodeStateAsUpdate(document).length,
       storedSinceLoad: 0,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_MAX_CHARS } from '@commonplace/contracts';
-import { courseWithCast, enrol, signUp } from '../testing/factories.js';
+import { courseWithCast, enrol, signUp, twoGroups } from '../testing/factories.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 
 let t: TestApi;
@@ -13,13 +13,8 @@ const UNKNOWN = '7b0e8a0c-63a4-4b8e-9f53-1f0a3c3f2a11';
 /** A course with two groups, a student in each, and the Steppe group's note. */
 async function groupNote() {
   const cast = await courseWithCast(t);
-  const { courseId, instructor, student } = cast;
-  const rival = await signUp(t, 'Rival');
-  await enrol(t, courseId, rival.userId, 'STUDENT');
-  const steppe = (await instructor.call('createGroup', { courseId }, { name: 'Steppe' })).body.id as string;
-  const caspian = (await instructor.call('createGroup', { courseId }, { name: 'Caspian' })).body.id as string;
-  await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: student.userId });
-  await instructor.call('assignToGroup', { courseId, groupId: caspian, userId: rival.userId });
+  const { rival } = await twoGroups(t, cast);
+  const { courseId, student } = cast;
   const noteId = (await student.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' })).body
     .id as string;
   return { ...cast, rival, noteId };

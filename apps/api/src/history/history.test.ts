@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { CollabServer } from '../collab/collab-server.js';
 import { DocumentStore } from '../collab/document-store.js';
 import { AUTO_VERSION_EVERY_MS } from './version-cut.js';
-import { courseWithCast, enrol, signUp } from '../testing/factories.js';
+import { courseWithCast, enrol, signUp, twoGroups } from '../testing/factories.js';
 import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 
@@ -24,14 +24,10 @@ async function connect(documentName: string, session?: string) {
 async function classroom() {
   const cast = await courseWithCast(t);
   const { courseId, instructor, student } = cast;
-  const [groupmate, rival] = await Promise.all([signUp(t, 'Groupmate'), signUp(t, 'Rival')]);
+  const { rival, steppe } = await twoGroups(t, cast);
+  const groupmate = await signUp(t, 'Groupmate');
   await enrol(t, courseId, groupmate.userId, 'STUDENT');
-  await enrol(t, courseId, rival.userId, 'STUDENT');
-  const steppe = (await instructor.call('createGroup', { courseId }, { name: 'Steppe' })).body.id as string;
-  const caspian = (await instructor.call('createGroup', { courseId }, { name: 'Caspian' })).body.id as string;
-  await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: student.userId });
   await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: groupmate.userId });
-  await instructor.call('assignToGroup', { courseId, groupId: caspian, userId: rival.userId });
   const note = (await student.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' })).body;
   const at = { courseId, documentId: note.id as string };
   return { ...cast, groupmate, rival, note, at };

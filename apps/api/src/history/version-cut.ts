@@ -13,6 +13,14 @@ export interface LoggedUpdate {
   userId: string | null;
 }
 
+/** A document's stored content as one transaction read it: the snapshot and the updates after it. */
+export interface StoredLog {
+  snapshot: { state: Uint8Array; upTo: bigint } | null;
+  rows: readonly LoggedUpdate[];
+  /** The content they make, when the reader has already merged it. */
+  state?: Uint8Array;
+}
+
 export interface VersionOptions {
   name: string | null;
   createdById: string | null;
@@ -48,17 +56,19 @@ function countAuthors(rows: readonly LoggedUpdate[], after: bigint): Map<string,
  * Keeps the document's stored state as its next version, crediting everyone whose updates went
  * in since the previous one (folded by compaction or still in the log). The caller holds the lock.
  */
-export async function cutVersion(tx: Tx, documentId: string, options: VersionOptions) {
-  const [snapshot, rows, last, folded] = await Promise.all([
-    tx.documentSnapshot.findUnique({ where: { documentId } }),
+async function readLog(tx: Tx, documentId: string): Promise<StoredLog> {
+  const [snapshot, rows] = await Promise.all([
+    tx.documentSnapshot.findUnique({ where: { documentId }, select: { state: true, upTo: true } }),
     tx.documentUpdate.findMany({
       where: { documentId },
       orderBy: { id: 'asc' },
       select: { id: true, update: true, userId: true },
     }),
-    lastVersionOf(tx, documentId),
-    tx.documentAuthorship.findMany({ where: { documentId } }),
   ]);
+  return { snapshot, rows };
+}
+
+function stateOf({ snapshot, rows }: StoredLog): Uint8Array<ArrayBuffer> {
   const doc = new Y.Doc();
   Y.transact(doc, () => {
     if (snapshot) Y.applyUpdate(doc, snapshot.state);
@@ -66,6 +76,22 @@ export async function cutVersion(tx: Tx, documentId: string, options: VersionOpt
   });
   const state = bytes(Y.encodeStateAsUpdate(doc));
   doc.destroy();
+  return state;
+}
+
+/**
+ * Keeps the document's stored state as its next version, crediting everyone whose updates went
+ * in since the previous one (folded by compaction or still in the log). The caller holds the lock,
+ * and passes the log when it has just read it.
+ */
+export async function cutVersion(tx: Tx, documentId: string, options: VersionOptions, stored?: StoredLog) {
+  const [log, last, folded] = await Promise.all([
+    stored ?? readLog(tx, documentId),
+    lastVersionOf(tx, documentId),
+    tx.documentAuthorship.findMany({ where: { documentId } }),
+  ]);
+  const { snapshot, rows } = log;
+  const state = log.state ? bytes(log.state) : stateOf(log);
   const authors = countAuthors(rows, last?.upTo ?? -1n);
   for (const row of folded) authors.set(row.userId, (authors.get(row.userId) ?? 0) + row.updates);
   const upTo = [rows.at(-1)?.id ?? 0n, snapshot?.upTo ?? 0n, last?.upTo ?? 0n].reduce((a, b) => (a > b ? a : b));
@@ -96,15 +122,15 @@ async function automaticVersionDue(tx: Tx, documentId: string, lastAt: Date | un
  * What compaction calls, under the document's lock, before it deletes the updates it merged: an
  * automatic version when one is due, else the merged updates' authors kept for the next version.
  */
-export async function keepHistoryOf(tx: Tx, documentId: string, rows: readonly LoggedUpdate[], now: Date) {
+export async function keepHistoryOf(tx: Tx, documentId: string, log: StoredLog, now: Date) {
   const last = await lastVersionOf(tx, documentId);
   const after = last?.upTo ?? -1n;
-  if (!rows.some((row) => row.id > after)) return;
+  if (!log.rows.some((row) => row.id > after)) return;
   if (await automaticVersionDue(tx, documentId, last?.createdAt, now)) {
-    await cutVersion(tx, documentId, { name: null, createdById: null });
+    await cutVersion(tx, documentId, { name: null, createdById: null }, log);
     return;
   }
-  for (const [userId, updates] of countAuthors(rows, after)) {
+  for (const [userId, updates] of countAuthors(log.rows, after)) {
     await tx.documentAuthorship.upsert({
       where: { documentId_userId: { documentId, userId } },
       create: { documentId, userId, updates },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { courseWithCast, enrol, signUp } from '../testing/factories.js';
+import { courseWithCast, enrol, signUp, twoGroups } from '../testing/factories.js';
 import { connectCollab } from '../testing/collab-client.js';
 import { savedReading } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
@@ -11,14 +11,7 @@ beforeEach(() => t.db.truncate());
 
 async function courseWithGroups() {
   const cast = await courseWithCast(t);
-  const { courseId, instructor, student } = cast;
-  const rival = await signUp(t, 'Rival');
-  await enrol(t, courseId, rival.userId, 'STUDENT');
-  const steppe = (await instructor.call('createGroup', { courseId }, { name: 'Steppe' })).body.id as string;
-  const caspian = (await instructor.call('createGroup', { courseId }, { name: 'Caspian' })).body.id as string;
-  await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: student.userId });
-  await instructor.call('assignToGroup', { courseId, groupId: caspian, userId: rival.userId });
-  return { ...cast, rival, steppe, caspian };
+  return { ...cast, ...(await twoGroups(t, cast)) };
 }
 
 describe('creating notes', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type DocumentSearchHit, type SearchHit } from '@commonplace/contracts';
 import { connectCollab, eventually } from '../testing/collab-client.js';
-import { courseWithCast, enrol, signUp, type CourseCast } from '../testing/factories.js';
+import { courseWithCast, type CourseCast, twoGroups } from '../testing/factories.js';
 import { savedReading } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 
@@ -110,13 +110,9 @@ describe('search', () => {
 
 describe('search over notes and wiki pages', () => {
   it('finds the wiki and the notes the searcher may read, never another group’s or someone’s personal note', async () => {
-    const { courseId, instructor, student } = await courseWithReadings();
-    const rival = await signUp(t, 'Rival');
-    await enrol(t, courseId, rival.userId, 'STUDENT');
-    const steppe = (await instructor.call('createGroup', { courseId }, { name: 'Steppe' })).body.id as string;
-    const caspian = (await instructor.call('createGroup', { courseId }, { name: 'Caspian' })).body.id as string;
-    await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: student.userId });
-    await instructor.call('assignToGroup', { courseId, groupId: caspian, userId: rival.userId });
+    const cast = await courseWithReadings();
+    const { courseId, instructor, student } = cast;
+    const { rival } = await twoGroups(t, cast);
 
     const page = (await rival.call('createWikiPage', { courseId }, { title: 'Tide clocks' })).body;
     const ours = (await student.call('createNote', { courseId }, { title: 'Steppe tides', scope: 'group' })).body;

@@ -41,3 +41,15 @@ export async function courseWithCast(t: TestApi, title = 'Foreign Policy Seminar
 export async function enrol(t: TestApi, courseId: string, userId: string, role: CourseRole): Promise<void> {
   await t.prisma.enrollment.create({ data: { courseId, userId, role } });
 }
+
+/** Two groups in the cast's course: Steppe with the cast's student, Caspian with a new student, Rival. */
+export async function twoGroups(t: TestApi, cast: CourseCast) {
+  const { courseId, instructor, student } = cast;
+  const rival = await signUp(t, 'Rival');
+  await enrol(t, courseId, rival.userId, 'STUDENT');
+  const steppe = (await instructor.call('createGroup', { courseId }, { name: 'Steppe' })).body.id as string;
+  const caspian = (await instructor.call('createGroup', { courseId }, { name: 'Caspian' })).body.id as string;
+  await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: student.userId });
+  await instructor.call('assignToGroup', { courseId, groupId: caspian, userId: rival.userId });
+  return { rival, steppe, caspian };
+}

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   documentNameOf,
   slugOf,
+  titleKeyOf,
   type WikiBacklink,
   type WikiPage,
   type WikiPageCreate,
@@ -13,7 +14,6 @@ import * as Y from 'yjs';
 import { isStaff, type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { DocumentStore } from '../collab/document-store.js';
-import { titleKeyOf } from '../collab/derived-fields.js';
 import { MembershipEvents } from '../collab/membership-events.js';
 import { markdownOf } from '../collab/document-text.js';
 import { AppError } from '../common/app-error.js';

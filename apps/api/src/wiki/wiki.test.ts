@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { WikiPage } from '@commonplace/contracts';
 import type { ApiClient } from '../testing/api-client.js';
 import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
-import { courseWithCast, enrol, signUp } from '../testing/factories.js';
+import { courseWithCast, twoGroups } from '../testing/factories.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 
 let t: TestApi;
@@ -270,13 +270,9 @@ describe('wiki pages', () => {
   });
 
   it('lists as backlinks the pages and notes the viewer may read that link to the page by its title', async () => {
-    const { courseId, instructor, student } = await courseWithCast(t);
-    const rival = await signUp(t, 'Rival');
-    await enrol(t, courseId, rival.userId, 'STUDENT');
-    const steppe = (await instructor.call('createGroup', { courseId }, { name: 'Steppe' })).body.id as string;
-    const caspian = (await instructor.call('createGroup', { courseId }, { name: 'Caspian' })).body.id as string;
-    await instructor.call('assignToGroup', { courseId, groupId: steppe, userId: student.userId });
-    await instructor.call('assignToGroup', { courseId, groupId: caspian, userId: rival.userId });
+    const cast = await courseWithCast(t);
+    const { courseId, instructor, student } = cast;
+    const { rival } = await twoGroups(t, cast);
 
     const keepers = await addPage(student, courseId, 'Lighthouse keepers');
     const index = await addPage(student, courseId, 'Index');
