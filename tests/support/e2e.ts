@@ -17,8 +17,9 @@ export function endToEnd(): EndToEnd {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    app = await startApp();
+    // The browser first: a missing Chromium then fails the file before an app process exists.
     browser = await launchBrowser();
+    app = await startApp();
   });
   afterAll(async () => {
     await browser?.close();
