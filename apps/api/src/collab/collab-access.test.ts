@@ -141,6 +141,33 @@ describe('what is stored', () => {
     expect(again.text()).toBe('First thought\nSecond thought');
   });
 
+  it('keeps a change the database refused on its writer, and stores it once the database takes it again', async () => {
+    const { student, groupmate, groupNote } = await classroom();
+    const a = connect(groupNote.documentName, student.session);
+    const b = connect(groupNote.documentName, groupmate.session);
+    await Promise.all([a.synced(), b.synced()]);
+    // For a while the database refuses every new update row (a check that only new rows must meet).
+    await t.prisma.$executeRawUnsafe('ALTER TABLE "DocumentUpdate" ADD CONSTRAINT refuse_all CHECK (false) NOT VALID');
+    try {
+      a.write('Written while the disk said no');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Neither told it is saved nor shown to the others: the writer keeps it to send again.
+      expect(a.provider.unsyncedChanges).toBeGreaterThan(0);
+      expect(b.text()).not.toContain('Written while the disk said no');
+      expect(await storedRows(groupNote.id)).toBe(0);
+    } finally {
+      await t.prisma.$executeRawUnsafe('ALTER TABLE "DocumentUpdate" DROP CONSTRAINT refuse_all');
+    }
+    // Its connection was closed; reconnecting, it sends the change again, which is now stored and shown.
+    await a.synced();
+    await eventually(() => b.text().includes('Written while the disk said no'));
+    a.close();
+    b.close();
+    const again = connect(groupNote.documentName, groupmate.session);
+    await again.synced();
+    expect(again.text()).toContain('Written while the disk said no');
+  });
+
   it('never stores a blank or partial document over one whose load failed', async () => {
     const { student, groupNote } = await classroom();
     const first = connect(groupNote.documentName, student.session);

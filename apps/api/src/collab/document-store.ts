@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { keepHistoryOf, keepSessionEndOf, lockDocument } from '../history/version-cut.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { DerivedFields } from './derived-fields.js';
+import { storedStateOf } from './stored-state.js';
 
 /** One update as a client sent it, waiting to be appended. */
 export interface PendingUpdate {
@@ -35,18 +36,8 @@ export class DocumentStore {
    * with a blank document in place of the saved one.
    */
   async loadInto(documentId: string, doc: Y.Doc): Promise<void> {
-    // One statement, so the snapshot and the updates are read from one consistent view. Every
-    // update still stored is applied, even one numbered below the snapshot's `upTo`: a row
-    // committed after compaction read the table was not merged, and Yjs ignores repeats.
-    const rows = await this.sql.rows<{ data: Uint8Array }>(Prisma.sql`
-      SELECT data FROM (
-        SELECT state AS data, 0::bigint AS at FROM "DocumentSnapshot" WHERE "documentId" = ${documentId}::uuid
-        UNION ALL
-        SELECT "update" AS data, id AS at FROM "DocumentUpdate" WHERE "documentId" = ${documentId}::uuid
-      ) stored ORDER BY at`);
-    if (!rows.length) return;
-    // Merging first and applying once is several times faster than applying each update in turn.
-    Y.applyUpdate(doc, rows.length === 1 ? rows[0]!.data : Y.mergeUpdates(rows.map((row) => row.data)));
+    const state = await storedStateOf(this.sql, documentId);
+    if (state) Y.applyUpdate(doc, state);
   }
 
   async append(updates: readonly PendingUpdate[]): Promise<void> {

@@ -1,0 +1,25 @@
+import { Prisma } from '@commonplace/db';
+import * as Y from 'yjs';
+
+/** What reads rows (the API's SqlReader; a bench's own `pg` client). */
+export interface RowReader {
+  rows<T>(statement: Prisma.Sql): Promise<T[]>;
+}
+
+/**
+ * A document's stored content as one update (null if nothing is stored): the snapshot and every
+ * update appended since, read in one statement so both come from one consistent view. Every
+ * update still stored is included, even one numbered below the snapshot's `upTo`: a row committed
+ * after compaction read the table was not merged, and Yjs ignores repeats.
+ */
+export async function storedStateOf(sql: RowReader, documentId: string): Promise<Uint8Array | null> {
+  const rows = await sql.rows<{ data: Uint8Array }>(Prisma.sql`
+    SELECT data FROM (
+      SELECT state AS data, 0::bigint AS at FROM "DocumentSnapshot" WHERE "documentId" = ${documentId}::uuid
+      UNION ALL
+      SELECT "update" AS data, id AS at FROM "DocumentUpdate" WHERE "documentId" = ${documentId}::uuid
+    ) stored ORDER BY at`);
+  if (rows.length <= 1) return rows[0]?.data ?? null;
+  // Merging first and applying once is several times faster than applying each update in turn.
+  return Y.mergeUpdates(rows.map((row) => row.data));
+}
