@@ -119,6 +119,13 @@ describe('the note editor', () => {
     await a.reload({ waitUntil: 'networkidle' });
     await expect.poll(() => textOf(a), soon).toContain('Kept on the device.');
     expect(await textOf(b)).not.toContain('Kept on the device.');
+    // Logging out now would delete what only this device holds: the app says so before it does.
+    await a.getByRole('button', { name: 'Log out' }).click();
+    await a.waitForURL('**/logout');
+    await expect.poll(() => a.getByRole('alert').innerText(), soon).toContain('have not reached the server');
+    expect(await a.getByRole('button', { name: 'Log out anyway' }).count()).toBe(1);
+    await a.goto(readingPath, { waitUntil: 'networkidle' });
+    await expect.poll(() => textOf(a), soon).toContain('Kept on the device.');
     await network.goOnline();
     // The provider's next try (its retries back off up to 30 s apart) brings it to B.
     await expect.poll(() => textOf(b), { timeout: 45_000 }).toContain('Kept on the device.');
