@@ -52,10 +52,7 @@ function countAuthors(rows: readonly LoggedUpdate[], after: bigint): Map<string,
   return counts;
 }
 
-/**
- * Keeps the document's stored state as its next version, crediting everyone whose updates went
- * in since the previous one (folded by compaction or still in the log). The caller holds the lock.
- */
+/** The document's snapshot and the updates stored after it, in order. */
 async function readLog(tx: Tx, documentId: string): Promise<StoredLog> {
   const [snapshot, rows] = await Promise.all([
     tx.documentSnapshot.findUnique({ where: { documentId }, select: { state: true, upTo: true } }),

@@ -16,10 +16,25 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-/** A fresh, migrated database of its own for one test file, cloned from the template. */
 const DEADLOCK = '40P01';
 const TRUNCATE_ATTEMPTS = 5;
 
+/**
+ * The app under test may still be running (a document being stored, a job being fetched): its
+ * locks can meet TRUNCATE's in a deadlock, which PostgreSQL breaks by failing one side; try again.
+ */
+async function truncateThroughDeadlocks(client: pg.Client, statement: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(statement);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK || attempt === TRUNCATE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** A fresh, migrated database of its own for one test file, cloned from the template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject('testDatabaseServerUrl');
   const name = `commonplace_test_${randomBytes(6).toString('hex')}`;
@@ -36,17 +51,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const tables = await client.query<{ tablename: string }>(
         `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
       );
-      const truncate = `TRUNCATE ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`;
       try {
-        // The app under test is still running (a document being stored, a job being fetched): its
-        // locks may meet TRUNCATE's in a deadlock, which PostgreSQL breaks by failing one side.
-        for (let attempt = 1; tables.rowCount; attempt++) {
-          try {
-            await client.query(truncate);
-            break;
-          } catch (error) {
-            if ((error as { code?: string }).code !== DEADLOCK || attempt === TRUNCATE_ATTEMPTS) throw error;
-          }
+        if (tables.rowCount) {
+          await truncateThroughDeadlocks(
+            client,
+            `TRUNCATE ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`,
+          );
         }
       } finally {
         await client.end();
