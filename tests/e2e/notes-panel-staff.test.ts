@@ -43,6 +43,8 @@ describe('the notes panel', () => {
     const staffPanel = panelOf(t);
     const switcher = staffPanel.getByRole('combobox', { name: 'Group' });
     await switcher.selectOption({ label: 'Steppe' });
+    // One switch at a time, as a person makes them: the next choice waits for this page to arrive.
+    await expect.poll(() => t.url()).toContain(`group=${steppe}`);
     await editorOf(t, 'Steppe notes').waitFor();
     await switcher.selectOption({ label: 'Caspian' });
     await expect.poll(() => t.url()).toContain(`group=${caspian}`);
