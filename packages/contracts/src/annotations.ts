@@ -148,6 +148,40 @@ export const courseAnnotationTags = z.object({
   tags: z.array(annotationTag).max(30, 'A course can define at most 30 tags.'),
 });
 
+/**
+ * A mention in an annotation's Markdown body: `@[Display Name](user:<uuid>)`, which the margin shows
+ * as "@Display Name" and the autocomplete writes.
+ */
+export const MENTION_PATTERN = /@\[([^\]\n]{1,200})\]\(user:([0-9a-fA-F-]{36})\)/g;
+
+/** The user ids a body mentions, each once, in order. */
+export function mentionedUserIds(body: string): string[] {
+  return [...new Set([...body.matchAll(MENTION_PATTERN)].map((match) => match[2]!.toLowerCase()))];
+}
+
+/** A passage many annotated: offsets in the current text, its words, and how many threads and replies. */
+export const annotationHotspot = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.string(),
+  threads: z.number().int(),
+  replies: z.number().int(),
+});
+
+/**
+ * Where the class annotated a reading: `density` splits the text into `density.length` equal
+ * stretches and counts the threads over each (course and group threads of every group, never
+ * private or hidden ones: counts only, nothing of their content); `discussed` and `confusing` are
+ * the passages with the most threads and replies, and the most tagged "confusing", best first.
+ */
+export const annotationHotspots = z.object({
+  textLength: z.number().int(),
+  density: z.array(z.number().int()),
+  discussed: z.array(annotationHotspot),
+  confusing: z.array(annotationHotspot),
+});
+export type AnnotationHotspots = z.infer<typeof annotationHotspots>;
+
 const READING = '/api/courses/:courseId/readings/:readingId';
 const ANNOTATION = `${READING}/annotations/:annotationId`;
 
@@ -214,6 +248,14 @@ export const annotationRoutes = {
     summary: 'Undo the deletion of my annotation',
     access: 'member',
     response: annotation,
+    status: 200,
+  }),
+  annotationHotspots: ok({
+    method: 'GET',
+    path: `${READING}/annotation-hotspots`,
+    summary: 'Where the class annotated this reading most, and the passages most tagged "confusing"',
+    access: 'member',
+    response: annotationHotspots,
     status: 200,
   }),
   annotationTags: ok({
