@@ -78,6 +78,38 @@ export const errorTable = {
   },
   WIKI_LOCK_IS_FOR_STAFF: { status: 403, message: 'Only an instructor or TA can lock or unlock a page.' },
   WIKI_MOVE_INTO_ITSELF: { status: 409, message: 'A page cannot be moved under itself or under a page below it.' },
+  ANNOTATION_NOT_FOUND: { status: 404, message: 'There is no such annotation, or you may not see it.' },
+  ANNOTATION_NOT_YOURS: { status: 403, message: 'Only the author of an annotation may edit, delete or restore it.' },
+  ANNOTATION_MODERATION_IS_FOR_STAFF: {
+    status: 403,
+    message: 'Only an instructor or TA can pin, endorse or hide an annotation.',
+  },
+  SELECTOR_OUTSIDE_TEXT: {
+    status: 422,
+    message: 'The selected passage lies outside the reading’s text. Reload the reading and select it again.',
+  },
+  SELECTOR_QUOTE_MISMATCH: {
+    status: 422,
+    message: 'The selected words do not match the reading at that place. Reload the reading and select them again.',
+  },
+  READING_NOT_ASSIGNED: {
+    status: 403,
+    message: 'This reading is not assigned to students yet, so it cannot be annotated.',
+  },
+  ANNOTATION_NEEDS_GROUP: {
+    status: 409,
+    message:
+      'A group annotation belongs to a group: join a group first, or share it with the course or keep it private.',
+  },
+  ANNOTATION_CLOSED_TO_REPLIES: {
+    status: 409,
+    message: 'This annotation is hidden or deleted, so it cannot take replies.',
+  },
+  MENTION_NOT_IN_COURSE: { status: 422, message: 'You can only mention people in this course.' },
+  TAG_NOT_IN_COURSE: {
+    status: 422,
+    message: 'That tag is not one of this course’s annotation tags. Ask an instructor to add it.',
+  },
   // Import refusals, by the importer's codes (packages/reading); the importer's own message, which
   // names the file, is sent where there is one.
   EMPTY_FILE: { status: 400, message: 'The file is empty.' },

@@ -1,3 +1,4 @@
+export * from './annotations.js';
 export * from './auth.js';
 export * from './comments.js';
 export * from './citations.js';

@@ -39,6 +39,7 @@ export const notFoundByParam = {
   versionNumber: 'DOCUMENT_VERSION_NOT_FOUND',
   commentId: 'COMMENT_NOT_FOUND',
   pageId: 'WIKI_PAGE_NOT_FOUND',
+  annotationId: 'ANNOTATION_NOT_FOUND',
 } as const satisfies Record<string, ErrorCode>;
 
 type KnownParam = keyof typeof notFoundByParam;

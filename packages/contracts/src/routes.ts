@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { annotationRoutes } from './annotations.js';
 import * as auth from './auth.js';
 import { commentRoutes } from './comments.js';
 import { citationRoutes } from './citations.js';
@@ -287,6 +288,7 @@ export const routes = {
   ...commentRoutes,
   ...citationRoutes,
   ...wikiRoutes,
+  ...annotationRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;
