@@ -65,7 +65,10 @@ describe('editing and moderating', () => {
 
     // Made course-wide, the thread and its reply reach the other group.
     expect(await list(c.rival, c)).toEqual([]);
-    expect((await patch(c.student, c, own.id, { visibility: 'course' })).body).toMatchObject({ visibility: 'course', groupId: null });
+    expect((await patch(c.student, c, own.id, { visibility: 'course' })).body).toMatchObject({
+      visibility: 'course',
+      groupId: null,
+    });
     expect((await list(c.rival, c)).map((a) => a.body)).toEqual(['Second thoughts.', 'Agreed.']);
     // Private: the instructor loses it too.
     await patch(c.student, c, own.id, { visibility: 'private' });
@@ -76,11 +79,21 @@ describe('editing and moderating', () => {
   it('deletes: a thread with replies stays as "deleted", one without leaves; restore undoes both', async () => {
     const c = await courseWithReading(t);
     const { courseId, readingId } = c;
-    const discussed = await annotate(c.student, c, { target: targetOf(c.text, 'kept logbooks'), visibility: 'course', body: 'Why?' });
+    const discussed = await annotate(c.student, c, {
+      target: targetOf(c.text, 'kept logbooks'),
+      visibility: 'course',
+      body: 'Why?',
+    });
     await annotate(c.partner, c, { parentId: discussed.id, body: 'Because.' });
-    const lonely = await annotate(c.student, c, { target: targetOf(c.text, 'trim the wicks'), visibility: 'course', body: 'Alone.' });
-    const remove = (who: Client, annotationId: string) => who.call('deleteAnnotation', { courseId, readingId, annotationId });
-    const restore = (who: Client, annotationId: string) => who.call('restoreAnnotation', { courseId, readingId, annotationId });
+    const lonely = await annotate(c.student, c, {
+      target: targetOf(c.text, 'trim the wicks'),
+      visibility: 'course',
+      body: 'Alone.',
+    });
+    const remove = (who: Client, annotationId: string) =>
+      who.call('deleteAnnotation', { courseId, readingId, annotationId });
+    const restore = (who: Client, annotationId: string) =>
+      who.call('restoreAnnotation', { courseId, readingId, annotationId });
 
     expect((await remove(c.partner, discussed.id)).body.error.code).toBe('ANNOTATION_NOT_YOURS');
     expect((await remove(c.instructor, lonely.id)).status).toBe(403);
@@ -119,7 +132,11 @@ describe('notifications', () => {
     // The thread's author is told once, of the reply.
     expect(await notifications()).toEqual(['MENTION to Partner', 'REPLY to Student']);
 
-    const privateThread = await annotate(c.student, c, { target: targetOf(c.text, 'trim the wicks'), visibility: 'private', body: 'Hm.' });
+    const privateThread = await annotate(c.student, c, {
+      target: targetOf(c.text, 'trim the wicks'),
+      visibility: 'private',
+      body: 'Hm.',
+    });
     await patch(c.student, c, privateThread.id, { body: `Hm, ${mention('Instructor', c.instructor.userId)}` });
     await patch(c.instructor, c, steppeThread.id, { endorsed: true });
     // Endorsing again, and editing without new mentions, tell nobody anything new.
@@ -127,8 +144,16 @@ describe('notifications', () => {
     await patch(c.student, c, steppeThread.id, { body: `Ask ${mention('Partner', c.partner.userId)} again` });
     expect(await notifications()).toEqual(['ENDORSEMENT to Student', 'MENTION to Partner', 'REPLY to Student']);
 
-    await patch(c.student, c, steppeThread.id, { visibility: 'course', body: `Now ${mention('Rival', c.rival.userId)}` });
-    expect(await notifications()).toEqual(['ENDORSEMENT to Student', 'MENTION to Partner', 'MENTION to Rival', 'REPLY to Student']);
+    await patch(c.student, c, steppeThread.id, {
+      visibility: 'course',
+      body: `Now ${mention('Rival', c.rival.userId)}`,
+    });
+    expect(await notifications()).toEqual([
+      'ENDORSEMENT to Student',
+      'MENTION to Partner',
+      'MENTION to Rival',
+      'REPLY to Student',
+    ]);
   });
 
   it('finds course members to mention by name, wildcards taken literally', async () => {
@@ -138,6 +163,12 @@ describe('notifications', () => {
     const percent = await c.student.call('mentionableMembers', { courseId: c.courseId }, undefined, { q: '%' });
     expect(percent.body).toEqual([]);
     const everyone = await c.student.call('mentionableMembers', { courseId: c.courseId });
-    expect(everyone.body.map((m: { name: string }) => m.name)).toEqual(['Instructor', 'Partner', 'Rival', 'Student', 'Teaching Assistant']);
+    expect(everyone.body.map((m: { name: string }) => m.name)).toEqual([
+      'Instructor',
+      'Partner',
+      'Rival',
+      'Student',
+      'Teaching Assistant',
+    ]);
   });
 });

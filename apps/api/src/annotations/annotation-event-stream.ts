@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AnnotationEvent } from '@commonplace/contracts';
 import type { Viewer } from '../access/policies.js';
 import { AnnotationLive } from './annotation-live.js';
@@ -21,7 +21,7 @@ export class AnnotationEventStream {
     @Inject(AnnotationLive) private readonly live: AnnotationLive,
   ) {}
 
-  async open(viewer: Viewer, readingId: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async open(viewer: Viewer, readingId: string, reply: FastifyReply): Promise<void> {
     const shown = await this.annotations.shownIds(viewer, readingId);
     reply.hijack();
     const out = reply.raw;
@@ -45,11 +45,10 @@ export class AnnotationEventStream {
       send: (event: AnnotationEvent) => out.write(`event: annotation\ndata: ${JSON.stringify(event)}\n\n`),
       close: () => out.end(),
     });
-    const end = () => {
+    // The answer closes when the client goes (or the server ends it).
+    out.on('close', () => {
       clearInterval(heartbeat);
       stop();
-    };
-    request.raw.on('close', end);
-    out.on('close', end);
+    });
   }
 }

@@ -36,13 +36,33 @@ describe('the live channel', () => {
     );
     expect([partner, rival, instructor, author].map((e) => e.status)).toEqual([200, 200, 200, 200]);
 
-    const group = await annotate(c.student, c, { target: targetOf(c.text, 'kept logbooks'), visibility: 'group', body: 'Steppe.' });
-    const secret = await annotate(c.student, c, { target: targetOf(c.text, 'trim the wicks'), visibility: 'private', body: 'Mine.' });
+    const group = await annotate(c.student, c, {
+      target: targetOf(c.text, 'kept logbooks'),
+      visibility: 'group',
+      body: 'Steppe.',
+    });
+    const secret = await annotate(c.student, c, {
+      target: targetOf(c.text, 'trim the wicks'),
+      visibility: 'private',
+      body: 'Mine.',
+    });
     const reply = await annotate(c.partner, c, { parentId: group.id, body: 'Reply.' });
-    const rude = await annotate(c.rival, c, { target: targetOf(c.text, 'Automation arrived'), visibility: 'course', body: 'Rude.' });
-    await c.instructor.call('updateAnnotation', { courseId: c.courseId, readingId: c.readingId, annotationId: rude.id }, { hidden: true });
+    const rude = await annotate(c.rival, c, {
+      target: targetOf(c.text, 'Automation arrived'),
+      visibility: 'course',
+      body: 'Rude.',
+    });
+    await c.instructor.call(
+      'updateAnnotation',
+      { courseId: c.courseId, readingId: c.readingId, annotationId: rude.id },
+      { hidden: true },
+    );
     // The last change: once every viewer has it, nothing before it is still on its way.
-    const last = await annotate(c.ta, c, { target: targetOf(c.text, 'outlived the towers'), visibility: 'course', body: 'Last.' });
+    const last = await annotate(c.ta, c, {
+      target: targetOf(c.text, 'outlived the towers'),
+      visibility: 'course',
+      body: 'Last.',
+    });
 
     expect((await partner.received(5)).map(summary)).toEqual([
       'created Steppe.',
@@ -79,11 +99,27 @@ describe('the live channel', () => {
   it('removes a thread deleted without replies or made private, and follows a viewer moved to another group', async () => {
     const c = await courseWithReading(t);
     const partner = await watch(c.partner, c);
-    const thread = await annotate(c.student, c, { target: targetOf(c.text, 'kept logbooks'), visibility: 'group', body: 'Ours.' });
-    const other = await annotate(c.student, c, { target: targetOf(c.text, 'trim the wicks'), visibility: 'course', body: 'All.' });
-    await c.student.call('updateAnnotation', { courseId: c.courseId, readingId: c.readingId, annotationId: other.id }, { visibility: 'private' });
+    const thread = await annotate(c.student, c, {
+      target: targetOf(c.text, 'kept logbooks'),
+      visibility: 'group',
+      body: 'Ours.',
+    });
+    const other = await annotate(c.student, c, {
+      target: targetOf(c.text, 'trim the wicks'),
+      visibility: 'course',
+      body: 'All.',
+    });
+    await c.student.call(
+      'updateAnnotation',
+      { courseId: c.courseId, readingId: c.readingId, annotationId: other.id },
+      { visibility: 'private' },
+    );
     await c.student.call('deleteAnnotation', { courseId: c.courseId, readingId: c.readingId, annotationId: thread.id });
-    await c.student.call('restoreAnnotation', { courseId: c.courseId, readingId: c.readingId, annotationId: thread.id });
+    await c.student.call('restoreAnnotation', {
+      courseId: c.courseId,
+      readingId: c.readingId,
+      annotationId: thread.id,
+    });
     expect((await partner.received(5)).map(summary)).toEqual([
       'created Ours.',
       'created All.',
@@ -95,15 +131,23 @@ describe('the live channel', () => {
     await c.instructor.call('assignToGroup', { courseId: c.courseId, groupId: c.caspian, userId: c.partner.userId });
     expect((await partner.received(6)).map(summary).at(-1)).toBe(`removed ${thread.id}`);
     await annotate(c.student, c, { parentId: thread.id, body: 'Still ours.' });
-    await annotate(c.rival, c, { target: targetOf(c.text, 'Automation arrived'), visibility: 'group', body: 'Caspian.' });
+    await annotate(c.rival, c, {
+      target: targetOf(c.text, 'Automation arrived'),
+      visibility: 'group',
+      body: 'Caspian.',
+    });
     expect((await partner.received(7)).map(summary).at(-1)).toBe('created Caspian.');
   });
 
   it('refuses the channel like the list: outsiders, the anonymous, a reading of another course', async () => {
     const c = await courseWithReading(t);
     const other = await courseWithReading(t);
-    expect((await openEvents(t.api.url, c.outsider, { courseId: c.courseId, readingId: c.readingId })).status).toBe(404);
-    expect((await openEvents(t.api.url, t.client(), { courseId: c.courseId, readingId: c.readingId })).status).toBe(401);
+    expect((await openEvents(t.api.url, c.outsider, { courseId: c.courseId, readingId: c.readingId })).status).toBe(
+      404,
+    );
+    expect((await openEvents(t.api.url, t.client(), { courseId: c.courseId, readingId: c.readingId })).status).toBe(
+      401,
+    );
     const foreign = await openEvents(t.api.url, c.student, { courseId: c.courseId, readingId: other.readingId });
     expect(foreign.status).toBe(404);
   });

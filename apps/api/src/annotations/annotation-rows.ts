@@ -55,13 +55,16 @@ const ROW_COLUMNS = Prisma.sql`a.id::text AS id, a."courseId"::text AS "courseId
   a.selector, a.quote, a."anchorStatus"::text AS "anchorStatus",
   a."pinnedAt" IS NOT NULL AS pinned, a."endorsedAt" IS NOT NULL AS endorsed, a."hiddenAt" IS NOT NULL AS hidden,
   a."deletedAt" IS NOT NULL AS deleted, a."editedAt" IS NOT NULL AS edited,
-  EXISTS (SELECT 1 FROM "Annotation" c WHERE (c."parentId" = a.id OR c."rootId" = a.id) AND c."deletedAt" IS NULL)
+  CASE WHEN a."deletedAt" IS NULL THEN FALSE ELSE EXISTS (SELECT 1 FROM "Annotation" c
+    WHERE c."rootId" = t.id AND c."deletedAt" IS NULL AND (a."rootId" IS NULL OR c."parentId" = a.id)) END
     AS "keptForReplies",
   a."createdAt", a."updatedAt",
   t."authorId"::text AS "threadAuthorId", t.visibility::text AS "threadVisibility", t."groupId"::text AS "threadGroupId",
   g.name AS "threadGroupName", t."hiddenAt" IS NOT NULL AS "threadHidden", t."deletedAt" IS NOT NULL AS "threadDeleted",
   t."anchorStatus"::text AS "threadAnchorStatus",
-  EXISTS (SELECT 1 FROM "Annotation" c WHERE c."rootId" = t.id AND c."deletedAt" IS NULL) AS "threadKeptForReplies"`;
+  CASE WHEN t."deletedAt" IS NULL THEN FALSE
+    ELSE EXISTS (SELECT 1 FROM "Annotation" c WHERE c."rootId" = t.id AND c."deletedAt" IS NULL) END
+    AS "threadKeptForReplies"`;
 
 const ROW_JOINS = Prisma.sql`JOIN "Annotation" t ON t.id = COALESCE(a."rootId", a.id)
   JOIN "User" u ON u.id = a."authorId"

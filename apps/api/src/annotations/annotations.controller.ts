@@ -1,5 +1,5 @@
-import { Controller, Inject, Req, Res } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Controller, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import type { AnnotationCreate, AnnotationPatch, BodyOf, ParamsOf, QueryOf } from '@commonplace/contracts';
 import type { Viewer } from '../access/policies.js';
 import { Input, Membership, PathParams, QueryInput, Route } from '../common/route.decorator.js';
@@ -28,13 +28,8 @@ export class AnnotationsController {
   }
 
   @Route('annotationEvents')
-  events(
-    @Membership() viewer: Viewer,
-    @PathParams() params: ParamsOf<'annotationEvents'>,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    return this.stream.open(viewer, params.readingId, request, reply);
+  events(@Membership() viewer: Viewer, @PathParams() params: ParamsOf<'annotationEvents'>, @Res() reply: FastifyReply) {
+    return this.stream.open(viewer, params.readingId, reply);
   }
 
   @Route('markAnnotationsRead')
