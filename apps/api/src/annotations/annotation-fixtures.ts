@@ -40,6 +40,8 @@ export interface EventsClient {
   events: AnnotationEvent[];
   /** Resolves once `count` events have arrived (rejects after a few seconds). */
   received(count: number): Promise<AnnotationEvent[]>;
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -55,8 +57,9 @@ export async function openEvents(
   });
   const events: AnnotationEvent[] = [];
   const waiting = new Set<() => void>();
+  let ended: Promise<void> = Promise.resolve();
   if (response.ok && response.body) {
-    void (async () => {
+    ended = (async () => {
       const decoder = new TextDecoder();
       let buffer = '';
       try {
@@ -81,6 +84,7 @@ export async function openEvents(
   return {
     status: response.status,
     events,
+    ended,
     received(count) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation, AnnotationEvent } from '@commonplace/contracts';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 import { courseWithReading, openEvents, targetOf, type EventsClient } from './annotation-fixtures.js';
@@ -31,9 +31,12 @@ const summary = (event: AnnotationEvent) =>
 describe('the live channel', () => {
   it('sends each viewer only what they may see, shaped for them, and `removed` when they may no longer', async () => {
     const c = await courseWithReading(t);
-    const [partner, rival, instructor, author] = await Promise.all(
-      [c.partner, c.rival, c.instructor, c.student].map((who) => watch(who, c)),
-    );
+    const [partner, rival, instructor, author] = await Promise.all([
+      watch(c.partner, c),
+      watch(c.rival, c),
+      watch(c.instructor, c),
+      watch(c.student, c),
+    ]);
     expect([partner, rival, instructor, author].map((e) => e.status)).toEqual([200, 200, 200, 200]);
 
     const group = await annotate(c.student, c, {
@@ -137,6 +140,14 @@ describe('the live channel', () => {
       body: 'Caspian.',
     });
     expect((await partner.received(7)).map(summary).at(-1)).toBe('created Caspian.');
+
+    // Taken out of the course, the channel ends.
+    const ended = vi.fn();
+    void partner.ended.then(ended);
+    expect((await c.instructor.call('removeMember', { courseId: c.courseId, userId: c.partner.userId })).status).toBe(
+      204,
+    );
+    await vi.waitFor(() => expect(ended).toHaveBeenCalled(), { timeout: 5000 });
   });
 
   it('refuses the channel like the list: outsiders, the anonymous, a reading of another course', async () => {

@@ -35,6 +35,21 @@ interface ReadingFacts {
 
 const VISIBILITY = { private: 'PRIVATE', group: 'GROUP', course: 'COURSE' } as const;
 
+/** The columns a moderator's flags set: when (and by whom) each was turned on; omitted ones unchanged. */
+function moderation(patch: AnnotationPatch, row: AnnotationRow, moderatorId: string, now: Date) {
+  const turned = (on: boolean | undefined, was: boolean) => (on === undefined || on === was ? undefined : on);
+  const pinned = turned(patch.pinned, row.pinned);
+  const endorsed = turned(patch.endorsed, row.endorsed);
+  const hidden = turned(patch.hidden, row.hidden);
+  return {
+    pinnedAt: pinned === undefined ? undefined : pinned ? now : null,
+    endorsedAt: endorsed === undefined ? undefined : endorsed ? now : null,
+    endorsedById: endorsed === undefined ? undefined : endorsed ? moderatorId : null,
+    hiddenAt: hidden === undefined ? undefined : hidden ? now : null,
+    hiddenById: hidden === undefined ? undefined : hidden ? moderatorId : null,
+  };
+}
+
 /**
  * Annotations on a reading: threads on a passage of its current text, and their replies. Who sees
  * what is `annotationVisibleTo` of the contracts, applied to each thread as loaded (see
@@ -148,7 +163,7 @@ export class AnnotationsService {
   }
 
   async update(viewer: Viewer, readingId: string, annotationId: string, patch: AnnotationPatch): Promise<Annotation> {
-    await this.reading(viewer, readingId);
+    const { courseTags } = await this.reading(viewer, readingId);
     const row = await this.shownRow(viewer, readingId, annotationId);
     if (row.deleted) throw new AppError('ANNOTATION_NOT_FOUND');
     const moderating = patch.pinned !== undefined || patch.endorsed !== undefined || patch.hidden !== undefined;
@@ -161,13 +176,10 @@ export class AnnotationsService {
       throw new AppError('VALIDATION_FAILED', undefined, { visibility: 'A reply has its thread’s visibility.' });
     const who = toAnnotationViewer(viewer);
     if (patch.visibility === 'group' && !who.groupId) throw new AppError('ANNOTATION_NEEDS_GROUP');
-    const tags =
-      patch.tags === undefined ? undefined : checkTags(patch.tags, (await this.reading(viewer, readingId)).courseTags);
+    const tags = patch.tags === undefined ? undefined : checkTags(patch.tags, courseTags);
     const mentioned = patch.body === undefined ? null : await this.members(viewer.courseId, mentionsOf(patch.body));
     const before = new Set(row.mentions.map((m) => m.id));
     const now = new Date();
-    const stamp = (on: boolean | undefined, was: boolean) =>
-      on === undefined || on === was ? undefined : on ? now : null;
     const visibility = patch.visibility === undefined ? undefined : VISIBILITY[patch.visibility];
     const groupId = patch.visibility === undefined ? undefined : patch.visibility === 'group' ? who.groupId : null;
 
@@ -180,17 +192,7 @@ export class AnnotationsService {
           visibility,
           groupId,
           editedAt: editing ? now : undefined,
-          pinnedAt: stamp(patch.pinned, row.pinned),
-          endorsedAt: stamp(patch.endorsed, row.endorsed),
-          endorsedById:
-            patch.endorsed === undefined || patch.endorsed === row.endorsed
-              ? undefined
-              : patch.endorsed
-                ? viewer.userId
-                : null,
-          hiddenAt: stamp(patch.hidden, row.hidden),
-          hiddenById:
-            patch.hidden === undefined || patch.hidden === row.hidden ? undefined : patch.hidden ? viewer.userId : null,
+          ...moderation(patch, row, viewer.userId, now),
         },
       });
       // Replies follow their thread's audience.
@@ -210,7 +212,7 @@ export class AnnotationsService {
       readingId,
       await this.affected(updated, visibility !== undefined || patch.hidden !== undefined),
     );
-    const [read] = [await this.readIds(viewer.userId, Prisma.sql`id = ${annotationId}::uuid`)];
+    const read = await this.readIds(viewer.userId, Prisma.sql`id = ${annotationId}::uuid`);
     return toAnnotation(who, updated, read.has(annotationId));
   }
 
