@@ -41,6 +41,8 @@ export interface AnnotationRow {
   threadDeleted: boolean;
   threadAnchorStatus: 'ANCHORED' | 'TRIAGE' | 'ORPHANED';
   threadKeptForReplies: boolean;
+  /** Whether the viewer the rows were loaded for has seen it. */
+  read: boolean;
 }
 
 /**
@@ -76,13 +78,17 @@ const ROW_ORDER = Prisma.sql`ORDER BY t.start NULLS LAST, t."createdAt", t.id, a
 
 /**
  * The statement loading the annotations matching `where` (over `a`, its thread `t`). `viewerId`
- * leaves out others' private threads, which nobody else may see, before the rule is applied.
+ * leaves out others' private threads, which nobody else may see, before the rule is applied, and
+ * says which of them that viewer has read.
  */
 export function annotationRowsSql(where: Prisma.Sql, viewerId?: string): Prisma.Sql {
   const privateOnlyToAuthor = viewerId
     ? Prisma.sql`AND (t.visibility <> 'PRIVATE' OR t."authorId" = ${viewerId}::uuid)`
     : Prisma.empty;
-  return Prisma.sql`SELECT ${ROW_COLUMNS} FROM "Annotation" a ${ROW_JOINS}
+  const read = viewerId
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "AnnotationRead" ar WHERE ar."userId" = ${viewerId}::uuid AND ar."annotationId" = a.id)`
+    : Prisma.sql`FALSE`;
+  return Prisma.sql`SELECT ${ROW_COLUMNS}, ${read} AS read FROM "Annotation" a ${ROW_JOINS}
     WHERE ${where} ${privateOnlyToAuthor} ${ROW_ORDER}`;
 }
 
@@ -119,7 +125,7 @@ export function annotationShownTo(viewer: AnnotationViewer, row: AnnotationRow):
 }
 
 /** The annotation as `viewer` gets it: what they may do with it, and whether they have read it. */
-export function toAnnotation(viewer: AnnotationViewer, row: AnnotationRow, read: boolean): Annotation {
+export function toAnnotation(viewer: AnnotationViewer, row: AnnotationRow, read = row.read): Annotation {
   const mine = row.authorId === viewer.userId;
   const placed = row.rootId === null && row.anchorStatus === 'ANCHORED' && row.selector !== null;
   return {

@@ -77,17 +77,14 @@ export class AnnotationsService {
 
   async list(viewer: Viewer, readingId: string): Promise<Annotation[]> {
     await this.reading(viewer, readingId);
-    const [rows, read] = await Promise.all([
-      this.sql.rows<AnnotationRow>(
-        annotationRowsSql(
-          Prisma.sql`a."readingId" = ${readingId}::uuid AND a."courseId" = ${viewer.courseId}::uuid`,
-          viewer.userId,
-        ),
+    const rows = await this.sql.rows<AnnotationRow>(
+      annotationRowsSql(
+        Prisma.sql`a."readingId" = ${readingId}::uuid AND a."courseId" = ${viewer.courseId}::uuid`,
+        viewer.userId,
       ),
-      this.readIds(viewer.userId, Prisma.sql`"readingId" = ${readingId}::uuid`),
-    ]);
+    );
     const who = toAnnotationViewer(viewer);
-    return rows.filter((row) => annotationShownTo(who, row)).map((row) => toAnnotation(who, row, read.has(row.id)));
+    return rows.filter((row) => annotationShownTo(who, row)).map((row) => toAnnotation(who, row));
   }
 
   /** The ids of the annotations on a reading the viewer sees now (the live channel starts from them). */
@@ -100,15 +97,12 @@ export class AnnotationsService {
     const row = await this.shownRow(viewer, readingId, annotationId);
     const threadId = row.rootId ?? row.id;
     const who = toAnnotationViewer(viewer);
-    const [replies, read] = await Promise.all([
-      this.sql.rows<AnnotationRow>(
-        annotationRowsSql(Prisma.sql`a."rootId" = ${threadId}::uuid AND a.id <> ${annotationId}::uuid`),
-      ),
-      this.readIds(viewer.userId, Prisma.sql`id = ${annotationId}::uuid OR "rootId" = ${threadId}::uuid`),
-    ]);
+    const replies = await this.sql.rows<AnnotationRow>(
+      annotationRowsSql(Prisma.sql`a."rootId" = ${threadId}::uuid AND a.id <> ${annotationId}::uuid`, viewer.userId),
+    );
     return {
-      annotation: toAnnotation(who, row, read.has(row.id)),
-      replies: replies.filter((r) => annotationShownTo(who, r)).map((r) => toAnnotation(who, r, read.has(r.id))),
+      annotation: toAnnotation(who, row),
+      replies: replies.filter((reply) => annotationShownTo(who, reply)).map((reply) => toAnnotation(who, reply)),
     };
   }
 
@@ -157,9 +151,9 @@ export class AnnotationsService {
       for (const userId of mentioned.keys()) if (userId !== parent?.authorId) notices.push([userId, 'MENTION']);
       await this.notify(tx, viewer, id, notices);
     });
-    const row = await this.row(id);
+    const row = await this.row(id, viewer.userId);
     await this.live.changed(readingId, [id]);
-    return toAnnotation(who, row, true);
+    return toAnnotation(who, row);
   }
 
   async update(viewer: Viewer, readingId: string, annotationId: string, patch: AnnotationPatch): Promise<Annotation> {
@@ -207,13 +201,12 @@ export class AnnotationsService {
       if (patch.endorsed && !row.endorsed) notices.push([row.authorId, 'ENDORSEMENT']);
       await this.notify(tx, viewer, annotationId, notices);
     });
-    const updated = await this.row(annotationId);
+    const updated = await this.row(annotationId, viewer.userId);
     await this.live.changed(
       readingId,
       await this.affected(updated, visibility !== undefined || patch.hidden !== undefined),
     );
-    const read = await this.readIds(viewer.userId, Prisma.sql`id = ${annotationId}::uuid`);
-    return toAnnotation(who, updated, read.has(annotationId));
+    return toAnnotation(who, updated);
   }
 
   /** Deletes the viewer's annotation: a thread or reply with replies under it stays, as "deleted". */
@@ -267,10 +260,10 @@ export class AnnotationsService {
         where: { id: annotationId },
         data: { deletedAt: deleted ? new Date() : null },
       });
-    const changed = await this.row(annotationId);
+    const changed = await this.row(annotationId, viewer.userId);
     const around = [changed.parentId, changed.rootId].filter((id): id is string => id !== null);
     await this.live.changed(readingId, [...new Set([...(await this.affected(changed, true)), ...around])]);
-    return toAnnotation(toAnnotationViewer(viewer), changed, true);
+    return toAnnotation(toAnnotationViewer(viewer), changed);
   }
 
   /** The annotation, if the viewer sees it on this reading; else ANNOTATION_NOT_FOUND. */
@@ -312,8 +305,11 @@ export class AnnotationsService {
     return row;
   }
 
-  private async row(annotationId: string): Promise<AnnotationRow> {
-    const [row] = await this.sql.rows<AnnotationRow>(annotationRowsSql(Prisma.sql`a.id = ${annotationId}::uuid`));
+  /** The annotation as it is now, for the viewer who just changed it. */
+  private async row(annotationId: string, viewerId: string): Promise<AnnotationRow> {
+    const [row] = await this.sql.rows<AnnotationRow>(
+      annotationRowsSql(Prisma.sql`a.id = ${annotationId}::uuid`, viewerId),
+    );
     return row!;
   }
 
@@ -322,13 +318,6 @@ export class AnnotationsService {
     if (!audienceChanged || row.rootId !== null) return [row.id];
     const replies = await this.prisma.annotation.findMany({ where: { rootId: row.id }, select: { id: true } });
     return [row.id, ...replies.map((reply) => reply.id)];
-  }
-
-  private async readIds(userId: string, annotations: Prisma.Sql): Promise<Set<string>> {
-    const rows = await this.sql.rows<{ id: string }>(Prisma.sql`
-      SELECT ar."annotationId"::text AS id FROM "AnnotationRead" ar
-      WHERE ar."userId" = ${userId}::uuid AND ar."annotationId" IN (SELECT id FROM "Annotation" WHERE ${annotations})`);
-    return new Set(rows.map((row) => row.id));
   }
 
   /** The course's members among `userIds`, as the visibility rule sees them; anyone else is refused. */
