@@ -7,6 +7,6 @@ import { AnnotationsService } from './annotations.service.js';
 @Module({
   controllers: [AnnotationsController],
   providers: [AnnotationsService, AnnotationLive, AnnotationEventStream],
-  exports: [AnnotationsService],
+  exports: [AnnotationsService, AnnotationLive],
 })
 export class AnnotationsModule {}
