@@ -37,6 +37,7 @@ export function targetOf(text: string, words: string): AnnotationTarget {
 /** A live channel as a browser's EventSource would read it: every `annotation` event, parsed. */
 export interface EventsClient {
   status: number;
+  headers: Headers;
   events: AnnotationEvent[];
   /** Resolves once `count` events have arrived (rejects after a few seconds). */
   received(count: number): Promise<AnnotationEvent[]>;
@@ -83,6 +84,7 @@ export async function openEvents(
   }
   return {
     status: response.status,
+    headers: response.headers,
     events,
     ended,
     received(count) {

@@ -38,6 +38,8 @@ describe('the live channel', () => {
       watch(c.student, c),
     ]);
     expect([partner, rival, instructor, author].map((e) => e.status)).toEqual([200, 200, 200, 200]);
+    expect(partner.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(partner.headers.get('x-content-type-options')).toBe('nosniff');
 
     const group = await annotate(c.student, c, {
       target: targetOf(c.text, 'kept logbooks'),
