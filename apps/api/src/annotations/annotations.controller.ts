@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { AnnotationCreate, AnnotationPatch, BodyOf, ParamsOf, QueryOf } from '@commonplace/contracts';
 import type { Viewer } from '../access/policies.js';
 import { Input, Membership, PathParams, QueryInput, Route } from '../common/route.decorator.js';
+import { AnnotationCourseService } from './annotation-course.service.js';
 import { AnnotationEventStream } from './annotation-event-stream.js';
 import { AnnotationsService } from './annotations.service.js';
 
@@ -11,6 +12,7 @@ export class AnnotationsController {
   constructor(
     @Inject(AnnotationsService) private readonly annotations: AnnotationsService,
     @Inject(AnnotationEventStream) private readonly stream: AnnotationEventStream,
+    @Inject(AnnotationCourseService) private readonly course: AnnotationCourseService,
   ) {}
 
   @Route('listAnnotations')
@@ -67,16 +69,16 @@ export class AnnotationsController {
 
   @Route('annotationTags')
   tags(@Membership() viewer: Viewer) {
-    return this.annotations.tags(viewer.courseId);
+    return this.course.tags(viewer.courseId);
   }
 
   @Route('setAnnotationTags')
   setTags(@Membership() viewer: Viewer, @Input() input: BodyOf<'setAnnotationTags'>) {
-    return this.annotations.setTags(viewer.courseId, input.tags);
+    return this.course.setTags(viewer.courseId, input.tags);
   }
 
   @Route('mentionableMembers')
   mentionable(@Membership() viewer: Viewer, @QueryInput() query: QueryOf<'mentionableMembers'>) {
-    return this.annotations.mentionable(viewer.courseId, query.q);
+    return this.course.mentionable(viewer.courseId, query.q);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnnotationCourseService } from './annotation-course.service.js';
 import { AnnotationEventStream } from './annotation-event-stream.js';
 import { AnnotationLive } from './annotation-live.js';
 import { AnnotationsController } from './annotations.controller.js';
@@ -6,7 +7,7 @@ import { AnnotationsService } from './annotations.service.js';
 
 @Module({
   controllers: [AnnotationsController],
-  providers: [AnnotationsService, AnnotationLive, AnnotationEventStream],
+  providers: [AnnotationsService, AnnotationCourseService, AnnotationLive, AnnotationEventStream],
   exports: [AnnotationsService, AnnotationLive],
 })
 export class AnnotationsModule {}

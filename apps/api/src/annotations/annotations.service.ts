@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  BUILT_IN_ANNOTATION_TAGS,
-  MENTIONABLE_MAX_RESULTS,
   type Annotation,
   type AnnotationCreate,
   type AnnotationPatch,
@@ -225,29 +223,6 @@ export class AnnotationsService {
       SELECT ${viewer.userId}::uuid, a.id FROM "Annotation" a
       WHERE a.id = ANY(${annotationIds}::uuid[]) AND a."readingId" = ${readingId}::uuid
       ON CONFLICT DO NOTHING`;
-  }
-
-  async tags(courseId: string) {
-    const course = await this.prisma.course.findUniqueOrThrow({
-      where: { id: courseId },
-      select: { annotationTags: true },
-    });
-    return { builtIn: [...BUILT_IN_ANNOTATION_TAGS], course: course.annotationTags };
-  }
-
-  async setTags(courseId: string, tags: string[]) {
-    const builtIn = new Set<string>(BUILT_IN_ANNOTATION_TAGS);
-    const own = [...new Set(tags)].filter((tag) => !builtIn.has(tag));
-    await this.prisma.course.update({ where: { id: courseId }, data: { annotationTags: own } });
-    return this.tags(courseId);
-  }
-
-  async mentionable(courseId: string, q: string) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return this.sql.rows<{ id: string; name: string }>(Prisma.sql`
-      SELECT u.id::text AS id, u.name FROM "Enrollment" e JOIN "User" u ON u.id = e."userId"
-      WHERE e."courseId" = ${courseId}::uuid AND u.name ILIKE ${pattern}
-      ORDER BY u.name, u.id LIMIT ${MENTIONABLE_MAX_RESULTS}`);
   }
 
   private async setDeleted(viewer: Viewer, readingId: string, annotationId: string, deleted: boolean) {
