@@ -144,6 +144,12 @@ export const annotationReadMark = z.object({
   annotationIds: z.array(z.uuid()).min(1).max(5000),
 });
 
+/** The @mention autocomplete's question: part of a member's name (empty: the first few members). */
+export const mentionableQuery = z.object({
+  q: storedText().trim().max(100, 'Type at most 100 characters of a name.').default(''),
+});
+export const MENTIONABLE_MAX_RESULTS = 10;
+
 export const courseAnnotationTags = z.object({
   tags: z.array(annotationTag).max(30, 'A course can define at most 30 tags.'),
 });
@@ -256,6 +262,15 @@ export const annotationRoutes = {
     summary: 'Where the class annotated this reading most, and the passages most tagged "confusing"',
     access: 'member',
     response: annotationHotspots,
+    status: 200,
+  }),
+  mentionableMembers: ok({
+    method: 'GET',
+    path: '/api/courses/:courseId/annotations/mentionable',
+    summary: 'Course members whose name matches ?q=, for @mention autocomplete (at most 10)',
+    access: 'member',
+    query: mentionableQuery,
+    response: z.array(person),
     status: 200,
   }),
   annotationTags: ok({

@@ -5,6 +5,7 @@ import { courseWithCast, signUp, type CourseCast } from '../testing/factories.js
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 import type { ApiClient } from '../testing/api-client.js';
 import { ARTICLE, readyDraft, savedReading, uploadForm } from '../testing/readings.js';
+import { targetOf } from '../annotations/annotation-fixtures.js';
 
 type Role = 'anonymous' | 'outsider' | 'student' | 'ta' | 'instructor';
 const roles: Role[] = ['anonymous', 'outsider', 'student', 'ta', 'instructor'];
@@ -110,6 +111,22 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   wikiBacklinks: () => undefined,
   wikiPageMarkdown: () => undefined,
   exportWiki: () => undefined,
+  createAnnotation: async (f) => ({
+    target: targetOf(await readingText(f.params.readingId!), 'kept logbooks'),
+    visibility: 'course',
+  }),
+  listAnnotations: () => undefined,
+  annotationEvents: () => undefined,
+  markAnnotationsRead: (f) => ({ annotationIds: [f.params.annotationId] }),
+  getAnnotation: () => undefined,
+  updateAnnotation: (_, caller) => (caller === 'student' ? { body: 'Edited.' } : { pinned: true }),
+  deleteAnnotation: () => undefined,
+  restoreAnnotation: async (f) => {
+    await t.prisma.annotation.update({ where: { id: f.params.annotationId }, data: { deletedAt: new Date() } });
+  },
+  annotationTags: () => undefined,
+  setAnnotationTags: () => ({ tags: ['gossip'] }),
+  mentionableMembers: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
@@ -126,14 +143,25 @@ const refusedPastGuard: Partial<Record<RouteName, Partial<Record<Role, number>>>
   createComment: { student: 404 },
   deleteComment: { student: 404 },
   restoreComment: { student: 404 },
+  // The fixture's annotation is the student's: staff moderate it but neither delete nor restore it,
+  // and a deleted annotation without replies is its author's alone.
+  deleteAnnotation: { ta: 403, instructor: 403 },
+  restoreAnnotation: { ta: 404, instructor: 404 },
 };
 
 /** Query strings of the routes that take one. */
-const queries: Partial<Record<RouteName, Record<string, string>>> = { search: { q: 'keepers' } };
+const queries: Partial<Record<RouteName, Record<string, string>>> = {
+  search: { q: 'keepers' },
+  mentionableMembers: { q: 'stu' },
+};
 
 let t: TestApi;
 beforeAll(async () => (t = await startTestApi()));
 afterAll(() => t.close());
+
+async function readingText(readingId: string): Promise<string> {
+  return (await t.prisma.reading.findUniqueOrThrow({ where: { id: readingId } })).canonicalText;
+}
 
 /** A reading assigned in the fixture's week, a ready draft, and an empty week to assign into. */
 async function readingFixture(cast: CourseCast, moduleId: string) {
@@ -141,7 +169,13 @@ async function readingFixture(cast: CourseCast, moduleId: string) {
   const reading = await savedReading(t, instructor, courseId);
   const assignment = await instructor.call('createAssignment', { courseId }, { moduleId, readingId: reading.body.id });
   const empty = await instructor.call('createModule', { courseId }, { title: 'Week 2' });
+  const annotation = await cast.student.call(
+    'createAnnotation',
+    { courseId, readingId: reading.body.id },
+    { target: targetOf(await readingText(reading.body.id), 'the logbooks outlived'), visibility: 'course' },
+  );
   return {
+    annotationId: annotation.body.id as string,
     readingId: reading.body.id as string,
     assignmentId: assignment.body.id as string,
     draftId: await readyDraft(t, courseId, instructor.userId),

@@ -9,6 +9,7 @@ import type { ApiClient } from '../testing/api-client.js';
 import { courseWithCast, signUp, type CourseCast } from '../testing/factories.js';
 import { encodeForUrl, nastyValue, seededRandom, valueFor, type Random } from '../testing/fuzz-values.js';
 import { readyDraft, savedReading } from '../testing/readings.js';
+import { targetOf } from '../annotations/annotation-fixtures.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 
 const RUNS_PER_CALLER = 12;
@@ -51,6 +52,12 @@ async function fixture(): Promise<Fixture> {
   const documentId = noteId;
   await cast.student.call('createDocumentVersion', { courseId, documentId }, { name: 'First' });
   const comment = await cast.student.call('createComment', { courseId, noteId }, { body: 'A question.' });
+  const { canonicalText } = await t.prisma.reading.findUniqueOrThrow({ where: { id: readingId } });
+  const annotation = await cast.student.call(
+    'createAnnotation',
+    { courseId, readingId },
+    { target: targetOf(canonicalText, 'kept logbooks'), visibility: 'course', body: 'Why?' },
+  );
   return {
     cast,
     ids: {
@@ -62,6 +69,7 @@ async function fixture(): Promise<Fixture> {
       assignmentId: assignment.body.id as string,
       noteId,
       commentId: comment.body.id as string,
+      annotationId: annotation.body.id as string,
       documentId,
       versionNumber: '1',
     },

@@ -31,6 +31,11 @@ export class ApiClient {
     const response = await fetch(`${this.baseUrl}${path}`, init);
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
     if (cookie) this.session = cookie.slice(SESSION_COOKIE.length + 1).split(';')[0] || undefined;
+    // An event stream runs until the client goes: its status and headers are the answer.
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, body: undefined as T, headers: response.headers };
+    }
     const text = await response.text();
     let parsed: unknown = text;
     try {

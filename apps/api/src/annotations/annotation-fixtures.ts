@@ -1,0 +1,108 @@
+import { SESSION_COOKIE, routePath, type AnnotationEvent, type AnnotationTarget } from '@commonplace/contracts';
+import type { ApiClient } from '../testing/api-client.js';
+import { courseWithCast, enrol, signUp, twoGroups } from '../testing/factories.js';
+import { savedReading } from '../testing/readings.js';
+import type { TestApi } from '../testing/test-api.js';
+
+/**
+ * A course with the article assigned in a week, and two groups: Steppe (the cast's student and
+ * a partner) and Caspian (Rival).
+ */
+export async function courseWithReading(t: TestApi) {
+  const cast = await courseWithCast(t);
+  const groups = await twoGroups(t, cast);
+  const { courseId, instructor } = cast;
+  const partner = await signUp(t, 'Partner');
+  await enrol(t, courseId, partner.userId, 'STUDENT');
+  await instructor.call('assignToGroup', { courseId, groupId: groups.steppe, userId: partner.userId });
+  const readingId = (await savedReading(t, instructor, courseId)).body.id as string;
+  const week = (await instructor.call('createModule', { courseId }, { title: 'Week 1' })).body.id as string;
+  await instructor.call('createAssignment', { courseId }, { moduleId: week, readingId });
+  const text = (await t.prisma.reading.findUniqueOrThrow({ where: { id: readingId } })).canonicalText;
+  return { ...cast, ...groups, partner, readingId, text };
+}
+
+/** The target of the first occurrence of `words` in `text`, as the reader sends it. */
+export function targetOf(text: string, words: string): AnnotationTarget {
+  const start = text.indexOf(words);
+  if (start < 0) throw new Error(`“${words}” is not in the text`);
+  return {
+    selector: [
+      { type: 'TextQuoteSelector', exact: words, prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start, end: start + words.length },
+    ],
+  };
+}
+
+/** A live channel as a browser's EventSource would read it: every `annotation` event, parsed. */
+export interface EventsClient {
+  status: number;
+  headers: Headers;
+  events: AnnotationEvent[];
+  /** Resolves once `count` events have arrived (rejects after a few seconds). */
+  received(count: number): Promise<AnnotationEvent[]>;
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
+  close(): void;
+}
+
+export async function openEvents(
+  baseUrl: string,
+  client: ApiClient,
+  params: { courseId: string; readingId: string },
+): Promise<EventsClient> {
+  const abort = new AbortController();
+  const response = await fetch(`${baseUrl}${routePath('annotationEvents', params)}`, {
+    headers: { accept: 'text/event-stream', cookie: `${SESSION_COOKIE}=${client.session}` },
+    signal: abort.signal,
+  });
+  const events: AnnotationEvent[] = [];
+  const waiting = new Set<() => void>();
+  let ended: Promise<void> = Promise.resolve();
+  if (response.ok && response.body) {
+    ended = (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of response.body!) {
+          buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const lines = message.split('\n');
+            if (!lines.includes('event: annotation')) continue;
+            const data = lines.find((line) => line.startsWith('data: '))!.slice('data: '.length);
+            events.push(JSON.parse(data) as AnnotationEvent);
+            for (const wake of waiting) wake();
+          }
+        }
+      } catch {
+        // aborted by close()
+      }
+    })();
+  }
+  return {
+    status: response.status,
+    headers: response.headers,
+    events,
+    ended,
+    received(count) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (events.length < count) return;
+          waiting.delete(check);
+          clearTimeout(timer);
+          resolve(events);
+        };
+        const timer = setTimeout(() => {
+          waiting.delete(check);
+          reject(new Error(`expected ${count} events, got ${JSON.stringify(events)}`));
+        }, 5000);
+        waiting.add(check);
+        check();
+      });
+    },
+    close: () => abort.abort(),
+  };
+}
