@@ -43,6 +43,8 @@ export const triageCitation = z.object({
   documentId: z.uuid(),
   documentTitle: z.string(),
   kind: z.enum(['note', 'wiki']),
+  /** A wiki page's address within the course wiki; null for a note. */
+  slug: z.string().nullable(),
   quote: z.string(),
   confidence: z.number().nullable(),
   range: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
@@ -52,6 +54,8 @@ export type TriageCitation = z.infer<typeof triageCitation>;
 
 export const annotationTriage = z.object({
   readingVersion: z.number().int(),
+  /** The current version's canonical text, that a move selects new words in (offsets as selectors count them). */
+  text: z.string(),
   /** Threads made on an older version still waiting for the re-anchoring job. */
   pending: z.number().int(),
   items: z.array(triageItem),

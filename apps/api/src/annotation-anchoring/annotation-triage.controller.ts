@@ -14,11 +14,7 @@ export class AnnotationTriageController {
   }
 
   @Route('triageAnnotation')
-  act(
-    @Membership() viewer: Viewer,
-    @PathParams() params: ParamsOf<'triageAnnotation'>,
-    @Input() action: TriageAction,
-  ) {
+  act(@Membership() viewer: Viewer, @PathParams() params: ParamsOf<'triageAnnotation'>, @Input() action: TriageAction) {
     return this.triage.act(viewer, params.readingId, params.annotationId, action);
   }
 }

@@ -45,6 +45,7 @@ interface CitationRow {
   documentId: string;
   documentTitle: string;
   kind: 'NOTE' | 'WIKI';
+  slug: string | null;
   quote: string;
   selector: unknown;
 }
@@ -96,7 +97,11 @@ export class AnnotationTriageService {
       }),
       staff
         ? this.prisma.annotation.count({
-            where: { ...unplaced, visibility: 'PRIVATE', authorId: { not: viewer.userId } } as Prisma.AnnotationWhereInput,
+            where: {
+              ...unplaced,
+              visibility: 'PRIVATE',
+              authorId: { not: viewer.userId },
+            } as Prisma.AnnotationWhereInput,
           })
         : 0,
       this.prisma.annotation.count({
@@ -145,14 +150,21 @@ export class AnnotationTriageService {
           : null,
       };
     });
-    return { readingVersion: reading.version, pending, items, privateElsewhere, citations };
+    return {
+      readingVersion: reading.version,
+      text: reading.canonicalText,
+      pending,
+      items,
+      privateElsewhere,
+      citations,
+    };
   }
 
   /** Citations in notes and pages the viewer may read that the current text places unsurely or not at all. */
   private async unsureCitations(viewer: Viewer, readingId: string, text: string): Promise<TriageCitation[]> {
     const rows = await this.prisma.$queryRaw<CitationRow[]>(Prisma.sql`
       SELECT c."documentId"::text AS "documentId", d.title AS "documentTitle", d.kind::text AS kind,
-             c.quote, c.selector
+             d.slug, c.quote, c.selector
       FROM "DocumentCitation" c JOIN "Document" d ON d.id = c."documentId"
       WHERE c."readingId" = ${readingId}::uuid AND d."deletedAt" IS NULL AND ${documentVisible(viewer).sql('d')}
       ORDER BY d.title, d.id, c.ordinal`);
@@ -171,6 +183,7 @@ export class AnnotationTriageService {
           documentId: row.documentId,
           documentTitle: row.documentTitle,
           kind: row.kind === 'NOTE' ? 'note' : 'wiki',
+          slug: row.kind === 'WIKI' ? row.slug : null,
           quote: row.quote,
           confidence: anchor.orphaned ? null : anchor.confidence,
           range: anchor.orphaned ? null : { start: anchor.start, end: anchor.end },

@@ -83,7 +83,11 @@ describe('carrying annotations to a new version', () => {
 
     // A word of the passage changed, or words added inside it: proposed, and not yet shown there.
     for (const [id, was, words] of [
-      [edited, 'Ports on the Caspian coast were dredged and widened', 'Ports on the Caspian coast were dredged and deepened'],
+      [
+        edited,
+        'Ports on the Caspian coast were dredged and widened',
+        'Ports on the Caspian coast were dredged and deepened',
+      ],
       [addedTo, 'Customs posts at the border were merged', 'Customs posts at the eastern border were merged'],
     ] as const) {
       const row = await thread(id);

@@ -68,5 +68,10 @@ export function readProposedPlace(json: unknown): ProposedPlace | null {
   const quote = textQuoteSelector.safeParse(stored.quote);
   const position = textPositionSelector.safeParse(stored.position);
   if (!quote.success || !position.success) return null;
-  return { readingVersion: stored.readingVersion, confidence: stored.confidence, quote: quote.data, position: position.data };
+  return {
+    readingVersion: stored.readingVersion,
+    confidence: stored.confidence,
+    quote: quote.data,
+    position: position.data,
+  };
 }

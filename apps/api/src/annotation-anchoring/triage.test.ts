@@ -112,8 +112,18 @@ describe('the triage list', () => {
   it('says when every thread found its place', async () => {
     const cast = await courseWithCast(t);
     const readingId = await assignedReading(t, cast.instructor, cast.courseId, FIRST);
-    const list = await cast.instructor.call<AnnotationTriage>('annotationTriage', { courseId: cast.courseId, readingId });
-    expect(list.body).toEqual({ readingVersion: 1, pending: 0, items: [], privateElsewhere: 0, citations: [] });
+    const list = await cast.instructor.call<AnnotationTriage>('annotationTriage', {
+      courseId: cast.courseId,
+      readingId,
+    });
+    expect(list.body).toEqual({
+      readingVersion: 1,
+      text: await currentText(t, readingId),
+      pending: 0,
+      items: [],
+      privateElsewhere: 0,
+      citations: [],
+    });
   });
 });
 
@@ -174,7 +184,13 @@ describe('triage actions', () => {
     const moved = await act(instructor, ids.orphan, { action: 'move', ...target('Critics were quiet.', start, end) });
     expect(moved).toMatchObject({ status: 200, body: { anchorStatus: 'anchored', range: { start, end } } });
     const placed = await row(ids.orphan);
-    expect(placed).toMatchObject({ anchorStatus: 'ANCHORED', readingVersion: 2, start, end, quote: 'Critics were quiet.' });
+    expect(placed).toMatchObject({
+      anchorStatus: 'ANCHORED',
+      readingVersion: 2,
+      start,
+      end,
+      quote: 'Critics were quiet.',
+    });
     expect(placed.selector).toEqual([
       expect.objectContaining({ type: 'TextQuoteSelector', exact: 'Critics were quiet.', prefix: expect.any(String) }),
       { type: 'TextPositionSelector', start, end },
