@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { AnnotationsModule } from './annotations/annotations.module.js';
+import { AnnotationAnchoringModule } from './annotation-anchoring/annotation-anchoring.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CitationsModule } from './citations/citations.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         CitationsModule,
         WikiModule,
         AnnotationsModule,
+        AnnotationAnchoringModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -110,6 +110,15 @@ export const errorTable = {
     status: 422,
     message: 'That tag is not one of this course’s annotation tags. Ask an instructor to add it.',
   },
+  ANNOTATION_NOT_IN_TRIAGE: {
+    status: 409,
+    message:
+      'This annotation is not waiting for that: it was already accepted, moved or orphaned, or a newer version is being placed. Reload the list.',
+  },
+  ANNOTATION_TRIAGE_IS_FOR_STAFF: {
+    status: 403,
+    message: 'Only an instructor or TA can place another person’s annotation; a private one is its author’s to place.',
+  },
   // Import refusals, by the importer's codes (packages/reading); the importer's own message, which
   // names the file, is sent where there is one.
   EMPTY_FILE: { status: 400, message: 'The file is empty.' },

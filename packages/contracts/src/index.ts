@@ -1,4 +1,5 @@
 export * from './annotations.js';
+export * from './annotation-triage.js';
 export * from './auth.js';
 export * from './comments.js';
 export * from './citations.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { annotationRoutes } from './annotations.js';
+import { annotationTriageRoutes } from './annotation-triage.js';
 import * as auth from './auth.js';
 import { commentRoutes } from './comments.js';
 import { citationRoutes } from './citations.js';
@@ -289,6 +290,7 @@ export const routes = {
   ...citationRoutes,
   ...wikiRoutes,
   ...annotationRoutes,
+  ...annotationTriageRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

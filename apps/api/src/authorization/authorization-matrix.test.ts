@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notFoundByParam, routePath, routes, type Access, type RouteName } from '@commonplace/contracts';
 import { AccessService, roleAllows } from '../access/access.service.js';
@@ -127,6 +128,27 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   annotationTags: () => undefined,
   setAnnotationTags: () => ({ tags: ['gossip'] }),
   mentionableMembers: () => undefined,
+  annotationTriage: () => undefined,
+  // A thread a new version left in triage: the student's own private one, for staff a course one.
+  triageAnnotation: async (f, caller) => {
+    const reading = await t.prisma.reading.findUniqueOrThrow({ where: { id: f.params.readingId } });
+    const authorId = caller === 'student' ? f.cast.student.userId : f.params.userId!;
+    const thread = await t.prisma.annotation.create({
+      data: {
+        courseId: f.params.courseId!,
+        readingId: reading.id,
+        authorId,
+        visibility: caller === 'student' ? 'PRIVATE' : 'COURSE',
+        quote: reading.canonicalText.slice(0, 10),
+        start: 0,
+        end: 10,
+        readingVersion: reading.version,
+        anchorStatus: 'TRIAGE',
+      },
+    });
+    f.params.annotationId = thread.id;
+    return { action: 'orphan' };
+  },
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
@@ -213,6 +235,8 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
       versionNumber: '1',
       commentId: comment.body.id,
       pageId: page.body.id,
+      // An id of no annotation, for the malformed-id checks; calls that need a real one make it.
+      annotationId: randomUUID(),
       ...(withReadings ? await readingFixture(cast, module.body.id) : {}),
     },
   };

@@ -8,6 +8,7 @@ import type {
 } from '@commonplace/contracts';
 import { PrismaClient, type Prisma } from '@commonplace/db';
 import { detectFormat } from '@commonplace/reading';
+import { ReanchorJobs } from '../annotation-anchoring/reanchor-jobs.js';
 import { AppError } from '../common/app-error.js';
 import type { CourseMembership } from '../common/request-auth.js';
 import { mediaTypeOf, storeReading, storeSourceFile } from '../readings/reading-store.js';
@@ -70,6 +71,7 @@ export class ImportsService {
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
     @Inject(ImportJobs) private readonly jobs: ImportJobs,
     @Inject(ReadingsService) private readonly readings: ReadingsService,
+    @Inject(ReanchorJobs) private readonly reanchor: ReanchorJobs,
   ) {}
 
   async start(viewer: CourseMembership, source: ImportSource, readingId?: string): Promise<ImportDraft> {
@@ -176,6 +178,8 @@ export class ImportsService {
       },
       { timeout: 60_000 },
     );
+    // A new version: its annotations are carried over in the background (a lost send is swept up).
+    if (draft.readingId) await this.reanchor.enqueue(readingId);
     return this.readings.detail(viewer, readingId);
   }
 

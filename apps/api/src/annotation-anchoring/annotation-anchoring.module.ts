@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AnnotationReanchoring } from './annotation-reanchoring.service.js';
+import { AnnotationTriageController } from './annotation-triage.controller.js';
+import { AnnotationTriageService } from './annotation-triage.service.js';
+import { ReanchorJobs } from './reanchor-jobs.js';
+
+/** New versions of a reading: its annotations carried over, and the triage of those that were not. */
+@Module({
+  controllers: [AnnotationTriageController],
+  providers: [AnnotationReanchoring, AnnotationTriageService, ReanchorJobs],
+  exports: [ReanchorJobs, AnnotationReanchoring],
+})
+export class AnnotationAnchoringModule {}
