@@ -24,8 +24,11 @@ markdown.inline.ruler.before('link', 'mention', (state, silent) => {
   return true;
 });
 
-markdown.renderer.rules.mention = (tokens, index) =>
-  `<span class="mention" data-user="${markdown.utils.escapeHtml(tokens[index]!.meta.userId)}">@${markdown.utils.escapeHtml(tokens[index]!.content)}</span>`;
+markdown.renderer.rules.mention = (tokens, index) => {
+  const token = tokens[index]!;
+  const { userId } = token.meta as { userId: string };
+  return `<span class="mention" data-user="${markdown.utils.escapeHtml(userId)}">@${markdown.utils.escapeHtml(token.content)}</span>`;
+};
 
 const openLink = markdown.renderer.rules.link_open;
 markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {

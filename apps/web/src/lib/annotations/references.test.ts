@@ -3,6 +3,7 @@ import { canonicalTextOf } from '../citations/canonical';
 import {
   formatReference,
   paragraphBlocks,
+  paragraphNumbering,
   parseReference,
   passageOfReference,
   referenceAt,
@@ -114,6 +115,13 @@ describe('passageOfReference', () => {
 
   it('numbers every block but headings as a paragraph', () => {
     expect(paragraphBlocks(blocks)).toEqual([1, 3, 4]);
+    expect(paragraphNumbering(blocks)).toEqual(
+      new Map([
+        [1, { paragraph: 1, sentenceStarts: [0, 12, 31] }],
+        [3, { paragraph: 2, sentenceStarts: [0, 21] }],
+        [4, { paragraph: 3, sentenceStarts: [0] }],
+      ]),
+    );
   });
 
   it('gives the canonical-text span of a paragraph, a sentence, sentences and a stretch across paragraphs', () => {

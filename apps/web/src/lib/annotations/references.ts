@@ -196,3 +196,15 @@ export function referenceAt(
   const sentence = sentenceSpans(blocks[block]!.text).findIndex((s) => local < s.end);
   return { paragraph: index + 1, sentence: sentence < 0 ? null : sentence + 1 };
 }
+
+/** What "Number paragraphs" shows: for each paragraph's block, its ¶ number and where its sentences start. */
+export function paragraphNumbering(
+  blocks: ReadonlyArray<{ type: string; text: string }>,
+): Map<number, { paragraph: number; sentenceStarts: number[] }> {
+  return new Map(
+    paragraphBlocks(blocks).map((block, i) => [
+      block,
+      { paragraph: i + 1, sentenceStarts: sentenceSpans(blocks[block]!.text).map((s) => s.start) },
+    ]),
+  );
+}
