@@ -177,7 +177,9 @@ try {
   await prisma.annotation.createMany({ data: replies });
   const listed = await get<unknown[]>(`/api/courses/${course!.id}/readings/${reading.id}/annotations`);
   if (!Array.isArray(listed) || listed.length !== ANNOTATIONS)
-    throw new Error(`The student should see ${ANNOTATIONS} annotations; the API lists ${JSON.stringify(listed).slice(0, 200)}`);
+    throw new Error(
+      `The student should see ${ANNOTATIONS} annotations; the API lists ${JSON.stringify(listed).slice(0, 200)}`,
+    );
 
   const annotated = await measure(browser, readerUrl, cookie, threads);
 
@@ -193,7 +195,14 @@ try {
   console.log(row('no annotations', bare));
   console.log(row(`${ANNOTATIONS} annotations`, annotated));
   console.log(
-    JSON.stringify({ reading: reading.title, words: reading.wordCount, annotations: ANNOTATIONS, threads, bare, annotated }),
+    JSON.stringify({
+      reading: reading.title,
+      words: reading.wordCount,
+      annotations: ANNOTATIONS,
+      threads,
+      bare,
+      annotated,
+    }),
   );
 } finally {
   await browser.close();

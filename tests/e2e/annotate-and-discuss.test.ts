@@ -65,7 +65,10 @@ describe('annotating a passage and discussing it in the margin', () => {
 
     // By mouse: select the words, Annotate, write, tag, save (the group is the default audience).
     await select(a, QUOTED);
-    await a.getByRole('toolbar', { name: 'Selected words' }).getByRole('button', { name: /^Annotate/ }).click();
+    await a
+      .getByRole('toolbar', { name: 'Selected words' })
+      .getByRole('button', { name: /^Annotate/ })
+      .click();
     const composer = a.getByRole('dialog', { name: 'Annotate' });
     expect(await composer.locator('blockquote').innerText()).toBe(QUOTED);
     expect(await composer.getByRole('radio', { name: 'My group' }).isChecked()).toBe(true);
@@ -84,7 +87,10 @@ describe('annotating a passage and discussing it in the margin', () => {
     const selected = a.getByRole('status').filter({ hasText: /^Selected ¶2 s1/ });
     await selected.waitFor();
     const sentence = /“(.+)”/.exec(await selected.innerText())![1]!;
-    await a.getByRole('search', { name: 'Passages' }).getByRole('button', { name: /^Annotate/ }).press('Enter');
+    await a
+      .getByRole('search', { name: 'Passages' })
+      .getByRole('button', { name: /^Annotate/ })
+      .press('Enter');
     const keyed = a.getByRole('dialog', { name: 'Annotate' });
     expect(await keyed.locator('blockquote').innerText()).toBe(sentence);
     await a.keyboard.type(KEYBOARD_COMMENT);

@@ -32,7 +32,8 @@ async function send(path: string, method: string, body?: unknown): Promise<unkno
   const json: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const refusal = errorResponse.safeParse(json);
-    if (refusal.success) throw new AnnotationError(refusal.data.error.message, response.status, refusal.data.error.fields);
+    if (refusal.success)
+      throw new AnnotationError(refusal.data.error.message, response.status, refusal.data.error.fields);
     throw new AnnotationError('The server could not answer. Try again in a moment.', response.status);
   }
   return json;

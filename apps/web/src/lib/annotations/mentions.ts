@@ -15,5 +15,8 @@ export function insertMention(
   const name = person.name.replace(/[\]\n]/g, ' ').slice(0, 200);
   const mention = `@[${name}](user:${person.id}) `;
   const end = at.start + 1 + at.query.length;
-  return { text: text.slice(0, at.start) + mention + text.slice(end).replace(/^ /, ''), caret: at.start + mention.length };
+  return {
+    text: text.slice(0, at.start) + mention + text.slice(end).replace(/^ /, ''),
+    caret: at.start + mention.length,
+  };
 }

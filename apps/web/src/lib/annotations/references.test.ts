@@ -39,7 +39,9 @@ describe('sentenceSpans', () => {
   });
 
   it('does not split before a lower-case word, and keeps a last sentence without a stop', () => {
-    expect(sentences('Freight moved slowly. and then not at all')).toEqual(['Freight moved slowly. and then not at all']);
+    expect(sentences('Freight moved slowly. and then not at all')).toEqual([
+      'Freight moved slowly. and then not at all',
+    ]);
     expect(sentences('  Spaces around.  Trimmed  ')).toEqual(['Spaces around.', 'Trimmed']);
     expect(sentences('')).toEqual([]);
     expect(sentences('   ')).toEqual([]);

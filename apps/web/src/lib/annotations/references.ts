@@ -13,9 +13,51 @@ export interface Span {
 
 /** Words that end in a full stop without ending a sentence. */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al', 'no', 'vol', 'pp', 'p',
-  'ed', 'eds', 'fig', 'ch', 'approx', 'c', 'ca', 'inc', 'ltd', 'co', 'gen', 'col', 'lt', 'sgt', 'mt', 'jan', 'feb',
-  'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'sr',
+  'jr',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'cf',
+  'al',
+  'no',
+  'vol',
+  'pp',
+  'p',
+  'ed',
+  'eds',
+  'fig',
+  'ch',
+  'approx',
+  'c',
+  'ca',
+  'inc',
+  'ltd',
+  'co',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'mt',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
 ]);
 
 const END = /[.!?…]+['"’”)\]]*(?=\s)/g;
@@ -139,7 +181,10 @@ export function resolveReference(
     const block = paragraphs[p.paragraph - 1];
     if (block === undefined) {
       const count = paragraphs.length;
-      return { ok: false, error: `There is no ¶${p.paragraph}: this reading has ${count} paragraph${count === 1 ? '' : 's'}.` };
+      return {
+        ok: false,
+        error: `There is no ¶${p.paragraph}: this reading has ${count} paragraph${count === 1 ? '' : 's'}.`,
+      };
     }
     const [blockStart] = blockOffsets[block] ?? [0];
     const text = blocks[block]!.text;

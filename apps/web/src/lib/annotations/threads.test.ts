@@ -116,10 +116,9 @@ describe('applyEvent', () => {
 
   it('removes an annotation, and a thread with its replies', () => {
     const other = annotation(3);
-    expect(applyEvent([root, answer, other], { kind: 'removed', annotationId: answer.id, readingId: id(700) })).toEqual([
-      root,
-      other,
-    ]);
+    expect(applyEvent([root, answer, other], { kind: 'removed', annotationId: answer.id, readingId: id(700) })).toEqual(
+      [root, other],
+    );
     expect(applyEvent([root, answer, other], { kind: 'removed', annotationId: root.id, readingId: id(700) })).toEqual([
       other,
     ]);
@@ -130,7 +129,10 @@ describe('filters', () => {
   const tagged = annotation(1, { tags: ['confusing'] });
   const byBolat = annotation(2, { author: BOLAT, groupId: id(601), groupName: 'Steppe', read: false });
   const answered = annotation(3);
-  const threads = threadsOf([tagged, byBolat, answered, reply(4, answered, { author: BOLAT, tags: ['question'] })], TEXT);
+  const threads = threadsOf(
+    [tagged, byBolat, answered, reply(4, answered, { author: BOLAT, tags: ['question'] })],
+    TEXT,
+  );
   const shown = (filter: Partial<typeof NO_FILTER>) =>
     threads.filter((t) => threadMatches(t, { ...NO_FILTER, ...filter })).map((t) => t.root.id);
 

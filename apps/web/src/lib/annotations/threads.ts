@@ -134,7 +134,8 @@ export function annotationMarks(
     const spans = passageSpans(thread.passage, blockOffsets);
     for (const { block, start, end } of spans) push(highlights, block, { start, end, kind: 'annotated' });
     const last = spans.at(-1);
-    if (last) push(markers, last.block, { offset: last.end, threadId: thread.root.id, count: 1 + thread.replies.length });
+    if (last)
+      push(markers, last.block, { offset: last.end, threadId: thread.root.id, count: 1 + thread.replies.length });
   }
   return { highlights, markers };
 }
