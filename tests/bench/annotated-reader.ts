@@ -153,7 +153,8 @@ try {
       visibility: 'COURSE' as const,
       body: n % 5 === 0 ? '' : `Note ${n}: **why** does this passage matter here? See the previous section.`,
       tags: n % 7 === 0 ? ['confusing'] : n % 3 === 0 ? ['question'] : [],
-      selector,
+      // Stored as the API stores a thread's target: [TextQuoteSelector, TextPositionSelector].
+      selector: [selector.quote, selector.position],
       quote: selector.quote.exact,
       start,
       end,
