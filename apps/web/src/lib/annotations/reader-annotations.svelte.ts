@@ -10,7 +10,16 @@ import type { Passage } from '../reading/passage';
 import { AnnotationError, callAnnotations } from './api';
 import { followAnnotations, type LiveState } from './live';
 import { plainBody } from './markdown';
-import { applyEvent, NO_FILTER, threadMatches, threadsOf, type Thread, type ThreadFilter } from './threads';
+import {
+  applyEvent,
+  markedRead,
+  NO_FILTER,
+  threadMatches,
+  threadsOf,
+  unreadAmong,
+  type Thread,
+  type ThreadFilter,
+} from './threads';
 
 export interface NewThread {
   passage: Passage;
@@ -41,7 +50,7 @@ export class ReaderAnnotations {
   readonly shown: Thread[] = $derived(this.threads.filter((t) => threadMatches(t, this.filter)));
   readonly placed: Thread[] = $derived(this.threads.filter((t) => t.passage !== null));
 
-  #pendingReads = new Set<string>();
+  #pendingReads: string[] = [];
   #readTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -138,22 +147,20 @@ export class ReaderAnnotations {
 
   /** Notes annotations as seen, a moment after they were shown, several in one call. */
   seen(ids: string[]): void {
-    const unread = new Set(this.list.filter((a) => !a.read).map((a) => a.id));
-    for (const id of ids) if (unread.has(id)) this.#pendingReads.add(id);
-    if (!this.#pendingReads.size) return;
+    const fresh = unreadAmong(this.list, ids).filter((id) => !this.#pendingReads.includes(id));
+    if (!fresh.length) return;
+    this.#pendingReads.push(...fresh);
     clearTimeout(this.#readTimer);
     this.#readTimer = setTimeout(() => void this.#markRead(), 1500);
   }
 
   async #markRead(): Promise<void> {
-    const annotationIds = [...this.#pendingReads].slice(0, 5000);
-    this.#pendingReads.clear();
+    const annotationIds = this.#pendingReads.splice(0, 5000);
     try {
       await callAnnotations('markAnnotationsRead', this.params, { annotationIds });
     } catch {
       return;
     }
-    const done = new Set(annotationIds);
-    this.list = this.list.map((a) => (done.has(a.id) ? { ...a, read: true } : a));
+    this.list = markedRead(this.list, annotationIds);
   }
 }

@@ -74,7 +74,7 @@ export function sentenceSpans(text: string): Span[] {
     const end = match.index + match[0].length;
     if (end <= start) continue;
     const next = skipSpace(text, end);
-    if (next >= text.length || !/[\p{Lu}\p{N}"'“‘(\[¿¡]/u.test(text[next]!)) continue;
+    if (next >= text.length || !/[\p{Lu}\p{N}"'“‘([¿¡]/u.test(text[next]!)) continue;
     if (match[0].startsWith('.') && !match[0].startsWith('...') && abbreviationBefore(text, match.index)) continue;
     spans.push({ start, end });
     start = next;

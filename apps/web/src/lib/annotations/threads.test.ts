@@ -12,7 +12,10 @@ import {
   threadOf,
   threadsAt,
   threadsOf,
+  markedRead,
+  unreadAmong,
   visibilityChoices,
+  withAnnotated,
 } from './threads';
 
 const TEXT = 'Aktau grew. Kuryk grew faster.\n\nThe ferries were old. Kuryk grew faster.';
@@ -208,5 +211,31 @@ describe('visibility and links', () => {
   it('links to the reader on an annotation, without the page’s other parameters', () => {
     const url = new URL('https://commonplace.test/courses/c/readings/r?q=port&passage=1-4#b-3');
     expect(annotationLink(url, id(1))).toBe(`https://commonplace.test/courses/c/readings/r?annotation=${id(1)}`);
+  });
+});
+
+describe('reading state and highlights', () => {
+  it('knows which shown annotations are unread, once each, and marks them read', () => {
+    const unread = annotation(1, { read: false });
+    const read = annotation(2);
+    expect(unreadAmong([unread, read], [read.id, unread.id, unread.id, id(99)])).toEqual([unread.id]);
+    expect(markedRead([unread, read], [unread.id]).map((a) => a.read)).toEqual([true, true]);
+  });
+
+  it('adds the annotated passages to the page’s other highlights, block by block', () => {
+    const base = new Map([[0, [{ start: 0, end: 3, kind: 'match' as const }]]]);
+    const merged = withAnnotated(
+      base,
+      new Map([
+        [0, [{ start: 1, end: 2, kind: 'annotated' as const }]],
+        [2, [{ start: 4, end: 9, kind: 'annotated' as const }]],
+      ]),
+    );
+    expect(merged.get(0)).toEqual([
+      { start: 0, end: 3, kind: 'match' },
+      { start: 1, end: 2, kind: 'annotated' },
+    ]);
+    expect(merged.get(2)).toEqual([{ start: 4, end: 9, kind: 'annotated' }]);
+    expect(base.get(0)).toHaveLength(1);
   });
 });

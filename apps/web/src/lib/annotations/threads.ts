@@ -178,3 +178,25 @@ export function threadOf(threads: readonly Thread[], annotationId: string): Thre
     threads.find((t) => t.root.id === annotationId || t.replies.some((r) => r.annotation.id === annotationId)) ?? null
   );
 }
+
+/** The highlights of the page with the annotated passages added, block by block. */
+export function withAnnotated(
+  base: Map<number, Highlight[]>,
+  more: Map<number, Highlight[]>,
+): Map<number, Highlight[]> {
+  const merged = new Map(base);
+  for (const [block, marks] of more) merged.set(block, [...(merged.get(block) ?? []), ...marks]);
+  return merged;
+}
+
+/** Which of `ids` name annotations of the list not yet read, each once. */
+export function unreadAmong(annotations: readonly Annotation[], ids: readonly string[]): string[] {
+  const unread = new Set(annotations.filter((a) => !a.read).map((a) => a.id));
+  return [...new Set(ids.filter((id) => unread.has(id)))];
+}
+
+/** The list with the annotations named read. */
+export function markedRead(annotations: readonly Annotation[], ids: readonly string[]): Annotation[] {
+  const done = new Set(ids);
+  return annotations.map((a) => (done.has(a.id) && !a.read ? { ...a, read: true } : a));
+}
