@@ -72,7 +72,7 @@ describe('annotating a passage and discussing it in the margin', () => {
     const composer = a.getByRole('dialog', { name: 'Annotate' });
     expect(await composer.locator('blockquote').innerText()).toBe(QUOTED);
     expect(await composer.getByRole('radio', { name: 'My group' }).isChecked()).toBe(true);
-    await composer.getByRole('textbox', { name: /Comment/ }).fill(COMMENT);
+    await composer.getByRole('combobox', { name: /Comment/ }).fill(COMMENT);
     await composer.getByRole('checkbox', { name: 'question' }).check();
     await composer.getByRole('button', { name: 'Save annotation' }).click();
     await expect.poll(() => a.locator('mark.annotated').allInnerTexts()).toEqual([QUOTED]);
