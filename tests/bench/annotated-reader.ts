@@ -39,15 +39,14 @@ async function visit(
 ): Promise<Timing> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addCookies([{ ...cookie, url }]);
-  // Watches from the first frame for the markers each placed thread puts after its passage.
-  await context.addInitScript((expected: number) => {
-    const watch = () => {
-      if (document.querySelectorAll('[data-thread-marker]').length >= expected) {
-        (window as unknown as { anchoredAt: number }).anchoredAt = performance.now();
-      } else requestAnimationFrame(watch);
-    };
-    requestAnimationFrame(watch);
-  }, threads);
+  // Watches from the first frame for the markers each placed thread puts after its passage. Given
+  // as source: tsx would wrap a named function in a helper the page does not have.
+  await context.addInitScript(`
+    (function watch() {
+      if (document.querySelectorAll('[data-thread-marker]').length >= ${threads}) window.anchoredAt = performance.now();
+      else requestAnimationFrame(watch);
+    })();
+  `);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => 'anchoredAt' in window, undefined, { timeout: 60_000 });
