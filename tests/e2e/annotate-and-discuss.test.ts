@@ -121,6 +121,19 @@ describe('annotating a passage and discussing it in the margin', () => {
     await taught.getByRole('button', { name: '1 reply' }).click();
     await expect.poll(() => taught.innerText()).toContain(REPLY);
 
+    // A copied link opens the reader on the thread, open and focused; N numbers the paragraphs.
+    const threads = await instructor.call<Array<{ id: string; body: string }>>(
+      'GET',
+      `/api/courses/${courseId}/readings/${readingId}/annotations`,
+    );
+    const linked = threads.find((t) => t.body === COMMENT)!;
+    await teacher.goto(`${readingPath}?annotation=${linked.id}`, { waitUntil: 'networkidle' });
+    await expect.poll(() => teacher.evaluate(() => document.activeElement?.id)).toBe(`annotation-${linked.id}`);
+    expect(await marginOf(teacher).getByText(REPLY).isVisible()).toBe(true);
+    await teacher.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await teacher.keyboard.press('n');
+    await expect.poll(() => teacher.locator('.para-no').first().innerText()).toBe('¶1');
+
     // The other group's student saw none of it, live or on a fresh load, nor through the API.
     expect(await c.locator('body').innerText()).not.toContain(COMMENT);
     expect(await c.locator('mark.annotated').count()).toBe(0);
