@@ -67,7 +67,7 @@ export class ReaderAnnotations {
   follow(): () => void {
     const stop = followAnnotations(routePath('annotationEvents', this.params), {
       onEvent: (event) => {
-        if (event.kind !== 'removed' && event.kind === 'created' && event.annotation.author.id !== this.viewerId) {
+        if (event.kind === 'created' && event.annotation.author.id !== this.viewerId) {
           const a = event.annotation;
           const what = a.parentId ? 'New reply' : a.body ? 'New annotation' : 'New highlight';
           this.said = `${what} by ${a.author.name}${a.body ? `: ${plainBody(a.body, 80)}` : ''}`;
