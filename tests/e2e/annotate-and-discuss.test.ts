@@ -58,10 +58,13 @@ describe('annotating a passage and discussing it in the margin', () => {
 
     const a = (await aliya.open(e2e.browser)).page;
     const b = (await bolat.open(e2e.browser)).page;
-    const c = (await chen.open(e2e.browser)).page;
+    // On a phone, 390 px wide: the margin is a tab of its own.
+    const c = (await chen.open(e2e.browser, { width: 390, height: 844 })).page;
     await openLive(a, readingPath);
     await openLive(b, readingPath);
-    await openLive(c, readingPath);
+    await c.goto(readingPath, { waitUntil: 'networkidle' });
+    await c.getByRole('tab', { name: 'Annotations' }).click();
+    await expect.poll(() => marginOf(c).getByText('Live', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
 
     // By mouse: select the words, Annotate, write, tag, save (the group is the default audience).
     await select(a, QUOTED);
@@ -138,6 +141,8 @@ describe('annotating a passage and discussing it in the margin', () => {
     expect(await c.locator('body').innerText()).not.toContain(COMMENT);
     expect(await c.locator('mark.annotated').count()).toBe(0);
     await c.reload({ waitUntil: 'networkidle' });
+    await c.getByRole('tab', { name: 'Annotations' }).click();
+    expect(await marginOf(c).innerText()).toContain('No annotations yet');
     const seen = await c.locator('body').innerText();
     for (const words of [COMMENT, KEYBOARD_COMMENT, REPLY]) expect(seen).not.toContain(words);
     const listed = await chen.call<Array<{ body: string }>>(
