@@ -22,6 +22,16 @@ describe('readerCommand', () => {
     expect(press('x')).toBeNull();
   });
 
+  it('maps the annotation keys: a, h, g, n and m', () => {
+    expect(['a', 'h', 'g', 'n', 'm'].map((key) => press(key))).toEqual([
+      'annotate',
+      'highlight',
+      'go-to-passage',
+      'number-paragraphs',
+      'margin',
+    ]);
+  });
+
   it('leaves keys alone while typing in a field or with a modifier held', () => {
     expect(press('j', { tagName: 'INPUT' })).toBeNull();
     expect(press('j', { tagName: 'TEXTAREA' })).toBeNull();

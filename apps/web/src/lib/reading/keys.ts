@@ -1,4 +1,14 @@
-export type ReaderCommand = 'next-section' | 'previous-section' | 'contents' | 'quote' | 'shortcuts';
+export type ReaderCommand =
+  | 'next-section'
+  | 'previous-section'
+  | 'contents'
+  | 'quote'
+  | 'annotate'
+  | 'highlight'
+  | 'go-to-passage'
+  | 'number-paragraphs'
+  | 'margin'
+  | 'shortcuts';
 
 interface KeyLike {
   key: string;
@@ -14,6 +24,11 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; command: ReaderCommand; 
   { keys: ['k', '['], command: 'previous-section', label: 'Previous section' },
   { keys: ['t'], command: 'contents', label: 'Go to the table of contents' },
   { keys: ['q'], command: 'quote', label: 'Quote the selected words into the open note' },
+  { keys: ['a'], command: 'annotate', label: 'Annotate the selected words' },
+  { keys: ['h'], command: 'highlight', label: 'Highlight the selected words' },
+  { keys: ['g'], command: 'go-to-passage', label: 'Go to a passage by its reference (¶4 s2-s3)' },
+  { keys: ['n'], command: 'number-paragraphs', label: 'Number paragraphs and sentences, or stop' },
+  { keys: ['m'], command: 'margin', label: 'Go to the annotations in the margin' },
   { keys: ['?'], command: 'shortcuts', label: 'Show these shortcuts' },
 ];
 

@@ -80,3 +80,20 @@ describe('blockSegments', () => {
     ]);
   });
 });
+
+describe('blockSegments with annotations and sentence numbers', () => {
+  it('puts an annotation marker after its passage and a sentence number before each sentence', () => {
+    const text = 'Aktau grew. Kuryk grew faster.';
+    const segments = blockSegments(text, [], [{ start: 12, end: 30, kind: 'annotated' }], [], {
+      annotationMarkers: [{ offset: 30, threadId: 't1', count: 2 }],
+      sentenceStarts: [0, 12],
+    });
+    expect(segments).toEqual([
+      { kind: 'sentence', number: 1 },
+      { kind: 'text', text: 'Aktau grew. ', highlights: [] },
+      { kind: 'sentence', number: 2 },
+      { kind: 'text', text: 'Kuryk grew faster.', highlights: ['annotated'] },
+      { kind: 'annotation', threadId: 't1', count: 2 },
+    ]);
+  });
+});

@@ -1,9 +1,9 @@
 /**
- * Why a stretch of text is highlighted: the linked passage, words matching the search query, or a
- * passage quoted in notes.
+ * Why a stretch of text is highlighted: the linked passage, words matching the search query, a
+ * passage quoted in notes, or an annotated passage.
  */
-export type HighlightKind = 'passage' | 'match' | 'cited';
-const KINDS: readonly HighlightKind[] = ['passage', 'match', 'cited'];
+export type HighlightKind = 'passage' | 'match' | 'cited' | 'annotated';
+const KINDS: readonly HighlightKind[] = ['passage', 'match', 'cited', 'annotated'];
 
 export interface Highlight {
   start: number;
@@ -25,11 +25,28 @@ export interface CiteMarker {
   count: number;
 }
 
+/** The button after an annotated passage that opens its thread in the margin. */
+export interface AnnotationMarker {
+  offset: number;
+  threadId: string;
+  /** How many annotations the thread holds, its replies included. */
+  count: number;
+}
+
+/** What else a block shows between its words: annotation markers, and sentence numbers when paragraphs are numbered. */
+export interface BlockExtras {
+  annotationMarkers?: AnnotationMarker[];
+  /** Where each sentence starts, in the block's text: shown as s1, s2, … */
+  sentenceStarts?: number[];
+}
+
 export type Segment =
   | { kind: 'text'; text: string; highlights: HighlightKind[] }
   /** `ref` is the marker's position in the block's noteRefs, which makes its id unique. */
   | { kind: 'note'; label: string; ref: number }
-  | ({ kind: 'cite' } & Omit<CiteMarker, 'offset'>);
+  | ({ kind: 'cite' } & Omit<CiteMarker, 'offset'>)
+  | ({ kind: 'annotation' } & Omit<AnnotationMarker, 'offset'>)
+  | { kind: 'sentence'; number: number };
 
 /**
  * Cuts a block's text into runs to render: plain or highlighted text, with the note markers and
@@ -42,6 +59,7 @@ export function blockSegments(
   noteRefs: NoteRef[] = [],
   highlights: Highlight[] = [],
   citeMarkers: CiteMarker[] = [],
+  { annotationMarkers = [], sentenceStarts = [] }: BlockExtras = {},
 ): Segment[] {
   const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
   const notes = noteRefs
@@ -51,12 +69,18 @@ export function blockSegments(
     .map((h) => ({ start: clamp(h.start), end: clamp(h.end), kind: h.kind }))
     .filter((h) => h.end > h.start);
   const cites = citeMarkers.map((c) => ({ ...c, offset: clamp(c.offset) })).sort((a, b) => a.offset - b.offset);
+  const annotated = annotationMarkers
+    .map((m) => ({ ...m, offset: clamp(m.offset) }))
+    .sort((a, b) => a.offset - b.offset);
+  const sentences = sentenceStarts.map((offset, i) => ({ offset: clamp(offset), number: i + 1 }));
   const cuts = [
     ...new Set([
       0,
       text.length,
       ...notes.map((n) => n.offset),
       ...cites.map((c) => c.offset),
+      ...annotated.map((m) => m.offset),
+      ...sentences.map((m) => m.offset),
       ...spans.flatMap((h) => [h.start, h.end]),
     ]),
   ].sort((a, b) => a - b);
@@ -64,6 +88,8 @@ export function blockSegments(
   const segments: Segment[] = [];
   let nextNote = 0;
   let nextCite = 0;
+  let nextAnnotated = 0;
+  let nextSentence = 0;
   for (let i = 0; i < cuts.length; i++) {
     const at = cuts[i]!;
     while (nextNote < notes.length && notes[nextNote]!.offset === at) {
@@ -73,6 +99,13 @@ export function blockSegments(
     while (nextCite < cites.length && cites[nextCite]!.offset === at) {
       const { passage, count } = cites[nextCite++]!;
       segments.push({ kind: 'cite', passage, count });
+    }
+    while (nextAnnotated < annotated.length && annotated[nextAnnotated]!.offset === at) {
+      const { threadId, count } = annotated[nextAnnotated++]!;
+      segments.push({ kind: 'annotation', threadId, count });
+    }
+    while (nextSentence < sentences.length && sentences[nextSentence]!.offset === at) {
+      segments.push({ kind: 'sentence', number: sentences[nextSentence++]!.number });
     }
     const end = cuts[i + 1];
     if (end === undefined) break;

@@ -1,5 +1,14 @@
-import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
-import { commentCreate, noteCreate, progressUpdate, readingUpdate, routePath, type Note } from '@commonplace/contracts';
+import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import {
+  BUILT_IN_ANNOTATION_TAGS,
+  commentCreate,
+  noteCreate,
+  progressUpdate,
+  readingUpdate,
+  routePath,
+  type Annotation,
+  type Note,
+} from '@commonplace/contracts';
 import { panelView } from '$lib/notes-panel/panel-view';
 import { metadataFromForm } from '$lib/reading/metadata-form';
 import { api, ApiError } from '$lib/server/api';
@@ -10,11 +19,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const params = { courseId: event.params.courseId, readingId: event.params.readingId };
   try {
-    const [reading, { course }, notes, citations] = await Promise.all([
+    const [reading, { course }, notes, citations, annotations, annotationTags] = await Promise.all([
       api(event, 'getReading', params),
       event.parent(),
       api(event, 'listNotes', { courseId: params.courseId }),
       api(event, 'listReadingCitations', params),
+      annotationsOf(event, params),
+      annotationTagsOf(event, params.courseId),
     ]);
     const staff = course.role !== 'STUDENT';
     const [versions, groups] = staff
@@ -40,6 +51,8 @@ export const load: PageServerLoad = async (event) => {
       panel,
       groups,
       comments,
+      annotations,
+      annotationTags,
       downloadHref: routePath('downloadOriginal', params),
       progressUrl: routePath('saveProgress', params),
     };
@@ -48,6 +61,32 @@ export const load: PageServerLoad = async (event) => {
     throw e;
   }
 };
+
+/**
+ * The annotations this viewer may see, rendered with the text; null when they could not be had
+ * (the reader still opens, and says so in the margin).
+ */
+async function annotationsOf(
+  event: RequestEvent,
+  params: { courseId: string; readingId: string },
+): Promise<Annotation[] | null> {
+  try {
+    return (await api(event, 'listAnnotations', params)).data;
+  } catch (e) {
+    console.error('The reader opened without annotations:', e);
+    return null;
+  }
+}
+
+/** The tags a new annotation may take: the built-in ones and the course's own. */
+async function annotationTagsOf(event: RequestEvent, courseId: string): Promise<string[]> {
+  try {
+    const { builtIn, course } = (await api(event, 'annotationTags', { courseId })).data;
+    return [...new Set([...builtIn, ...course])];
+  } catch {
+    return [...BUILT_IN_ANNOTATION_TAGS];
+  }
+}
 
 /** The page has several forms; each result says which one it answers, so it shows beside that one. */
 type ReaderForm = 'finish' | 'details' | 'delete' | 'groupNote' | 'newNote' | 'comment' | 'deleteComment';
