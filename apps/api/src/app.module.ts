@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
+import { AnnotationInsightsModule } from './annotation-insights/annotation-insights.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CitationsModule } from './citations/citations.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         CommentsModule,
         CitationsModule,
         WikiModule,
+        AnnotationInsightsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

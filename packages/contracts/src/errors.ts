@@ -110,6 +110,10 @@ export const errorTable = {
     status: 422,
     message: 'That tag is not one of this course’s annotation tags. Ask an instructor to add it.',
   },
+  ANNOTATION_EXPORT_COURSE_IS_FOR_STAFF: {
+    status: 403,
+    message: 'Only an instructor or TA can export the course’s annotations. Export your own instead.',
+  },
   // Import refusals, by the importer's codes (packages/reading); the importer's own message, which
   // names the file, is sent where there is one.
   EMPTY_FILE: { status: 400, message: 'The file is empty.' },

@@ -1,3 +1,4 @@
+export * from './annotation-insights.js';
 export * from './annotations.js';
 export * from './auth.js';
 export * from './comments.js';

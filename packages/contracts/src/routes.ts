@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { annotationInsightRoutes } from './annotation-insights.js';
 import { annotationRoutes } from './annotations.js';
 import * as auth from './auth.js';
 import { commentRoutes } from './comments.js';
@@ -289,6 +290,7 @@ export const routes = {
   ...citationRoutes,
   ...wikiRoutes,
   ...annotationRoutes,
+  ...annotationInsightRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;
