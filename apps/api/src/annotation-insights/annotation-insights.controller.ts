@@ -1,5 +1,5 @@
-import { Controller, Inject, Req, Res } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Controller, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import type { BodyOf, ParamsOf, QueryOf } from '@commonplace/contracts';
 import type { Viewer } from '../access/policies.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -62,7 +62,6 @@ export class AnnotationInsightsController {
   async export(
     @Membership() viewer: Viewer,
     @QueryInput() query: QueryOf<'exportAnnotations'>,
-    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const [annotations, courseTitle] = await Promise.all([
@@ -71,7 +70,7 @@ export class AnnotationInsightsController {
     ]);
     const context = {
       // Links in the files point at the app as people reach it.
-      origin: this.config.PUBLIC_ORIGIN?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`,
+      origin: this.config.PUBLIC_ORIGIN.replace(/\/$/, ''),
       courseTitle,
       scope: query.scope,
       exportedAt: new Date(),
