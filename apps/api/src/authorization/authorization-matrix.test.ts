@@ -110,6 +110,14 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   wikiBacklinks: () => undefined,
   wikiPageMarkdown: () => undefined,
   exportWiki: () => undefined,
+  annotationHotspots: () => undefined,
+  participation: () => undefined,
+  participationCsv: () => undefined,
+  exportAnnotations: () => undefined,
+  importAnnotations: () => ({
+    type: 'Annotation',
+    target: { selector: { type: 'TextQuoteSelector', exact: 'keepers of the northern lights' } },
+  }),
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
