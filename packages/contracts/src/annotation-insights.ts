@@ -78,7 +78,10 @@ export type AnnotationExportQuery = z.infer<typeof annotationExportQuery>;
 export const ANNOTATION_IMPORT_MAX_ITEMS = 2000;
 export const ANNOTATION_IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
 
-const jsonLdString = storedText().max(ANNOTATION_BODY_MAX_CHARS, `Keep each value under ${ANNOTATION_BODY_MAX_CHARS} characters.`);
+const jsonLdString = storedText().max(
+  ANNOTATION_BODY_MAX_CHARS,
+  `Keep each value under ${ANNOTATION_BODY_MAX_CHARS} characters.`,
+);
 const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).max(50)]);
 
 /** A body of a Web Annotation: a TextualBody (comment or tag), or an IRI, which is not imported. */

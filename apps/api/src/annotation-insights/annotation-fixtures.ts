@@ -72,7 +72,14 @@ export async function thread(t: TestApi, spec: ThreadSpec) {
 
 export async function reply(
   t: TestApi,
-  parent: { id: string; rootId: string | null; courseId: string; readingId: string; visibility: 'PRIVATE' | 'GROUP' | 'COURSE'; groupId: string | null },
+  parent: {
+    id: string;
+    rootId: string | null;
+    courseId: string;
+    readingId: string;
+    visibility: 'PRIVATE' | 'GROUP' | 'COURSE';
+    groupId: string | null;
+  },
   authorId: string,
   body: string,
   extra: { hidden?: boolean; deleted?: boolean; createdAt?: Date } = {},

@@ -13,7 +13,9 @@ export const readingUrl = (origin: string, a: Pick<ExportedAnnotation, 'courseId
   `${origin}/courses/${a.courseId}/readings/${a.readingId}`;
 
 const passageUrl = (origin: string, a: ExportedAnnotation) =>
-  a.passage ? `${readingUrl(origin, a)}?passage=${a.passage.position.start}-${a.passage.position.end}` : readingUrl(origin, a);
+  a.passage
+    ? `${readingUrl(origin, a)}?passage=${a.passage.position.start}-${a.passage.position.end}`
+    : readingUrl(origin, a);
 
 const kindOf = (a: ExportedAnnotation) => (a.parentId ? 'reply' : a.body ? 'annotation' : 'highlight');
 
@@ -90,7 +92,8 @@ export function annotationsMarkdown(annotations: readonly ExportedAnnotation[], 
     if (a.threadId !== thread) {
       thread = a.threadId;
       lines.push('---', '');
-      if (a.passage) lines.push(blockquote(a.passage.quote.exact), '', `[Open the passage](${passageUrl(context.origin, a)})`, '');
+      if (a.passage)
+        lines.push(blockquote(a.passage.quote.exact), '', `[Open the passage](${passageUrl(context.origin, a)})`, '');
     }
     const tags = a.tags.length ? ` · ${a.tags.map((tag) => `#${tag.replace(/\s+/g, '-')}`).join(' ')}` : '';
     const hidden = a.hidden ? ' · hidden' : '';
@@ -109,7 +112,16 @@ export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** One annotation as a W3C Web Annotation: a reply targets the annotation it answers. */
 function webAnnotation(a: ExportedAnnotation, origin: string) {
   const body = [
-    ...(a.body ? [{ type: 'TextualBody', value: a.body, format: 'text/markdown', purpose: a.parentId ? 'replying' : 'commenting' }] : []),
+    ...(a.body
+      ? [
+          {
+            type: 'TextualBody',
+            value: a.body,
+            format: 'text/markdown',
+            purpose: a.parentId ? 'replying' : 'commenting',
+          },
+        ]
+      : []),
     ...a.tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging' })),
   ];
   return {

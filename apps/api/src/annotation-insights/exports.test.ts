@@ -24,9 +24,27 @@ async function annotatedCourse() {
   });
   await reply(t, keepers, rival.userId, 'Lighthouse staff.');
   await reply(t, keepers, rival.userId, 'Something rude.', { hidden: true });
-  await thread(t, { ...on, authorId: student.userId, words: 'trim the wicks', visibility: 'PRIVATE', body: 'Student secret' });
-  await thread(t, { ...on, authorId: rival.userId, words: 'logbooks outlived', visibility: 'PRIVATE', body: 'Rival secret' });
-  await thread(t, { ...on, authorId: instructor.userId, words: 'long winters', visibility: 'PRIVATE', body: 'Instructor secret' });
+  await thread(t, {
+    ...on,
+    authorId: student.userId,
+    words: 'trim the wicks',
+    visibility: 'PRIVATE',
+    body: 'Student secret',
+  });
+  await thread(t, {
+    ...on,
+    authorId: rival.userId,
+    words: 'logbooks outlived',
+    visibility: 'PRIVATE',
+    body: 'Rival secret',
+  });
+  await thread(t, {
+    ...on,
+    authorId: instructor.userId,
+    words: 'long winters',
+    visibility: 'PRIVATE',
+    body: 'Instructor secret',
+  });
   const caspianThread = await thread(t, {
     ...on,
     authorId: rival.userId,
@@ -36,7 +54,12 @@ async function annotatedCourse() {
     body: 'Caspian only',
   });
   await reply(t, caspianThread, rival.userId, 'Caspian reply');
-  const automation = await thread(t, { ...on, authorId: rival.userId, words: 'Automation arrived', body: 'When exactly?' });
+  const automation = await thread(t, {
+    ...on,
+    authorId: rival.userId,
+    words: 'Automation arrived',
+    body: 'When exactly?',
+  });
   await reply(t, automation, student.userId, 'In the 1960s.');
   await thread(t, { ...on, authorId: student.userId, words: 'Their children', body: 'Deleted one', deleted: true });
   return { ...cast, rival, readingId };
@@ -48,13 +71,25 @@ describe('annotation exports', () => {
     const csv = await student.call('exportAnnotations', { courseId }, undefined, { format: 'csv', scope: 'mine' });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="Foreign Policy Seminar - my annotations.csv"/);
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="Foreign Policy Seminar - my annotations.csv"/,
+    );
     const text = csv.body as string;
     for (const seen of ['Lighthouse staff.', 'Student secret', 'In the 1960s.']) expect(text).toContain(seen);
-    for (const unseen of ['Something rude', 'Rival secret', 'Instructor secret', 'Caspian', 'When exactly', 'Deleted one']) {
+    for (const unseen of [
+      'Something rude',
+      'Rival secret',
+      'Instructor secret',
+      'Caspian',
+      'When exactly',
+      'Deleted one',
+    ]) {
       expect(text).not.toContain(unseen);
     }
-    const lines = text.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    const lines = text
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe(
       'Reading,Annotation ID,Thread ID,Kind,Author,Visibility,Group,Tags,Quote,Start,End,Body,Hidden,Created,Modified,Link',
     );
@@ -66,16 +101,29 @@ describe('annotation exports', () => {
   it('gives staff the course’s annotations of every group, never anyone’s private ones', async () => {
     const { courseId, instructor, ta, readingId } = await annotatedCourse();
     for (const staff of [instructor, ta]) {
-      const markdown = await staff.call('exportAnnotations', { courseId }, undefined, { format: 'markdown', scope: 'course', readingId });
+      const markdown = await staff.call('exportAnnotations', { courseId }, undefined, {
+        format: 'markdown',
+        scope: 'course',
+        readingId,
+      });
       expect(markdown.status).toBe(200);
       expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
       const text = markdown.body as string;
-      for (const seen of ['Lighthouse staff.', 'Something rude', 'Caspian only', 'Caspian reply', 'When exactly?', 'In the 1960s.']) {
+      for (const seen of [
+        'Lighthouse staff.',
+        'Something rude',
+        'Caspian only',
+        'Caspian reply',
+        'When exactly?',
+        'In the 1960s.',
+      ]) {
         expect(text).toContain(seen);
       }
-      for (const unseen of ['Student secret', 'Rival secret', 'Instructor secret', 'Deleted one']) expect(text).not.toContain(unseen);
+      for (const unseen of ['Student secret', 'Rival secret', 'Instructor secret', 'Deleted one'])
+        expect(text).not.toContain(unseen);
     }
-    const markdown = (await instructor.call('exportAnnotations', { courseId }, undefined, { scope: 'course' })).body as string;
+    const markdown = (await instructor.call('exportAnnotations', { courseId }, undefined, { scope: 'course' }))
+      .body as string;
     expect(markdown).toMatch(/^# Annotations · Foreign Policy Seminar\n/);
     expect(markdown).toContain('## Lighthouses of the Northern Coast');
     expect(markdown).toContain('> keepers of the northern lights');
@@ -96,8 +144,12 @@ describe('annotation exports', () => {
     const draft = await t.prisma.reading.create({
       data: { courseId, title: 'Draft', authors: [], document: {}, canonicalText: 'Draft.', contentHash: 'x' },
     });
-    expect((await student.call('exportAnnotations', { courseId }, undefined, { readingId: draft.id })).status).toBe(404);
-    expect((await instructor.call('exportAnnotations', { courseId }, undefined, { readingId: draft.id })).status).toBe(200);
+    expect((await student.call('exportAnnotations', { courseId }, undefined, { readingId: draft.id })).status).toBe(
+      404,
+    );
+    expect((await instructor.call('exportAnnotations', { courseId }, undefined, { readingId: draft.id })).status).toBe(
+      200,
+    );
   });
 
   it('writes W3C Web Annotation JSON-LD: an AnnotationCollection of commenting, highlighting and replying annotations', async () => {
@@ -107,7 +159,11 @@ describe('annotation exports', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
     const collection = answer.body;
-    expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 5 });
+    expect(collection).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      total: 5,
+    });
     const items = collection.first.items as Array<Record<string, any>>;
     expect(collection.first.type).toBe('AnnotationPage');
     const keepers = items.find((item) => item.body?.[0]?.value?.startsWith('=SUM'))!;

@@ -16,15 +16,32 @@ describe('annotation hotspots', () => {
     const { rival, caspian } = await twoGroups(t, cast);
     const readingId = await assignedReading(t, cast);
     const on = { courseId, readingId };
-    const keepers = await thread(t, { ...on, authorId: student.userId, words: 'keepers of the northern lights', body: 'Who were they?' });
+    const keepers = await thread(t, {
+      ...on,
+      authorId: student.userId,
+      words: 'keepers of the northern lights',
+      body: 'Who were they?',
+    });
     await reply(t, keepers, rival.userId, 'Lighthouse staff.');
     await reply(t, keepers, instructor.userId, 'See the archive.');
     await reply(t, keepers, rival.userId, 'Gone.', { deleted: true });
-    await thread(t, { ...on, authorId: rival.userId, words: 'northern lights kept logbooks', visibility: 'GROUP', groupId: caspian, tags: ['confusing'] });
+    await thread(t, {
+      ...on,
+      authorId: rival.userId,
+      words: 'northern lights kept logbooks',
+      visibility: 'GROUP',
+      groupId: caspian,
+      tags: ['confusing'],
+    });
     await thread(t, { ...on, authorId: rival.userId, words: 'trim the wicks', tags: ['confusing'] });
     await thread(t, { ...on, authorId: student.userId, words: 'trim the wicks', tags: ['confusing', 'question'] });
     // None of these count: private, hidden, deleted, or waiting in triage after a new edition.
-    for (const extra of [{ visibility: 'PRIVATE' as const }, { hidden: true }, { deleted: true }, { anchorStatus: 'TRIAGE' as const }]) {
+    for (const extra of [
+      { visibility: 'PRIVATE' as const },
+      { hidden: true },
+      { deleted: true },
+      { anchorStatus: 'TRIAGE' as const },
+    ]) {
       await thread(t, { ...on, authorId: rival.userId, words: 'Automation arrived', tags: ['confusing'], ...extra });
     }
 
@@ -38,7 +55,13 @@ describe('annotation hotspots', () => {
     expect(answer.body.density).toHaveLength(60);
     expect(answer.body.density.reduce((sum: number, n: number) => sum + n, 0)).toBeGreaterThanOrEqual(4);
     expect(answer.body.discussed).toEqual([
-      { start: keepersAt.start, end: logbooksAt.end, quote: text.slice(keepersAt.start, logbooksAt.end), threads: 2, replies: 2 },
+      {
+        start: keepersAt.start,
+        end: logbooksAt.end,
+        quote: text.slice(keepersAt.start, logbooksAt.end),
+        threads: 2,
+        replies: 2,
+      },
       { ...wicksAt, quote: 'trim the wicks', threads: 2, replies: 0 },
     ]);
     expect(answer.body.confusing).toEqual([
@@ -66,7 +89,8 @@ describe('annotation hotspots', () => {
   it('answers quickly with 2,000 annotations on a reading', async () => {
     const cast = await courseWithCast(t);
     const { courseId, student } = cast;
-    const paragraph = 'The keepers of the northern lights kept logbooks of every storm, and the logbooks outlived the towers. ';
+    const paragraph =
+      'The keepers of the northern lights kept logbooks of every storm, and the logbooks outlived the towers. ';
     const readingId = await assignedReading(t, cast, `# A long reading\n\n${paragraph.repeat(400)}\n`);
     const text = await readingText(t, readingId);
     const rows = Array.from({ length: 2000 }, (_, i) => {

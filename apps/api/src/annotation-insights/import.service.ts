@@ -1,9 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  BUILT_IN_ANNOTATION_TAGS,
-  type AnnotationImport,
-  type AnnotationImportResult,
-} from '@commonplace/contracts';
+import { BUILT_IN_ANNOTATION_TAGS, type AnnotationImport, type AnnotationImportResult } from '@commonplace/contracts';
 import { PrismaClient } from '@commonplace/db';
 import { isStaff, readingVisible, type Viewer } from '../access/policies.js';
 import { AppError } from '../common/app-error.js';

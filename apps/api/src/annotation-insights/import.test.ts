@@ -38,7 +38,12 @@ describe('annotation import', () => {
     const { courseId, student, instructor } = cast;
     const readingId = await assignedReading(t, cast);
     const on = { courseId, readingId, authorId: student.userId };
-    const keepers = await thread(t, { ...on, words: 'keepers of the northern lights', body: 'Who **were** they?', tags: ['question'] });
+    const keepers = await thread(t, {
+      ...on,
+      words: 'keepers of the northern lights',
+      body: 'Who **were** they?',
+      tags: ['question'],
+    });
     await thread(t, { ...on, words: 'logbooks', occurrence: 2, body: 'The second “logbooks”.', visibility: 'PRIVATE' });
     await thread(t, { ...on, words: 'trim the wicks' });
     await reply(t, keepers, instructor.userId, 'Staff of the harbour board.');
@@ -51,7 +56,14 @@ describe('annotation import', () => {
     expect(imported.body).toEqual({ imported: 3, skipped: [{ index: 1, reason: expect.stringMatching(/^A reply/) }] });
 
     const shape = (rows: Awaited<ReturnType<typeof threadsOf>>) =>
-      rows.map((row) => ({ start: row.start, end: row.end, quote: row.quote, body: row.body, tags: row.tags, selector: row.selector }));
+      rows.map((row) => ({
+        start: row.start,
+        end: row.end,
+        quote: row.quote,
+        body: row.body,
+        tags: row.tags,
+        selector: row.selector,
+      }));
     const mine = await threadsOf(classmate.userId);
     expect(shape(mine)).toEqual(shape(await threadsOf(student.userId)));
     expect(mine.every((row) => row.visibility === 'PRIVATE' && row.anchorStatus === 'ANCHORED')).toBe(true);
@@ -111,7 +123,11 @@ describe('annotation import', () => {
       expect(answer.status).toBe(400);
       expect(answer.body.error.code).toBe('VALIDATION_FAILED');
     }
-    const broken = await student.request('POST', `/api/courses/${courseId}/readings/${readingId}/annotations/import`, '{"type":');
+    const broken = await student.request(
+      'POST',
+      `/api/courses/${courseId}/readings/${readingId}/annotations/import`,
+      '{"type":',
+    );
     expect(broken.status).toBe(400);
     expect(await t.prisma.annotation.count()).toBe(0);
   });
@@ -120,7 +136,9 @@ describe('annotation import', () => {
     const cast = await courseWithCast(t);
     const { courseId, student } = cast;
     const readingId = await assignedReading(t, cast);
-    const items = Array.from({ length: 160 }, () => fromElsewhere('Automation arrived', { bodyValue: 'x'.repeat(9000) }));
+    const items = Array.from({ length: 160 }, () =>
+      fromElsewhere('Automation arrived', { bodyValue: 'x'.repeat(9000) }),
+    );
     const body = { type: 'AnnotationPage', items };
     expect(JSON.stringify(body).length).toBeGreaterThan(1024 * 1024);
     const answer = await student.call('importAnnotations', { courseId, readingId }, body);

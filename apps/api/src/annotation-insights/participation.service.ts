@@ -132,7 +132,10 @@ export class ParticipationService {
       }
     }
 
-    const days = chartDays(query, [...tallies.values()].flatMap((tally) => [...tally.days.keys()]));
+    const days = chartDays(
+      query,
+      [...tallies.values()].flatMap((tally) => [...tally.days.keys()]),
+    );
     const coverageOf = (tally: Tally) => {
       if (!readings.length) return 0;
       const shares = readings.map((reading) =>

@@ -81,8 +81,15 @@ describe('participation', () => {
     });
     // The union of its two overlapping passages, over one of the two assigned readings.
     expect(byName.Student.coverage).toBeCloseTo((end - start) / text.length / 2, 6);
-    expect(byName.Rival).toMatchObject({ annotations: 1, repliesGiven: 1, repliesReceived: 1, activeDays: 1 });
+    expect(byName.Rival).toMatchObject({
+      id: rival.userId,
+      annotations: 1,
+      repliesGiven: 1,
+      repliesReceived: 1,
+      activeDays: 1,
+    });
     expect(byName['=cmd|calc']).toMatchObject({
+      id: quiet.userId,
       annotations: 0,
       repliesGiven: 0,
       repliesReceived: 0,
@@ -94,14 +101,17 @@ describe('participation', () => {
     });
     // Numbers only: no annotation's words leave, private or not.
     expect(JSON.stringify(answer.body)).not.toMatch(/secret thoughts|Who were the keepers|children/i);
-    void quiet;
   });
 
   it('narrows to one reading and to a window of days', async () => {
     const { courseId, instructor, harbours, lighthouses } = await annotatedCourse();
     const one = await instructor.call('participation', { courseId }, undefined, { readingId: harbours });
     expect(one.body.readings).toEqual([{ id: harbours, title: 'Harbours of the Northern Coast' }]);
-    expect(one.body.students.every((s: { annotations: number; repliesGiven: number }) => s.annotations + s.repliesGiven === 0)).toBe(true);
+    expect(
+      one.body.students.every(
+        (s: { annotations: number; repliesGiven: number }) => s.annotations + s.repliesGiven === 0,
+      ),
+    ).toBe(true);
 
     const window = await instructor.call('participation', { courseId }, undefined, {
       readingId: lighthouses,
@@ -116,7 +126,10 @@ describe('participation', () => {
   it('refuses students, bad filters and another course’s reading', async () => {
     const { courseId, student, instructor } = await annotatedCourse();
     expect((await student.call('participation', { courseId })).status).toBe(403);
-    const backwards = await instructor.call('participation', { courseId }, undefined, { from: '2027-02-03', to: '2027-02-01' });
+    const backwards = await instructor.call('participation', { courseId }, undefined, {
+      from: '2027-02-03',
+      to: '2027-02-01',
+    });
     expect(backwards.status).toBe(400);
     expect(backwards.body.error.fields.to).toBeDefined();
     expect((await instructor.call('participation', { courseId }, undefined, { from: '0000-01-01' })).status).toBe(400);
@@ -130,8 +143,13 @@ describe('participation', () => {
     const csv = await instructor.call('participationCsv', { courseId }, undefined, { readingId: lighthouses });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="participation - Lighthouses of the Northern Coast.csv"/);
-    const lines = (csv.body as string).replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="participation - Lighthouses of the Northern Coast.csv"/,
+    );
+    const lines = (csv.body as string)
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe(
       'Student,Email,Group,Annotations,Replies given,Replies received,Words,Coverage (%),First activity,Last activity,Active days',
     );

@@ -16,7 +16,10 @@ describe('density', () => {
 
 describe('topPassages', () => {
   it('groups the threads overlapping one thread into a passage spanning them, best first', () => {
-    const passages = topPassages([range(10, 20, 1), range(15, 30), range(18, 19, 2), range(50, 60, 0), range(70, 80, 9)], 5);
+    const passages = topPassages(
+      [range(10, 20, 1), range(15, 30), range(18, 19, 2), range(50, 60, 0), range(70, 80, 9)],
+      5,
+    );
     expect(passages).toEqual([
       { start: 70, end: 80, threads: 1, replies: 9 },
       { start: 10, end: 30, threads: 3, replies: 3 },
@@ -31,7 +34,11 @@ describe('topPassages', () => {
   });
 
   it('ranks by weight alone when asked, leaving out threads of no weight', () => {
-    const passages = topPassages([range(0, 10, 50, 0), range(20, 30, 0, 1), range(22, 28, 0, 1), range(40, 50, 3, 1)], 5, 'weight');
+    const passages = topPassages(
+      [range(0, 10, 50, 0), range(20, 30, 0, 1), range(22, 28, 0, 1), range(40, 50, 3, 1)],
+      5,
+      'weight',
+    );
     expect(passages).toEqual([
       { start: 20, end: 30, threads: 2, replies: 0 },
       { start: 40, end: 50, threads: 1, replies: 3 },
@@ -39,7 +46,9 @@ describe('topPassages', () => {
   });
 
   it('ranks 2,000 threads quickly', () => {
-    const ranges = Array.from({ length: 2000 }, (_, i) => range((i * 37) % 50_000, ((i * 37) % 50_000) + 20 + (i % 300), i % 4));
+    const ranges = Array.from({ length: 2000 }, (_, i) =>
+      range((i * 37) % 50_000, ((i * 37) % 50_000) + 20 + (i % 300), i % 4),
+    );
     const started = performance.now();
     const passages = topPassages(ranges, 5);
     expect(performance.now() - started).toBeLessThan(500);

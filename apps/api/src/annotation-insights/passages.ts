@@ -18,7 +18,11 @@ export interface Passage {
  * Threads over each of `buckets` equal stretches of a text: a thread counts in every stretch its
  * passage touches.
  */
-export function density(ranges: readonly { start: number; end: number }[], textLength: number, buckets: number): number[] {
+export function density(
+  ranges: readonly { start: number; end: number }[],
+  textLength: number,
+  buckets: number,
+): number[] {
   const counts = new Array<number>(buckets).fill(0);
   if (textLength <= 0) return counts;
   const bucketOf = (offset: number) => Math.min(buckets - 1, Math.floor((offset * buckets) / textLength));
@@ -36,7 +40,11 @@ export function density(ranges: readonly { start: number; end: number }[], textL
  * are grouped once: a passage's threads are not counted again. Only threads of positive weight
  * are grouped, so "most confusing" ranks tagged threads alone.
  */
-export function topPassages(all: readonly ThreadRange[], limit: number, by: 'activity' | 'weight' = 'activity'): Passage[] {
+export function topPassages(
+  all: readonly ThreadRange[],
+  limit: number,
+  by: 'activity' | 'weight' = 'activity',
+): Passage[] {
   // Far more replies than any reading holds: a weight then outranks any number of replies.
   const weightFactor = by === 'weight' ? 1e9 : 1;
   const ranges = all.filter((range) => range.weight > 0).sort((a, b) => a.start - b.start || a.end - b.end);
@@ -52,7 +60,11 @@ export function topPassages(all: readonly ThreadRange[], limit: number, by: 'act
       let score = 0;
       // Sorted by start: nothing starting a longest passage before the seed reaches it, and
       // nothing past the seed's end overlaps it.
-      for (let j = firstStartingFrom(ranges, seed.start - longest); j < ranges.length && ranges[j]!.start < seed.end; j++) {
+      for (
+        let j = firstStartingFrom(ranges, seed.start - longest);
+        j < ranges.length && ranges[j]!.start < seed.end;
+        j++
+      ) {
         const other = ranges[j]!;
         if (taken[j] || other.end <= seed.start) continue;
         members.push(j);

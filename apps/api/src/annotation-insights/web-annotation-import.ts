@@ -33,7 +33,8 @@ export function itemsOf(input: AnnotationImport): WebAnnotation[] {
   return input.first.items;
 }
 
-const listOf = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const listOf = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /** Its passage's selectors: the first target naming a TextQuoteSelector (other tools' context may be longer). */
 function selectorsOf(item: WebAnnotation) {

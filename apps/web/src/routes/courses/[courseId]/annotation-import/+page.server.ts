@@ -24,7 +24,10 @@ export const actions: Actions = {
     try {
       body = JSON.parse(await file.text());
     } catch {
-      return fail(400, { message: 'This file is not JSON. Export W3C Web Annotations (JSON-LD) from the other tool.', values });
+      return fail(400, {
+        message: 'This file is not JSON. Export W3C Web Annotations (JSON-LD) from the other tool.',
+        values,
+      });
     }
     try {
       const { data } = await api(event, 'importAnnotations', { courseId: event.params.courseId, readingId }, body);

@@ -50,6 +50,8 @@ export const load: PageServerLoad = async (event) => {
     readings.find((r) => r.assigned)?.id ??
     readings[0]?.id ??
     null;
-  const hotspots = passagesOf ? (await api(event, 'annotationHotspots', { courseId, readingId: passagesOf })).data : null;
+  const hotspots = passagesOf
+    ? (await api(event, 'annotationHotspots', { courseId, readingId: passagesOf })).data
+    : null;
   return { readings, summary, filterError, passagesOf, hotspots };
 };

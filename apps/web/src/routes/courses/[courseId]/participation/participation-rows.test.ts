@@ -47,7 +47,9 @@ describe('activitySummary', () => {
     expect(activitySummary([0, 3, 1], ['2027-02-01', '2027-02-02', '2027-02-03'])).toBe(
       '4 annotations and replies on 2 days of 3; busiest 2027-02-02, with 3.',
     );
-    expect(activitySummary([1], ['2027-02-01'])).toBe('1 annotation or reply on 1 day of 1; busiest 2027-02-01, with 1.');
+    expect(activitySummary([1], ['2027-02-01'])).toBe(
+      '1 annotation or reply on 1 day of 1; busiest 2027-02-01, with 1.',
+    );
     expect(activitySummary([0, 0], ['2027-02-01', '2027-02-02'])).toBe('No annotations or replies in this period.');
   });
 });
