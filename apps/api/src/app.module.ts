@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { AnnotationsModule } from './annotations/annotations.module.js';
 import { AnnotationAnchoringModule } from './annotation-anchoring/annotation-anchoring.module.js';
+import { AnnotationInsightsModule } from './annotation-insights/annotation-insights.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CitationsModule } from './citations/citations.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         WikiModule,
         AnnotationsModule,
         AnnotationAnchoringModule,
+        AnnotationInsightsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -119,6 +119,10 @@ export const errorTable = {
     status: 403,
     message: 'Only an instructor or TA can place another person’s annotation; a private one is its author’s to place.',
   },
+  ANNOTATION_EXPORT_COURSE_IS_FOR_STAFF: {
+    status: 403,
+    message: 'Only an instructor or TA can export the course’s annotations. Export your own instead.',
+  },
   // Import refusals, by the importer's codes (packages/reading); the importer's own message, which
   // names the file, is sent where there is one.
   EMPTY_FILE: { status: 400, message: 'The file is empty.' },

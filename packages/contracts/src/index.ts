@@ -1,3 +1,4 @@
+export * from './annotation-insights.js';
 export * from './annotations.js';
 export * from './annotation-triage.js';
 export * from './auth.js';

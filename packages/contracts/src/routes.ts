@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { annotationInsightRoutes } from './annotation-insights.js';
 import { annotationRoutes } from './annotations.js';
 import { annotationTriageRoutes } from './annotation-triage.js';
 import * as auth from './auth.js';
@@ -291,6 +292,7 @@ export const routes = {
   ...wikiRoutes,
   ...annotationRoutes,
   ...annotationTriageRoutes,
+  ...annotationInsightRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -149,6 +149,14 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
     f.params.annotationId = thread.id;
     return { action: 'orphan' };
   },
+  annotationHotspots: () => undefined,
+  participation: () => undefined,
+  participationCsv: () => undefined,
+  exportAnnotations: () => undefined,
+  importAnnotations: () => ({
+    type: 'Annotation',
+    target: { selector: { type: 'TextQuoteSelector', exact: 'keepers of the northern lights' } },
+  }),
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
