@@ -8,6 +8,7 @@ import { moduleRestore } from './module-restore.js';
 import { health } from './health.js';
 import { historyRoutes } from './history.js';
 import { noteRoutes } from './notes.js';
+import { notificationRoutes } from './notifications.js';
 import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
 import { readingRoutes } from './reading-routes.js';
@@ -289,6 +290,7 @@ export const routes = {
   ...citationRoutes,
   ...wikiRoutes,
   ...annotationRoutes,
+  ...notificationRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;
