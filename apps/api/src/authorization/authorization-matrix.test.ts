@@ -110,6 +110,9 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   wikiBacklinks: () => undefined,
   wikiPageMarkdown: () => undefined,
   exportWiki: () => undefined,
+  listNotifications: () => undefined,
+  markNotificationsRead: () => ({ all: true }),
+  notificationEvents: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
