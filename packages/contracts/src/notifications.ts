@@ -47,7 +47,14 @@ export const notificationList = z.object({
 export type NotificationList = z.infer<typeof notificationList>;
 
 export const notificationsReadMark = z.union([
-  z.object({ ids: z.array(z.uuid({ error: 'Not a valid notification id.' })).min(1).max(500) }).strict(),
+  z
+    .object({
+      ids: z
+        .array(z.uuid({ error: 'Not a valid notification id.' }))
+        .min(1)
+        .max(500),
+    })
+    .strict(),
   z.object({ all: z.literal(true) }).strict(),
 ]);
 export type NotificationsReadMark = z.infer<typeof notificationsReadMark>;

@@ -55,7 +55,12 @@ describe('notifications: who sees which', () => {
     const annotations = [courseWide, caspianGroup, rivalsPrivate, hidden, deleted, caspianReply, hiddenReply];
     for (const recipient of [instructor, ta, student, rival]) {
       for (const annotation of annotations) {
-        await insertNotification(t, { userId: recipient.userId, courseId, annotationId: annotation.id, actorId: rival.userId });
+        await insertNotification(t, {
+          userId: recipient.userId,
+          courseId,
+          annotationId: annotation.id,
+          actorId: rival.userId,
+        });
       }
     }
 
@@ -264,8 +269,18 @@ describe('notifications: the live unread count', () => {
       });
       await stream.next(1);
       // Someone else's notification changes nothing here.
-      await insertNotification(t, { userId: instructor.userId, courseId, annotationId: thread.id, actorId: student.userId });
-      await insertNotification(t, { userId: student.userId, courseId, annotationId: thread.id, actorId: instructor.userId });
+      await insertNotification(t, {
+        userId: instructor.userId,
+        courseId,
+        annotationId: thread.id,
+        actorId: student.userId,
+      });
+      await insertNotification(t, {
+        userId: student.userId,
+        courseId,
+        annotationId: thread.id,
+        actorId: instructor.userId,
+      });
       await stream.next(2);
       await student.call('markNotificationsRead', {}, { ids: [first.id] });
       await stream.next(1);

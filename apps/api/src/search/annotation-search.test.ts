@@ -34,12 +34,24 @@ describe('search over annotations', () => {
       groupId: caspian,
       body: 'caspian zeppelin',
     });
-    await insertAnnotation(t, { ...at, authorId: student.userId, visibility: 'GROUP', groupId: steppe, body: 'steppe zeppelin' });
+    await insertAnnotation(t, {
+      ...at,
+      authorId: student.userId,
+      visibility: 'GROUP',
+      groupId: steppe,
+      body: 'steppe zeppelin',
+    });
     await insertAnnotation(t, { ...at, authorId: rival.userId, visibility: 'PRIVATE', body: 'private zeppelin' });
     await insertAnnotation(t, { ...at, authorId: rival.userId, hidden: true, body: 'hidden zeppelin' });
     await insertAnnotation(t, { ...at, authorId: rival.userId, deleted: true, body: 'deleted zeppelin' });
     await insertAnnotation(t, { ...at, authorId: rival.userId, thread: caspianGroup, body: 'caspian reply zeppelin' });
-    await insertAnnotation(t, { ...at, authorId: rival.userId, thread: courseWide, hidden: true, body: 'hidden reply zeppelin' });
+    await insertAnnotation(t, {
+      ...at,
+      authorId: rival.userId,
+      thread: courseWide,
+      hidden: true,
+      body: 'hidden reply zeppelin',
+    });
     await insertAnnotation(t, { ...at, authorId: rival.userId, anchorStatus: 'ORPHANED', body: 'orphaned zeppelin' });
 
     const staff = [

@@ -90,23 +90,23 @@ export class SearchService {
             rank: Number(row.rank),
           }
         : row.kind === 'reading'
-        ? {
-            kind: 'reading',
-            readingId: row.id,
-            readingTitle: row.title,
-            blockIndex: Number(row.blockIndex),
-            snippet: row.snippet,
-            rank: Number(row.rank),
-          }
-        : {
-            kind: row.kind === 'WIKI' ? 'wiki' : 'note',
-            documentId: row.id,
-            title: row.title,
-            slug: row.slug,
-            readingId: row.readingId,
-            snippet: row.snippet,
-            rank: Number(row.rank),
-          },
+          ? {
+              kind: 'reading',
+              readingId: row.id,
+              readingTitle: row.title,
+              blockIndex: Number(row.blockIndex),
+              snippet: row.snippet,
+              rank: Number(row.rank),
+            }
+          : {
+              kind: row.kind === 'WIKI' ? 'wiki' : 'note',
+              documentId: row.id,
+              title: row.title,
+              slug: row.slug,
+              readingId: row.readingId,
+              snippet: row.snippet,
+              rank: Number(row.rank),
+            },
     );
   }
 }
