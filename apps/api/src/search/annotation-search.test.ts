@@ -119,6 +119,22 @@ describe('search over annotations', () => {
     );
   });
 
+  it('matches and shows a body as its reader sees it: mentions by name, not by user id', async () => {
+    const { courseId, readingId, instructor, student } = await annotatedCourse(t);
+    await insertAnnotation(t, {
+      courseId,
+      readingId,
+      authorId: instructor.userId,
+      body: `@[Student](user:${student.userId}) what of the **sturgeon** [quotas](https://example.test/q)?`,
+    });
+    // ts_headline trims the punctuation at a fragment's ends; the words are the reader's.
+    const [snippet] = await annotationsFound(student, courseId, 'sturgeon');
+    expect(snippet).toMatch(/Student what of the sturgeon quotas/);
+    expect(snippet).not.toMatch(/user|example|\*/);
+    expect(await annotationsFound(student, courseId, 'user')).toEqual([]);
+    expect(await annotationsFound(student, courseId, 'example')).toEqual([]);
+  });
+
   it('keeps a student out of annotations on a reading not yet assigned, and out of other courses', async () => {
     const { courseId, instructor, student } = await annotatedCourse(t);
     const unassigned = (await savedReading(t, instructor, courseId)).body.id as string;

@@ -9,6 +9,18 @@ export interface AnnotationColumns {
   quote: string | null;
 }
 
+/**
+ * An annotation's Markdown body `a.body` as the words a reader sees, for matching and snippets:
+ * mentions as "@Name" (not their user ids), links as their text, without emphasis marks. The
+ * same unwrapping as the notifications' excerpts.
+ */
+const MENTION = String.raw`@\[([^]\n]{1,200})\]\(user:[0-9a-fA-F-]{36}\)`;
+const LINK = String.raw`!?\[([^]]*)\]\([^)]*\)`;
+const MARKUP = '[*_~`#>]+';
+const FIRST_GROUP = String.raw`\1`;
+const plainBody = Prisma.sql`regexp_replace(regexp_replace(regexp_replace(a.body,
+  ${MENTION}, ${'@' + FIRST_GROUP}, 'g'), ${LINK}, ${FIRST_GROUP}, 'g'), ${MARKUP}, '', 'g')`;
+
 /** The searcher as SQL parameters, for the one annotation visibility rule. */
 function searcher(viewer: Viewer): SqlViewer {
   return {
@@ -26,10 +38,11 @@ function searcher(viewer: Viewer): SqlViewer {
  */
 export function annotationSearchable(viewer: Viewer, limit: number): Prisma.Sql {
   const you = searcher(viewer);
-  const words = Prisma.sql`to_tsvector('english', a.body || ' ' || coalesce(t.quote, ''))`;
+  const words = Prisma.sql`to_tsvector('english', ${plainBody} || ' ' || coalesce(t.quote, ''))`;
   return Prisma.sql`
     SELECT 'annotation' AS kind, a.id, r.title, NULL::int AS "blockIndex", NULL::text AS slug, a."readingId",
-           CASE WHEN to_tsvector('english', a.body) @@ query.q THEN a.body ELSE coalesce(t.quote, '') END AS "text",
+           CASE WHEN to_tsvector('english', ${plainBody}) @@ query.q THEN ${plainBody} ELSE coalesce(t.quote, '') END
+             AS "text",
            ts_rank_cd(${words}, query.q) AS rank,
            a."authorId", u.name AS "authorName", t.quote
     FROM "Annotation" a
