@@ -11,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from '@commonplace/db/testing';
 import { launchBrowser } from '../support/browser.js';
 import { startApp, type RunningApp } from '../support/app.js';
 import { groupOnReading } from '../support/course-setup.js';
+import { seriousViolations } from '../support/axe.js';
 import { keepScreenshotOnFailure } from '../support/screenshots.js';
 
 let browser: Browser;
@@ -84,6 +85,8 @@ describe('the notification bell', () => {
     expect(await bell.evaluate((el) => el === document.activeElement)).toBe(true);
 
     await bell.click();
+    await panel.getByRole('button', { name: 'Mark all read' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await panel.getByRole('button', { name: 'Mark all read' }).click();
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications, none unread');
 
@@ -94,6 +97,7 @@ describe('the notification bell', () => {
       .getByRole('link', { name: /Dana Instructor mentioned you/ })
       .waitFor();
     await page.getByText('You are all caught up.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(`/courses/${courseId}/search?q=sturgeon`);
     const found = page.getByRole('region', { name: 'Annotations' }).getByRole('link', { name: /sturgeon/ });
