@@ -49,7 +49,8 @@ export class NotificationsController {
       },
       () => stream.close(),
     );
-    request.raw.on('close', () => {
+    // The response closes when the client goes away (or the stream is ended here).
+    reply.raw.on('close', () => {
       unsubscribe();
       stream.close();
     });

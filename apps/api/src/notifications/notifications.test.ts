@@ -5,6 +5,7 @@ import { courseWithCast } from '../testing/factories.js';
 import { savedReading } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 import { annotatedCourse, insertAnnotation, insertNotification } from './annotation-fixtures.js';
+import { UnreadEvents } from './unread-events.js';
 
 let t: TestApi;
 beforeAll(async () => (t = await startTestApi()));
@@ -292,9 +293,15 @@ describe('notifications: the live unread count', () => {
       await t.prisma.annotation.update({ where: { id: thread.id }, data: { hiddenAt: new Date() } });
       await stream.next(0);
       expect(stream.counts).toEqual([0, 1, 2, 1, 0, 1, 0]);
+      expect(t.api.app.get(UnreadEvents).listening).toBe(1);
     } finally {
       await stream.close();
     }
+    // The client went away: its stream stops listening.
+    const events = t.api.app.get(UnreadEvents);
+    const deadline = Date.now() + 5000;
+    while (events.listening > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    expect(events.listening).toBe(0);
   });
 
   it('answers the count once, as JSON, to a client that does not ask for a stream', async () => {

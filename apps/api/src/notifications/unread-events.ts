@@ -52,6 +52,11 @@ export class UnreadEvents implements OnModuleInit, OnModuleDestroy, OnApplicatio
     };
   }
 
+  /** How many streams listen now (a stream whose client left must not). */
+  get listening(): number {
+    return this.listeners.size;
+  }
+
   async onModuleInit(): Promise<void> {
     await this.listen();
   }
