@@ -1,6 +1,8 @@
 import { Controller, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { BodyOf, NotificationUnread, QueryOf } from '@commonplace/contracts';
+import { SESSION_COOKIE, type BodyOf, type NotificationUnread, type QueryOf } from '@commonplace/contracts';
+import { AccessService } from '../access/access.service.js';
+import { AppError } from '../common/app-error.js';
 import { CurrentUser, Input, QueryInput, Route } from '../common/route.decorator.js';
 import type { SessionUser } from '../common/request-auth.js';
 import { NotificationsService } from './notifications.service.js';
@@ -12,6 +14,7 @@ export class NotificationsController {
   constructor(
     @Inject(NotificationsService) private readonly notifications: NotificationsService,
     @Inject(UnreadEvents) private readonly events: UnreadEvents,
+    @Inject(AccessService) private readonly access: AccessService,
   ) {}
 
   @Route('listNotifications')
@@ -41,8 +44,14 @@ export class NotificationsController {
       return;
     }
 
+    // Each recount asks again whose session this is: a stream ends once its session has.
+    const token = request.cookies?.[SESSION_COOKIE];
+    const countWhileLoggedIn = async () => {
+      if (!(await this.access.forToken(token))) throw new AppError('UNAUTHENTICATED');
+      return count();
+    };
     reply.hijack();
-    const stream = new UnreadStream(reply.raw, count);
+    const stream = new UnreadStream(reply.raw, countWhileLoggedIn);
     const unsubscribe = this.events.subscribe(
       (userId) => {
         if (userId === null || userId === user.id) void stream.refresh();

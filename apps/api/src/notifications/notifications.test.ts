@@ -236,6 +236,8 @@ async function openUnreadStream(client: ApiClient) {
   })();
   return {
     counts,
+    /** Resolves when the server ends the stream. */
+    ended: pump,
     async next(expected: number) {
       const deadline = Date.now() + 5000;
       while (counts.at(-1) !== expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
@@ -302,6 +304,27 @@ describe('notifications: the live unread count', () => {
     const deadline = Date.now() + 5000;
     while (events.listening > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     expect(events.listening).toBe(0);
+  });
+
+  it('ends the stream once its session has ended', async () => {
+    const { courseId, readingId, instructor, student } = await annotatedCourse(t);
+    const stream = await openUnreadStream(student);
+    await stream.next(0);
+    const session = student.session;
+    expect((await student.call('logout')).status).toBe(204);
+    const annotation = await insertAnnotation(t, { courseId, readingId, authorId: instructor.userId, body: 'late' });
+    await insertNotification(t, {
+      userId: student.userId,
+      courseId,
+      annotationId: annotation.id,
+      actorId: instructor.userId,
+    });
+    await stream.ended;
+    expect(stream.counts).toEqual([0]);
+    const again = await fetch(`${t.api.url}/api/notifications/events`, {
+      headers: { accept: 'text/event-stream', cookie: `${SESSION_COOKIE}=${session}` },
+    });
+    expect(again.status).toBe(401);
   });
 
   it('answers the count once, as JSON, to a client that does not ask for a stream', async () => {

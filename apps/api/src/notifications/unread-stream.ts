@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { NotificationUnread } from '@commonplace/contracts';
 
-// A comment line now and then, so proxies and browsers keep an idle stream open.
+// A comment line now and then, so proxies and browsers keep an idle stream open; and a recount,
+// for what no event announces (a reading unassigned, a session ended).
 const HEARTBEAT_MS = 25_000;
 // What EventSource waits before reconnecting after the stream ends.
 const RETRY_MS = 5_000;
@@ -29,7 +30,10 @@ export class UnreadStream {
       'x-accel-buffering': 'no',
     });
     response.write(`retry: ${RETRY_MS}\n\n`);
-    this.heartbeat = setInterval(() => response.write(': still here\n\n'), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => {
+      response.write(': still here\n\n');
+      void this.refresh();
+    }, HEARTBEAT_MS);
     this.heartbeat.unref();
   }
 
@@ -50,7 +54,7 @@ export class UnreadStream {
         this.response.write(`event: unread\ndata: ${JSON.stringify(event)}\n\n`);
       } while (this.again && !this.closed);
     } catch {
-      // The database was unreachable: the client reconnects and counts afresh.
+      // The session ended, or the database was unreachable: a client still logged in reconnects.
       this.close();
     } finally {
       this.counting = false;
