@@ -20,6 +20,8 @@ export async function markNotificationsRead(mark: NotificationsReadMark): Promis
   const response = await fetch(routePath('markNotificationsRead'), {
     method: 'POST',
     credentials: 'same-origin',
+    // Sent even when the click that marked it goes on to leave the page.
+    keepalive: true,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(mark),
   });
