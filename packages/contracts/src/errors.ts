@@ -158,6 +158,7 @@ export const errorTable = {
     status: 422,
     message: 'The file could not be imported. Try another copy of it, or paste its text instead.',
   },
+  NOTIFICATION_NOT_FOUND: { status: 404, message: 'There is no such notification of yours.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as JSON.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Wait a minute and try again.' },

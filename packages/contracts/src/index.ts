@@ -11,6 +11,7 @@ export * from './health.js';
 export * from './history.js';
 export * from './module-restore.js';
 export * from './notes.js';
+export * from './notifications.js';
 export * from './reading-reports.js';
 export * from './readings.js';
 export * from './routes.js';

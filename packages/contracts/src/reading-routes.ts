@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as d from './drafts.js';
 import * as r from './readings.js';
 import { route as ok } from './path-params.js';
+import { annotationSearchHit } from './notifications.js';
 import { documentSearchHit } from './wiki.js';
 import type { RouteContract } from './routes.js';
 
@@ -176,7 +177,7 @@ export const readingRoutes = {
     summary: "Full-text search across the course's readings, and the notes and wiki pages I may read (?q=)",
     access: 'member',
     query: r.searchQuery,
-    response: z.array(z.union([r.searchHit, documentSearchHit])),
+    response: z.array(z.union([r.searchHit, documentSearchHit, annotationSearchHit])),
     status: 200,
   }),
 } as const satisfies Record<string, RouteContract>;

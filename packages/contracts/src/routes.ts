@@ -10,6 +10,7 @@ import { moduleRestore } from './module-restore.js';
 import { health } from './health.js';
 import { historyRoutes } from './history.js';
 import { noteRoutes } from './notes.js';
+import { notificationRoutes } from './notifications.js';
 import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
 import { readingRoutes } from './reading-routes.js';
@@ -293,6 +294,7 @@ export const routes = {
   ...annotationRoutes,
   ...annotationTriageRoutes,
   ...annotationInsightRoutes,
+  ...notificationRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

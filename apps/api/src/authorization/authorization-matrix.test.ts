@@ -157,6 +157,9 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
     type: 'Annotation',
     target: { selector: { type: 'TextQuoteSelector', exact: 'keepers of the northern lights' } },
   }),
+  listNotifications: () => undefined,
+  markNotificationsRead: () => ({ all: true }),
+  notificationEvents: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
