@@ -31,6 +31,15 @@ async function select(page: Page, words: string): Promise<void> {
   }, words);
 }
 
+/** Whether the selection's bar lies over any of the selected words. */
+function barCoversSelection(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const bar = document.querySelector('[role="toolbar"][aria-label="Selected words"]')!.getBoundingClientRect();
+    const words = [...document.getSelection()!.getRangeAt(0).getClientRects()];
+    return words.some((w) => w.left < bar.right && w.right > bar.left && w.top < bar.bottom && w.bottom > bar.top);
+  });
+}
+
 describe('quoting the reader into a note, and following the citation back', () => {
   it('puts the selected words into the group note as a citation that opens the reader on them', async () => {
     const url = e2e.app.url;
@@ -46,6 +55,8 @@ describe('quoting the reader into a note, and following the citation back', () =
     // With no note open, the selection says what to do first.
     await select(a, QUOTED);
     await a.getByRole('button', { name: 'Open or start a note to quote into' }).waitFor();
+    // The bar, wrapped onto two rows by the reader's own buttons, leaves the selected words in view.
+    await expect.poll(() => barCoversSelection(a)).toBe(false);
 
     await panelOf(a).getByRole('button', { name: 'Start our group note' }).click();
     await noteEditor(a).waitFor();
