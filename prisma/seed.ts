@@ -1,7 +1,8 @@
 // The demo course that `pnpm start` seeds once: an instructor, a TA and six students in two
 // groups, over three weeks, with the course readings (from READINGS_DIR) assigned across them.
 // Idempotent: if the course exists it is left as it is. Readings are imported only while it has
-// none, so a folder that appears after the first start is still picked up at the next one.
+// none, so a folder that appears after the first start is still picked up at the next one; the
+// first week's readings get the class's demo annotations while they have none (demo-annotations.ts).
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { hashPassword, type PrismaClient } from '@commonplace/db';
 import { loadConfig } from '../apps/api/src/config/config.schema.js';
 import { ImportRunner } from '../apps/api/src/imports/import-runner.js';
 import { mediaTypeOf, storeReading, storeSourceFile } from '../apps/api/src/readings/reading-store.js';
+import { seedDemoAnnotations } from './demo-annotations.js';
 
 export const DEMO_COURSE_TITLE = "Kazakhstan's Foreign Policy after 2022";
 export const DEMO_PASSWORD = 'commonplace-demo-1';
@@ -49,6 +51,8 @@ export interface SeedResult {
   readingsAdded: number;
   /** Files in the folder the importer refused, with its reason. */
   readingProblems: string[];
+  /** Demo annotations and replies written by this run. */
+  annotationsAdded: number;
 }
 
 export async function seedDemoCourse(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
@@ -61,12 +65,14 @@ export async function seedDemoCourse(prisma: PrismaClient, options: SeedOptions 
     options.readingsDir && empty
       ? await seedDemoReadings(prisma, courseId, options.readingsDir)
       : { added: 0, problems: [] };
+  const annotationsAdded = await seedDemoAnnotations(prisma, courseId);
   return {
     created: !existing,
     courseId,
     logins: DEMO_LOGINS,
     readingsAdded: readings.added,
     readingProblems: readings.problems,
+    annotationsAdded,
   };
 }
 

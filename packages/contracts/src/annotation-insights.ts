@@ -29,7 +29,9 @@ export type ParticipationQuery = z.infer<typeof participationQuery>;
  * One student's part in the annotations: counts only (private annotations count, as an instructor
  * grades participation, but nothing of their content is sent). `coverage` is the share of the
  * reading's characters their threads cover (per reading, or averaged over the assigned readings);
- * `perDay` has one count of threads and replies for each of `participation.days`.
+ * `perDay` has one count of threads and replies for each of `participation.days`. `hidden` counts
+ * their threads and replies staff hid: moderation, shown apart so a grader sees it, and left out of
+ * every other figure (a hidden annotation is not participation); deleted ones count nowhere.
  */
 export const studentParticipation = z.object({
   id: z.uuid(),
@@ -40,6 +42,7 @@ export const studentParticipation = z.object({
   repliesGiven: z.number().int(),
   repliesReceived: z.number().int(),
   words: z.number().int(),
+  hidden: z.number().int(),
   coverage: z.number().min(0).max(1),
   firstActivityAt: z.iso.datetime().nullable(),
   lastActivityAt: z.iso.datetime().nullable(),

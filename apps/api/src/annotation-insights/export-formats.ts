@@ -17,7 +17,11 @@ const passageUrl = (origin: string, a: ExportedAnnotation) =>
     ? `${readingUrl(origin, a)}?passage=${a.passage.position.start}-${a.passage.position.end}`
     : readingUrl(origin, a);
 
-const kindOf = (a: ExportedAnnotation) => (a.parentId ? 'reply' : a.body ? 'annotation' : 'highlight');
+const kindOf = (a: ExportedAnnotation) =>
+  a.deleted ? 'deleted' : a.parentId ? 'reply' : a.body ? 'annotation' : 'highlight';
+
+/** Who wrote it, as the reader shows it: nobody, once its author deleted it. */
+const authorOf = (a: ExportedAnnotation) => (a.deleted ? '' : a.authorName);
 
 const CSV_HEADER = [
   'Reading',
@@ -47,7 +51,7 @@ export function annotationsCsv(annotations: readonly ExportedAnnotation[], conte
       a.id,
       a.threadId,
       kindOf(a),
-      a.authorName,
+      authorOf(a),
       a.visibility,
       a.groupName ?? '',
       a.tags.join('; '),
@@ -97,11 +101,13 @@ export function annotationsMarkdown(annotations: readonly ExportedAnnotation[], 
     }
     const tags = a.tags.length ? ` · ${a.tags.map((tag) => `#${tag.replace(/\s+/g, '-')}`).join(' ')}` : '';
     const hidden = a.hidden ? ' · hidden' : '';
+    const author = a.deleted ? '_Deleted_' : `**${a.authorName}**`;
+    const body = a.deleted ? `_${a.body}_` : a.body.trim();
     if (a.parentId) {
-      lines.push(`- **${a.authorName}** (${dateOf(a.createdAt)}${hidden}): ${indented(a.body)}`, '');
+      lines.push(`- ${author} (${dateOf(a.createdAt)}${hidden}): ${a.deleted ? body : indented(body)}`, '');
     } else {
-      lines.push(`**${a.authorName}** · ${a.visibility} · ${dateOf(a.createdAt)}${tags}${hidden}`, '');
-      lines.push(a.body.trim() ? a.body.trim() : '_Highlight_', '');
+      lines.push(`${author} · ${a.visibility} · ${dateOf(a.createdAt)}${tags}${hidden}`, '');
+      lines.push(body || '_Highlight_', '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;
@@ -128,7 +134,7 @@ function webAnnotation(a: ExportedAnnotation, origin: string) {
     id: `urn:uuid:${a.id}`,
     type: 'Annotation',
     motivation: a.parentId ? 'replying' : a.body ? 'commenting' : 'highlighting',
-    creator: { id: `urn:uuid:${a.authorId}`, type: 'Person', name: a.authorName },
+    ...(a.deleted ? {} : { creator: { id: `urn:uuid:${a.authorId}`, type: 'Person', name: a.authorName } }),
     created: a.createdAt,
     modified: a.modifiedAt,
     ...(body.length ? { body } : {}),

@@ -6,6 +6,9 @@ import { SqlReader } from '../access/sql-reader.js';
 import { AppError } from '../common/app-error.js';
 import { storedSelectors } from './stored-selectors.js';
 
+/** What an export says in place of a deleted annotation kept for the replies under it, as the reader does. */
+export const DELETED_BODY = 'This annotation was deleted.';
+
 /** One exported annotation or reply, with its thread's passage. */
 export interface ExportedAnnotation {
   id: string;
@@ -24,6 +27,8 @@ export interface ExportedAnnotation {
   /** The thread's passage (a reply is on its thread's). */
   passage: PassageSelector | null;
   hidden: boolean;
+  /** Deleted, but kept for its replies: `body` is DELETED_BODY, no tags, and its author is not shown. */
+  deleted: boolean;
   createdAt: string;
   modifiedAt: string;
 }
@@ -42,6 +47,7 @@ interface Row {
   body: string;
   tags: string[];
   hidden: boolean;
+  deleted: boolean;
   createdMs: number;
   modifiedMs: number;
   threadAuthorId: string;
@@ -57,8 +63,9 @@ interface Row {
 /**
  * The annotations an export holds, in reading order: `mine`, my threads (private ones included)
  * with the replies I may see, and my replies elsewhere; `course`, for staff, every thread staff
- * may see with its replies, never a private one. Deleted annotations are left out, and so is a
- * deleted thread with its replies; the one visibility rule decides the rest.
+ * may see with its replies, never a private one. A deleted annotation is left out, unless replies
+ * are under it: then, as in the reader, it stays as "deleted" with them. The one visibility rule
+ * decides the rest.
  */
 @Injectable()
 export class ExportsService {
@@ -83,11 +90,16 @@ export class ExportsService {
       query.scope === 'mine'
         ? Prisma.sql`(t."authorId" = ${viewer.userId}::uuid OR a."authorId" = ${viewer.userId}::uuid)`
         : Prisma.sql`t.visibility <> 'PRIVATE'`;
+    // A deleted thread stays while any reply in it is not deleted; a deleted reply, while one answers it.
+    // (A thread kept for its replies follows from the replies: each of them has a thread to go under.)
+    const keptUnlessDeleted = Prisma.sql`(a."deletedAt" IS NULL OR EXISTS (SELECT 1 FROM "Annotation" c
+      WHERE c."rootId" = t.id AND c."deletedAt" IS NULL AND (a."rootId" IS NULL OR c."parentId" = a.id)))`;
     const rows = await this.sql.rows<Row>(Prisma.sql`
       SELECT a.id::text AS id, a."courseId"::text AS "courseId", a."readingId"::text AS "readingId",
              r.title AS "readingTitle", t.id::text AS "threadId", a."parentId"::text AS "parentId",
              a."authorId"::text AS "authorId", u.name AS "authorName", t.visibility::text AS visibility,
              g.name AS "groupName", a.body, a.tags, a."hiddenAt" IS NOT NULL AS hidden,
+             a."deletedAt" IS NOT NULL AS deleted,
              extract(epoch FROM a."createdAt")::float8 * 1000 AS "createdMs",
              extract(epoch FROM a."updatedAt")::float8 * 1000 AS "modifiedMs",
              t."authorId"::text AS "threadAuthorId", t.visibility::text AS "threadVisibility",
@@ -98,7 +110,7 @@ export class ExportsService {
       JOIN "Reading" r ON r.id = a."readingId"
       JOIN "User" u ON u.id = a."authorId"
       LEFT JOIN "Group" g ON g.id = t."groupId"
-      WHERE a."courseId" = ${viewer.courseId}::uuid AND a."deletedAt" IS NULL AND t."deletedAt" IS NULL
+      WHERE a."courseId" = ${viewer.courseId}::uuid AND ${keptUnlessDeleted}
         AND ${readingVisible(viewer).sql('r')}
         ${query.readingId ? Prisma.sql`AND a."readingId" = ${query.readingId}::uuid` : Prisma.empty}
         AND ${scope}
@@ -128,10 +140,11 @@ export class ExportsService {
         authorName: row.authorName,
         visibility: row.visibility.toLowerCase() as ExportedAnnotation['visibility'],
         groupName: row.groupName,
-        body: row.body,
-        tags: row.tags,
+        body: row.deleted ? DELETED_BODY : row.body,
+        tags: row.deleted ? [] : row.tags,
         passage: storedSelectors(row.threadSelector, row.threadQuote, row.threadStart, row.threadEnd),
         hidden: row.hidden,
+        deleted: row.deleted,
         createdAt: new Date(row.createdMs).toISOString(),
         modifiedAt: new Date(row.modifiedMs).toISOString(),
       }));

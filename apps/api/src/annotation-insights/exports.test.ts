@@ -192,4 +192,67 @@ describe('annotation exports', () => {
     const answerToKeepers = items.find((item) => item.motivation === 'replying' && item.target === keepers.id);
     expect(answerToKeepers?.body[0].value).toBe('Lighthouse staff.');
   });
+  it('keeps a deleted thread that has replies, as the reader does: the replies under a thread that says it was deleted', async () => {
+    const { courseId, student, rival, instructor, readingId } = await annotatedCourse();
+    const on = { courseId, readingId };
+    const withdrawn = await thread(t, {
+      ...on,
+      authorId: student.userId,
+      words: 'the towers',
+      body: 'Withdrawn thought',
+      tags: ['confusing'],
+      deleted: true,
+    });
+    const answer = await reply(t, withdrawn, rival.userId, 'Still worth answering.');
+    const retracted = await reply(t, withdrawn, student.userId, 'Retracted reply', { deleted: true });
+    await reply(t, retracted, rival.userId, 'An answer to the retracted reply.');
+    await reply(t, answer, student.userId, 'Deleted leaf', { deleted: true });
+    const deletedMark = 'This annotation was deleted.';
+
+    const markdown = (await instructor.call('exportAnnotations', { courseId }, undefined, { scope: 'course' }))
+      .body as string;
+    for (const gone of ['Withdrawn thought', 'Retracted reply', 'Deleted leaf', 'Deleted one', '#confusing'])
+      expect(markdown).not.toContain(gone);
+    const section = markdown.slice(markdown.indexOf('> the towers'));
+    expect(section).toMatch(
+      /^> the towers\n\n\[Open the passage\]\([^)]+\)\n\n_Deleted_ · course · \d{4}-\d\d-\d\d\n\n_This annotation was deleted\._\n\n- \*\*Rival\*\* \(\d{4}-\d\d-\d\d\): Still worth answering\.\n\n- _Deleted_ \(\d{4}-\d\d-\d\d\): _This annotation was deleted\._\n\n- \*\*Rival\*\* \(\d{4}-\d\d-\d\d\): An answer to the retracted reply\./,
+    );
+
+    // My export: my deleted thread, kept with the replies it had.
+    const csv = (await student.call('exportAnnotations', { courseId }, undefined, { format: 'csv', readingId }))
+      .body as string;
+    const rows = csv.split('\r\n').filter((line) => line.includes(withdrawn.id));
+    const { start, end } = await offsetsOf(t, readingId, 'the towers');
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toContain(
+      `,${withdrawn.id},${withdrawn.id},deleted,,course,,,the towers,${start},${end},${deletedMark},no,`,
+    );
+    expect(rows[1]).toContain(`,${answer.id},${withdrawn.id},reply,Rival,`);
+    expect(rows[2]).toContain(
+      `,${retracted.id},${withdrawn.id},deleted,,course,,,the towers,${start},${end},${deletedMark},`,
+    );
+    expect(csv).not.toMatch(/Withdrawn thought|Retracted reply|Deleted leaf/);
+
+    const jsonld = (await student.call('exportAnnotations', { courseId }, undefined, { format: 'jsonld', readingId }))
+      .body;
+    const items = jsonld.first.items as Array<Record<string, any>>;
+    const kept = items.find((item) => item.id === `urn:uuid:${withdrawn.id}`)!;
+    expect(kept).toMatchObject({
+      motivation: 'commenting',
+      body: [{ type: 'TextualBody', value: deletedMark, purpose: 'commenting' }],
+      target: {
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'the towers' },
+          { start, end },
+        ],
+      },
+    });
+    expect(kept.creator).toBeUndefined();
+    expect(kept.body).toHaveLength(1);
+    expect(items.find((item) => item.id === `urn:uuid:${answer.id}`)).toMatchObject({
+      target: `urn:uuid:${withdrawn.id}`,
+      body: [{ value: 'Still worth answering.' }],
+    });
+    expect(JSON.stringify(jsonld)).not.toMatch(/Withdrawn thought|Retracted reply|Deleted leaf/);
+  });
 });

@@ -19,6 +19,7 @@ interface ActivityRow {
   start: number | null;
   end: number | null;
   placed: boolean;
+  hidden: boolean;
   words: number;
   createdMs: number;
 }
@@ -28,6 +29,7 @@ interface Tally {
   repliesGiven: number;
   repliesReceived: number;
   words: number;
+  hidden: number;
   days: Map<string, number>;
   first: Date | null;
   last: Date | null;
@@ -61,7 +63,8 @@ function chartDays(query: ParticipationQuery, activeDays: string[]): string[] {
 
 /**
  * What each student contributed to the course's annotations, for its staff to grade participation:
- * counts, words and coverage, never bodies. Private annotations count; deleted ones do not.
+ * counts, words and coverage, never bodies. Private annotations count; deleted ones do not; hidden
+ * ones (staff moderation) count only as `hidden`, so a grader sees them without crediting them.
  */
 @Injectable()
 export class ParticipationService {
@@ -103,6 +106,7 @@ export class ParticipationService {
           repliesGiven: 0,
           repliesReceived: 0,
           words: 0,
+          hidden: 0,
           days: new Map(),
           first: null,
           last: null,
@@ -113,6 +117,11 @@ export class ParticipationService {
     for (const row of rows) {
       const createdAt = new Date(row.createdMs);
       const author = tallies.get(row.authorId);
+      // Staff moderation, not participation: counted apart, and in no other figure.
+      if (row.hidden) {
+        if (author) author.hidden++;
+        continue;
+      }
       if (row.parentAuthorId && row.parentAuthorId !== row.authorId) {
         const receiver = tallies.get(row.parentAuthorId);
         if (receiver) receiver.repliesReceived++;
@@ -154,6 +163,7 @@ export class ParticipationService {
         repliesGiven: tally.repliesGiven,
         repliesReceived: tally.repliesReceived,
         words: tally.words,
+        hidden: tally.hidden,
         coverage: coverageOf(tally),
         firstActivityAt: tally.first?.toISOString() ?? null,
         lastActivityAt: tally.last?.toISOString() ?? null,
@@ -184,7 +194,7 @@ export class ParticipationService {
     return this.sql.rows<ActivityRow>(Prisma.sql`
       SELECT a."authorId"::text AS "authorId", p."authorId"::text AS "parentAuthorId",
              a."readingId"::text AS "readingId", a."parentId" IS NULL AS thread, a.start, a."end",
-             a."anchorStatus" = 'ANCHORED' AS placed,
+             a."anchorStatus" = 'ANCHORED' AS placed, a."hiddenAt" IS NOT NULL AS hidden,
              (SELECT count(*) FROM regexp_matches(a.body, '\\S+', 'g'))::int AS words,
              extract(epoch FROM a."createdAt")::float8 * 1000 AS "createdMs"
       FROM "Annotation" a LEFT JOIN "Annotation" p ON p.id = a."parentId"

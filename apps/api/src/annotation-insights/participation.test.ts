@@ -52,6 +52,17 @@ async function annotatedCourse() {
     createdAt: day('2027-02-03'),
   });
   await reply(t, wicks, student.userId, 'Yes, children.', { createdAt: day('2027-02-03') });
+  // Hidden by staff: counted apart, and in no other figure (not even the days active).
+  await thread(t, {
+    ...on,
+    authorId: student.userId,
+    words: 'Automation arrived',
+    body: 'an off-topic rant that staff hid',
+    hidden: true,
+    createdAt: day('2027-02-05'),
+  });
+  await reply(t, keepers, rival.userId, 'Something rude.', { hidden: true, createdAt: day('2027-02-05') });
+  await reply(t, keepers, rival.userId, 'Rude, then deleted.', { hidden: true, deleted: true });
   return { ...cast, rival, quiet, lighthouses, harbours };
 }
 
@@ -74,6 +85,7 @@ describe('participation', () => {
       repliesGiven: 1,
       repliesReceived: 2,
       words: 5 + 3 + 2,
+      hidden: 1,
       firstActivityAt: '2027-02-01T10:00:00.000Z',
       lastActivityAt: '2027-02-03T10:00:00.000Z',
       activeDays: 2,
@@ -86,6 +98,7 @@ describe('participation', () => {
       annotations: 1,
       repliesGiven: 1,
       repliesReceived: 1,
+      hidden: 1,
       activeDays: 1,
     });
     expect(byName['=cmd|calc']).toMatchObject({
@@ -94,13 +107,14 @@ describe('participation', () => {
       repliesGiven: 0,
       repliesReceived: 0,
       words: 0,
+      hidden: 0,
       coverage: 0,
       firstActivityAt: null,
       activeDays: 0,
       perDay: [0, 0, 0],
     });
     // Numbers only: no annotation's words leave, private or not.
-    expect(JSON.stringify(answer.body)).not.toMatch(/secret thoughts|Who were the keepers|children/i);
+    expect(JSON.stringify(answer.body)).not.toMatch(/secret thoughts|Who were the keepers|children|rant|rude/i);
   });
 
   it('narrows to one reading and to a window of days', async () => {
@@ -151,11 +165,11 @@ describe('participation', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'Student,Email,Group,Annotations,Replies given,Replies received,Words,Coverage (%),First activity,Last activity,Active days',
+      'Student,Email,Group,Annotations,Replies given,Replies received,Words,Hidden by staff,Coverage (%),First activity,Last activity,Active days',
     );
     expect(lines).toHaveLength(4);
     // A name a spreadsheet would run as a formula is defused.
     expect(lines[1]).toMatch(/^'=cmd\|calc,/);
-    expect(lines[3]).toMatch(/^Student,student\.[0-9a-f]+@example\.test,Steppe,2,1,2,10,/);
+    expect(lines[3]).toMatch(/^Student,student\.[0-9a-f]+@example\.test,Steppe,2,1,2,10,1,/);
   });
 });

@@ -1,8 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_ANNOTATIONS } from '../../../../prisma/demo-annotations.js';
 import { seedDemoCourse } from '../../../../prisma/seed.js';
+import { loadConfig } from '../config/config.schema.js';
 import { ARTICLE } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 
@@ -99,5 +101,92 @@ describe('the demo seed', () => {
     expect(seeded).toMatchObject({ created: true, readingsAdded: 0, readingProblems: [] });
     expect(await t.prisma.courseModule.count({ where: { courseId: seeded.courseId } })).toBe(3);
     expect(await t.prisma.reading.count()).toBe(0);
+  });
+
+  describe('annotations on the first week’s readings', () => {
+    const [lead, second] = Object.keys(DEMO_ANNOTATIONS) as [string, string];
+    const countOf = (filename: string) => {
+      const walk = (notes: Array<{ replies?: unknown[] }>): number =>
+        notes.reduce((sum, note) => sum + 1 + walk((note.replies ?? []) as Array<{ replies?: unknown[] }>), 0);
+      return walk(DEMO_ANNOTATIONS[filename]!);
+    };
+    /** The course's real readings: the demo annotations quote their words. */
+    const copyReading = (name: string) => copyFile(join(loadConfig().READINGS_DIR, name), join(dir, name));
+
+    it('writes threads and replies anchored on the readings’ own words, once', async () => {
+      await copyReading(lead);
+      await copyReading(second);
+      await folder({
+        '2-tides.txt': article('Tides'),
+        '3-wrecks.txt': article('Wrecks'),
+        '4-salt.txt': article('Salt'),
+      });
+      const seeded = await seedDemoCourse(t.prisma, { readingsDir: dir });
+      expect(seeded).toMatchObject({ readingsAdded: 5, annotationsAdded: countOf(lead) + countOf(second) });
+      const weekOne = await t.prisma.reading.findMany({
+        where: { assignments: { some: { module: { position: 0 } } } },
+        select: { id: true, canonicalText: true, annotations: { select: { id: true } } },
+      });
+      expect(weekOne.map((r) => r.annotations.length).sort()).toEqual([countOf(lead), countOf(second)].sort());
+
+      const threads = await t.prisma.annotation.findMany({
+        where: { parentId: null },
+        include: { reading: { select: { canonicalText: true } }, author: { select: { email: true } } },
+      });
+      for (const thread of threads) {
+        const [quote, position] = thread.selector as [
+          { exact: string; prefix: string; suffix: string },
+          { start: number; end: number },
+        ];
+        const text = thread.reading.canonicalText;
+        expect(text.slice(thread.start!, thread.end!)).toBe(thread.quote);
+        expect(position).toMatchObject({ start: thread.start, end: thread.end });
+        expect(quote.exact).toBe(thread.quote);
+        expect(text.slice(0, thread.start!).endsWith(quote.prefix)).toBe(true);
+        expect(text.slice(thread.end!).startsWith(quote.suffix)).toBe(true);
+        expect(thread.anchorStatus).toBe('ANCHORED');
+      }
+      expect(threads.filter((a) => a.tags.includes('confusing')).length).toBeGreaterThanOrEqual(3);
+      expect(new Set(threads.map((a) => a.visibility))).toEqual(new Set(['COURSE', 'GROUP', 'PRIVATE']));
+      expect(threads.filter((a) => a.pinnedAt)).toHaveLength(1);
+      const [endorsed] = threads.filter((a) => a.endorsedAt);
+      expect(endorsed?.author.email).toMatch(/^aigerim@/);
+
+      // A group thread stays with its author's group, and so do its replies.
+      const members = new Map((await t.prisma.groupMember.findMany()).map((m) => [m.userId, m.groupId] as const));
+      const grouped = await t.prisma.annotation.findMany({ where: { visibility: 'GROUP' } });
+      expect(grouped.length).toBeGreaterThan(2);
+      for (const a of grouped) {
+        const root = grouped.find((r) => r.id === (a.rootId ?? a.id))!;
+        expect(a.groupId).toBe(members.get(root.authorId));
+        expect(members.get(a.authorId)).toBe(a.groupId);
+      }
+
+      // One @mention, written as the editor writes it, and the bell has something for people.
+      const [mention] = await t.prisma.annotationMention.findMany({ include: { annotation: true } });
+      const aigerim = await t.prisma.user.findFirstOrThrow({ where: { email: { startsWith: 'aigerim@' } } });
+      expect(mention).toMatchObject({ userId: aigerim.id });
+      expect(mention!.annotation.body).toContain(`@[Aigerim Bekova](user:${aigerim.id})`);
+      const kinds = (await t.prisma.notification.findMany({ where: { userId: aigerim.id } })).map((n) => n.kind);
+      expect(new Set(kinds)).toEqual(new Set(['REPLY', 'MENTION', 'ENDORSEMENT']));
+
+      const counts = async () => ({
+        annotations: await t.prisma.annotation.count(),
+        mentions: await t.prisma.annotationMention.count(),
+        notifications: await t.prisma.notification.count(),
+      });
+      const before = await counts();
+      expect(await seedDemoCourse(t.prisma, { readingsDir: dir })).toMatchObject({ annotationsAdded: 0 });
+      expect(await counts()).toEqual(before);
+    });
+
+    it('skips the annotations of a reading that was not imported', async () => {
+      await copyReading(second);
+      await folder({ '0-tides.txt': article('Tides') });
+      const seeded = await seedDemoCourse(t.prisma, { readingsDir: dir });
+      expect(seeded).toMatchObject({ readingsAdded: 2, annotationsAdded: countOf(second) });
+      const annotated = await t.prisma.reading.findMany({ where: { annotations: { some: {} } } });
+      expect(annotated.map((r) => r.title)).toEqual([expect.stringMatching(/^Russia.s War Against Ukraine/)]);
+    });
   });
 });

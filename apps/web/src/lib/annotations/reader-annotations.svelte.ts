@@ -12,11 +12,14 @@ import { followAnnotations, type LiveState } from './live';
 import { plainBody } from './markdown';
 import {
   applyEvent,
+  filterChanged,
   markedRead,
-  NO_FILTER,
+  NO_FILTERING,
+  readUnderFilter,
   threadMatches,
   threadsOf,
   unreadAmong,
+  type Filtering,
   type Thread,
   type ThreadFilter,
 } from './threads';
@@ -34,7 +37,7 @@ export interface NewThread {
  */
 export class ReaderAnnotations {
   list = $state<Annotation[]>([]);
-  filter = $state<ThreadFilter>({ ...NO_FILTER });
+  #filtering = $state.raw<Filtering>(NO_FILTERING);
   live = $state<LiveState>('connecting');
   /** The last thing to announce to screen readers (an aria-live region shows it). */
   said = $state('');
@@ -47,7 +50,9 @@ export class ReaderAnnotations {
   failure = $state<string | null>(null);
 
   readonly threads: Thread[] = $derived.by(() => threadsOf(this.list, this.canonical()));
-  readonly shown: Thread[] = $derived(this.threads.filter((t) => threadMatches(t, this.filter)));
+  readonly shown: Thread[] = $derived(
+    this.threads.filter((t) => threadMatches(t, this.#filtering.filter, this.#filtering.keptUnread)),
+  );
   readonly placed: Thread[] = $derived(this.threads.filter((t) => t.passage !== null));
 
   #pendingReads: string[] = [];
@@ -61,6 +66,15 @@ export class ReaderAnnotations {
   ) {
     if (initial) this.list = initial;
     else this.failure = 'Annotations could not be loaded.';
+  }
+
+  /** The margin's filter; change it with setFilter. */
+  get filter(): Readonly<ThreadFilter> {
+    return this.#filtering.filter;
+  }
+
+  setFilter(change: Partial<ThreadFilter>): void {
+    this.#filtering = filterChanged(this.#filtering, change);
   }
 
   /** Follows the live channel while the reader is open; the returned function stops it. */
@@ -162,5 +176,6 @@ export class ReaderAnnotations {
       return;
     }
     this.list = markedRead(this.list, annotationIds);
+    this.#filtering = readUnderFilter(this.#filtering, annotationIds);
   }
 }

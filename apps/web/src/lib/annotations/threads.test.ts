@@ -5,8 +5,11 @@ import {
   annotationMarks,
   applyEvent,
   defaultVisibility,
+  filterChanged,
   filterChoices,
   NO_FILTER,
+  NO_FILTERING,
+  readUnderFilter,
   placeOf,
   threadMatches,
   threadOf,
@@ -150,6 +153,41 @@ describe('filters', () => {
     expect(shown({ groupId: id(601) })).toEqual([byBolat.id]);
     expect(shown({ unread: true })).toEqual([byBolat.id]);
     expect(shown({ unread: true, groupId: id(600) })).toEqual([]);
+  });
+
+  it('keeps a thread the unread filter showed once it is marked read, until the filter changes', () => {
+    const shownUnder = (list: Annotation[], filtering: typeof NO_FILTERING) =>
+      threadsOf(list, TEXT)
+        .filter((t) => threadMatches(t, filtering.filter, filtering.keptUnread))
+        .map((t) => t.root.id);
+    const fresh = [tagged, byBolat, answered, reply(5, answered, { read: false })];
+    let filtering = filterChanged(NO_FILTERING, { unread: true });
+    expect(shownUnder(fresh, filtering)).toEqual([byBolat.id, answered.id]);
+
+    // Shown, then marked read a moment later (as the margin does): both stay in view.
+    const seen = [byBolat.id, id(5)];
+    const read = markedRead(fresh, seen);
+    filtering = readUnderFilter(filtering, seen);
+    expect(shownUnder(read, filtering)).toEqual([byBolat.id, answered.id]);
+    // Even when the list is fetched again and the server says they are read.
+    expect(
+      shownUnder(
+        read.map((a) => ({ ...a, read: true })),
+        filtering,
+      ),
+    ).toEqual([byBolat.id, answered.id]);
+
+    // Changing the filter lets them go; turning "unread" off and on again shows only what is unread.
+    filtering = filterChanged(filterChanged(filtering, { unread: false }), { unread: true });
+    expect(shownUnder(read, filtering)).toEqual([]);
+  });
+
+  it('keeps nothing read while the unread filter is off', () => {
+    const filtering = readUnderFilter(filterChanged(NO_FILTERING, { tag: 'confusing' }), [byBolat.id]);
+    expect(filtering.keptUnread.size).toBe(0);
+    expect(threadMatches(threads[1]!, { ...filtering.filter, tag: null, unread: true }, filtering.keptUnread)).toBe(
+      true,
+    );
   });
 
   it('offers the tags, authors and groups the threads hold', () => {

@@ -87,15 +87,46 @@ export interface ThreadFilter {
 
 export const NO_FILTER: ThreadFilter = { tag: null, authorId: null, groupId: null, unread: false };
 
-/** Whether a thread is shown under a filter: a tag or an author anywhere in it, its group, an unread annotation in it. */
-export function threadMatches(thread: Thread, filter: ThreadFilter): boolean {
+/**
+ * Whether a thread is shown under a filter: a tag or an author anywhere in it, its group, an
+ * unread annotation in it (or one in `keptUnread`, read while the unread filter showed it).
+ */
+export function threadMatches(
+  thread: Thread,
+  filter: ThreadFilter,
+  keptUnread: ReadonlySet<string> = new Set(),
+): boolean {
   const all = [thread.root, ...thread.replies.map((r) => r.annotation)];
   if (filter.tag && !all.some((a) => a.tags.includes(filter.tag!))) return false;
   if (filter.authorId && !all.some((a) => a.author.id === filter.authorId && !a.deleted)) return false;
   if (filter.groupId && thread.root.groupId !== filter.groupId) return false;
-  if (filter.unread && all.every((a) => a.read)) return false;
+  if (filter.unread && all.every((a) => a.read && !keptUnread.has(a.id))) return false;
   return true;
 }
+
+/**
+ * The margin's filter, with the annotations the unread filter keeps showing once read: a thread
+ * shown as unread is marked read a moment later, and must not then vanish under the reader's eyes.
+ * They stay until the filter is changed (or the page reloaded).
+ */
+export interface Filtering {
+  filter: ThreadFilter;
+  keptUnread: ReadonlySet<string>;
+}
+
+export const NO_FILTERING: Filtering = { filter: NO_FILTER, keptUnread: new Set() };
+
+/** A filter changed: what the unread filter kept is let go. */
+export const filterChanged = (filtering: Filtering, change: Partial<ThreadFilter>): Filtering => ({
+  filter: { ...filtering.filter, ...change },
+  keptUnread: new Set(),
+});
+
+/** Annotations just marked read: kept showing if the unread filter is on (it showed them). */
+export const readUnderFilter = (filtering: Filtering, readIds: readonly string[]): Filtering =>
+  filtering.filter.unread && readIds.length
+    ? { ...filtering, keptUnread: new Set([...filtering.keptUnread, ...readIds]) }
+    : filtering;
 
 /** What the filters can choose from: the tags, authors and groups the threads hold, each once, sorted by name. */
 export function filterChoices(threads: readonly Thread[]) {

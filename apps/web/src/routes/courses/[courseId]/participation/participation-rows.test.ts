@@ -11,6 +11,7 @@ const student = (name: string, annotations: number, group: string | null = null)
   repliesGiven: 0,
   repliesReceived: 0,
   words: 0,
+  hidden: 0,
   coverage: 0,
   firstActivityAt: null,
   lastActivityAt: null,

@@ -7,6 +7,7 @@ export type SortKey =
   | 'repliesGiven'
   | 'repliesReceived'
   | 'words'
+  | 'hidden'
   | 'coverage'
   | 'activeDays'
   | 'lastActivityAt';
