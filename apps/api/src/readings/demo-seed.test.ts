@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,7 +112,14 @@ describe('the demo seed', () => {
       return walk(DEMO_ANNOTATIONS[filename]!);
     };
     /** The course's real readings: the demo annotations quote their words. */
-    const copyReading = (name: string) => copyFile(join(loadConfig().READINGS_DIR, name), join(dir, name));
+    const copyReading = async (name: string) => {
+      const from = join(loadConfig().READINGS_DIR, name);
+      if (!existsSync(from))
+        throw new Error(
+          `These tests read the course's own readings: put them at ${from} (../shared/readings, or set READINGS_DIR).`,
+        );
+      await copyFile(from, join(dir, name));
+    };
 
     it('writes threads and replies anchored on the readings’ own words, once', async () => {
       await copyReading(lead);
