@@ -43,15 +43,21 @@ beforeAll(async () => {
   watchers = watchersOf(c);
   // Every live channel is open before the first thread is written.
   for (const name of VIEWERS)
-    streams.set(name, await openEvents(t.api.url, watchers[name].client, { courseId: c.courseId, readingId: c.readingId }));
+    streams.set(
+      name,
+      await openEvents(t.api.url, watchers[name].client, { courseId: c.courseId, readingId: c.readingId }),
+    );
   made = await writeThreads(t, c);
   // Changes reach a channel in the order they were made: the last thread closes every story.
   const last = made.at(-1)!;
   for (const stream of streams.values())
     if (stream.status === 200)
-      await vi.waitFor(() => expect(stream.events.some((e) => e.kind === 'created' && e.annotation.id === last.id)).toBe(true), {
-        timeout: 10_000,
-      });
+      await vi.waitFor(
+        () => expect(stream.events.some((e) => e.kind === 'created' && e.annotation.id === last.id)).toBe(true),
+        {
+          timeout: 10_000,
+        },
+      );
 });
 afterAll(async () => {
   for (const stream of streams.values()) stream.close();
