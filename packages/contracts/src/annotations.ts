@@ -176,8 +176,9 @@ export const annotationHotspot = z.object({
 
 /**
  * Where the class annotated a reading: `density` splits the text into `density.length` equal
- * stretches and counts the threads over each (course and group threads of every group, never
- * private or hidden ones: counts only, nothing of their content); `discussed` and `confusing` are
+ * stretches and counts the threads over each (course threads, and the group threads the viewer
+ * may see: their own group's, every group's for staff; never private or hidden ones: counts only,
+ * nothing of their content); `discussed` and `confusing` are
  * the passages with the most threads and replies, and the most tagged "confusing", best first.
  */
 export const annotationHotspots = z.object({

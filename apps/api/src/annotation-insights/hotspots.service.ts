@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AnnotationHotspots } from '@commonplace/contracts';
 import { Prisma } from '@commonplace/db';
-import { readingVisible, type Viewer } from '../access/policies.js';
+import { isStaff, readingVisible, type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { AppError } from '../common/app-error.js';
 import { density, quoteOf, topPassages, type Passage } from './passages.js';
@@ -18,16 +18,20 @@ interface ThreadRow {
 }
 
 /**
- * The threads the class sees on a reading, as counts only: course and group threads (never
- * private, hidden or deleted ones) placed on the current text, with their visible replies.
+ * The shared threads on a reading the viewer may see, as counts only: course threads, and group
+ * threads of the viewer's group (of every group for staff), never private, hidden or deleted ones,
+ * placed on the current text, with their visible replies. Another group's threads are left out:
+ * even a count tells a student where that group annotated.
  */
-export const sharedThreadsSql = (courseId: string, readingId: string) => Prisma.sql`
+export const sharedThreadsSql = (viewer: Viewer, readingId: string) => Prisma.sql`
   SELECT a.start, a."end", ${CONFUSING_TAG} = ANY(a.tags) AS confusing,
          (SELECT count(*)::int FROM "Annotation" r
           WHERE r."rootId" = a.id AND r."deletedAt" IS NULL AND r."hiddenAt" IS NULL) AS replies
   FROM "Annotation" a
-  WHERE a."courseId" = ${courseId}::uuid AND a."readingId" = ${readingId}::uuid AND a."parentId" IS NULL
-    AND a.visibility <> 'PRIVATE' AND a."hiddenAt" IS NULL AND a."deletedAt" IS NULL
+  WHERE a."courseId" = ${viewer.courseId}::uuid AND a."readingId" = ${readingId}::uuid AND a."parentId" IS NULL
+    AND (a.visibility = 'COURSE' OR (a.visibility = 'GROUP'
+      AND (${isStaff(viewer)}::boolean OR a."groupId" = ANY(${[...viewer.groupIds]}::uuid[]))))
+    AND a."hiddenAt" IS NULL AND a."deletedAt" IS NULL
     AND a."anchorStatus" = 'ANCHORED' AND a.start IS NOT NULL AND a."end" IS NOT NULL`;
 
 /** Where the class annotated a reading: for every member, counts and the reading's own words only. */
@@ -40,7 +44,7 @@ export class HotspotsService {
       this.sql.rows<{ canonicalText: string }>(Prisma.sql`
         SELECT r."canonicalText" FROM "Reading" r
         WHERE r.id = ${readingId}::uuid AND ${readingVisible(viewer).sql('r')}`),
-      this.sql.rows<ThreadRow>(sharedThreadsSql(viewer.courseId, readingId)),
+      this.sql.rows<ThreadRow>(sharedThreadsSql(viewer, readingId)),
     ]);
     if (!reading) throw new AppError('READING_NOT_FOUND');
     const text = reading.canonicalText;

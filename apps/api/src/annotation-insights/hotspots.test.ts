@@ -10,7 +10,7 @@ afterAll(() => t.close());
 beforeEach(() => t.db.truncate());
 
 describe('annotation hotspots', () => {
-  it('ranks the passages the class discussed and found confusing, counting only what the class may see', async () => {
+  it('ranks the passages the class discussed and found confusing, counting only what the viewer may see', async () => {
     const cast = await courseWithCast(t);
     const { courseId, student, instructor } = cast;
     const { rival, caspian } = await twoGroups(t, cast);
@@ -45,7 +45,8 @@ describe('annotation hotspots', () => {
       await thread(t, { ...on, authorId: rival.userId, words: 'Automation arrived', tags: ['confusing'], ...extra });
     }
 
-    const answer = await student.call('annotationHotspots', { courseId, readingId });
+    // The rival (Caspian) counts Caspian's group thread with the course thread it overlaps.
+    const answer = await rival.call('annotationHotspots', { courseId, readingId });
     expect(answer.status).toBe(200);
     const text = await readingText(t, readingId);
     const keepersAt = await offsetsOf(t, readingId, 'keepers of the northern lights');
@@ -68,6 +69,13 @@ describe('annotation hotspots', () => {
       { ...wicksAt, quote: 'trim the wicks', threads: 2, replies: 0 },
       { ...logbooksAt, quote: 'northern lights kept logbooks', threads: 1, replies: 0 },
     ]);
+    // The student (Steppe) is not told where Caspian annotated, not even as a count.
+    const steppe = await student.call('annotationHotspots', { courseId, readingId });
+    expect(steppe.body.discussed).toEqual([
+      { ...keepersAt, quote: 'keepers of the northern lights', threads: 1, replies: 2 },
+      { ...wicksAt, quote: 'trim the wicks', threads: 2, replies: 0 },
+    ]);
+    expect(steppe.body.confusing).toEqual([{ ...wicksAt, quote: 'trim the wicks', threads: 2, replies: 0 }]);
     // Counts and the reading's own words: no bodies, no authors.
     expect(JSON.stringify(answer.body)).not.toMatch(/Who were they|Lighthouse staff|Rival|Student/);
   });
