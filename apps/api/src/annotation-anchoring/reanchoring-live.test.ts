@@ -81,7 +81,11 @@ describe('re-anchoring on the live channel', () => {
     const next = await storeNewVersion(t, c.instructor, c.courseId, c.readingId, NEXT);
     await t.api.app.get(AnnotationReanchoring).reanchorReading(c.readingId);
     // The last change, seen by all: once it is in, every earlier event has arrived.
-    await annotate(c.ta, c, { target: targetOf(next.text, 'A new opening paragraph'), visibility: 'course', body: 'Last.' });
+    await annotate(c.ta, c, {
+      target: targetOf(next.text, 'A new opening paragraph'),
+      visibility: 'course',
+      body: 'Last.',
+    });
 
     const on = seen(next.text);
     expect((await partner.received(5)).map(on)).toEqual([
@@ -124,9 +128,73 @@ describe('re-anchoring on the live channel', () => {
     const reader = await watch(c.rival, c);
     const next = await storeNewVersion(t, c.instructor, c.courseId, c.readingId, NEXT);
     await t.api.app.get(AnnotationReanchoring).reanchorReading(c.readingId);
-    await annotate(c.ta, c, { target: targetOf(next.text, 'A new opening paragraph'), visibility: 'course', body: 'Last.' });
+    await annotate(c.ta, c, {
+      target: targetOf(next.text, 'A new opening paragraph'),
+      visibility: 'course',
+      body: 'Last.',
+    });
 
     expect((await reader.received(1)).map(seen(next.text))).toEqual([`created Last. “A new opening paragraph”`]);
     expect(reader.versions).toEqual([{ readingId: c.readingId, version: 2 }]);
+  });
+});
+
+/** The article with two passages lightly edited: threads on them wait in triage. */
+const EDITED = ARTICLE.replace(
+  'trim the wicks before they could read',
+  'trim the lamps before they could write',
+).replace('Automation arrived in the 1960s', 'Automation arrived in the 1970s');
+
+describe('triage on the live channel', () => {
+  it('shows a thread placed again to those who may see it, with its replies, and a private one only to its author', async () => {
+    const c = await courseWithReading(t);
+    const course = await annotate(c.student, c, {
+      target: targetOf(c.text, 'Automation arrived in the 1960s'),
+      visibility: 'course',
+      body: 'Course.',
+    });
+    await annotate(c.rival, c, { parentId: course.id, body: 'Course reply.' });
+    const secret = await annotate(c.student, c, {
+      target: targetOf(c.text, 'trim the wicks before they could read'),
+      visibility: 'private',
+      body: 'Secret.',
+    });
+    const group = await annotate(c.partner, c, {
+      target: targetOf(c.text, 'trim the wicks before they could read'),
+      visibility: 'group',
+      body: 'Group.',
+    });
+    const next = await storeNewVersion(t, c.instructor, c.courseId, c.readingId, EDITED);
+    const summary = await t.api.app.get(AnnotationReanchoring).reanchorReading(c.readingId);
+    expect(summary).toMatchObject({ triage: 3, anchored: 0 });
+    const [partner, rival, instructor, author] = await Promise.all(
+      [c.partner, c.rival, c.instructor, c.student].map((who) => watch(who, c)),
+    );
+
+    const path = { courseId: c.courseId, readingId: c.readingId };
+    const act = (who: Client, annotationId: string, action: object) =>
+      who.call('triageAnnotation', { ...path, annotationId }, action);
+    expect((await act(c.instructor, course.id, { action: 'accept' })).status).toBe(200);
+    const moved = targetOf(next.text, 'trim the lamps before they could write');
+    expect((await act(c.student, secret.id, { action: 'move', target: moved })).status).toBe(200);
+    expect((await act(c.instructor, group.id, { action: 'orphan' })).status).toBe(200);
+    await annotate(c.ta, c, { target: targetOf(next.text, 'logbooks'), visibility: 'course', body: 'Last.' });
+
+    const on = seen(next.text);
+    const placedAgain = [`created Course. “Automation arrived in the 1970s”`, `created Course reply. (a reply)`];
+    expect((await rival.received(3)).map(on)).toEqual([...placedAgain, `created Last. “logbooks”`]);
+    expect((await instructor.received(3)).map(on)).toEqual([...placedAgain, `created Last. “logbooks”`]);
+    // The orphaned group thread reaches its author alone: it was in nobody else's margin.
+    expect((await partner.received(4)).map(on)).toEqual([
+      ...placedAgain,
+      `updated Group. orphaned`,
+      `created Last. “logbooks”`,
+    ]);
+    expect((await author.received(4)).map(on)).toEqual([
+      `updated Course. “Automation arrived in the 1970s”`,
+      `updated Course reply. (a reply)`,
+      `updated Secret. “trim the lamps before they could write”`,
+      `created Last. “logbooks”`,
+    ]);
   });
 });
