@@ -75,9 +75,12 @@ async function annotatedThenNewVersion() {
 describe('re-anchoring on the live channel', () => {
   it('tells everyone open on the reading of the new version, then moves each thread only for those who may see it', async () => {
     const { c, ids } = await annotatedThenNewVersion();
-    const [partner, rival, instructor, author] = await Promise.all(
-      [c.partner, c.rival, c.instructor, c.student].map((who) => watch(who, c)),
-    );
+    const [partner, rival, instructor, author] = await Promise.all([
+      watch(c.partner, c),
+      watch(c.rival, c),
+      watch(c.instructor, c),
+      watch(c.student, c),
+    ]);
     const next = await storeNewVersion(t, c.instructor, c.courseId, c.readingId, NEXT);
     await t.api.app.get(AnnotationReanchoring).reanchorReading(c.readingId);
     // The last change, seen by all: once it is in, every earlier event has arrived.
@@ -167,9 +170,12 @@ describe('triage on the live channel', () => {
     const next = await storeNewVersion(t, c.instructor, c.courseId, c.readingId, EDITED);
     const summary = await t.api.app.get(AnnotationReanchoring).reanchorReading(c.readingId);
     expect(summary).toMatchObject({ triage: 3, anchored: 0 });
-    const [partner, rival, instructor, author] = await Promise.all(
-      [c.partner, c.rival, c.instructor, c.student].map((who) => watch(who, c)),
-    );
+    const [partner, rival, instructor, author] = await Promise.all([
+      watch(c.partner, c),
+      watch(c.rival, c),
+      watch(c.instructor, c),
+      watch(c.student, c),
+    ]);
 
     const path = { courseId: c.courseId, readingId: c.readingId };
     const act = (who: Client, annotationId: string, action: object) =>
