@@ -2,41 +2,15 @@
 // and another by keyboard (a ¶ reference), the other sees them appear and replies, and the first
 // sees the reply appear. A student of another group never sees any of it; the instructor does.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { endToEnd } from '../support/e2e.js';
 import { groupOnReading, signUpOverApi } from '../support/course-setup.js';
+import { marginOf, openLive, select } from '../support/reader.js';
 
 const e2e = endToEnd();
 const QUOTED = 'the berths too shallow';
 const COMMENT = 'Why were the berths never dredged?';
 const KEYBOARD_COMMENT = 'This is the sentence the seminar should start from.';
 const REPLY = 'Dredging was planned for 2024, see the port report.';
-
-const marginOf = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
-
-/** Selects `words` in the reading's text, as a reader dragging over them would. */
-async function select(page: Page, words: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the text`);
-  }, words);
-}
-
-/** Opens the reader and waits until its live channel is connected. */
-async function openLive(page: Page, path: string): Promise<void> {
-  await page.goto(path, { waitUntil: 'networkidle' });
-  await expect.poll(() => marginOf(page).getByText('Live', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
-}
 
 describe('annotating a passage and discussing it in the margin', () => {
   it('shows a group’s annotations and replies live to the group and the staff, never to another group', async () => {

@@ -140,6 +140,14 @@ export const annotationEvent = z.discriminatedUnion('kind', [
 ]);
 export type AnnotationEvent = z.infer<typeof annotationEvent>;
 
+/**
+ * The live channel's other message (server-sent events named `reading-version`): a new version of
+ * the reading was saved and its annotations are being carried over to it. A reader still showing
+ * an older text must not place the carried annotations on it: their passages name the new text.
+ */
+export const readingVersionEvent = z.object({ readingId: z.uuid(), version: z.number().int().min(1) });
+export type ReadingVersionEvent = z.infer<typeof readingVersionEvent>;
+
 export const annotationReadMark = z.object({
   annotationIds: z.array(z.uuid()).min(1).max(5000),
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnnotationsModule } from '../annotations/annotations.module.js';
 import { AnnotationReanchoring } from './annotation-reanchoring.service.js';
 import { AnnotationTriageController } from './annotation-triage.controller.js';
 import { AnnotationTriageService } from './annotation-triage.service.js';
@@ -6,6 +7,7 @@ import { ReanchorJobs } from './reanchor-jobs.js';
 
 /** New versions of a reading: its annotations carried over, and the triage of those that were not. */
 @Module({
+  imports: [AnnotationsModule],
   controllers: [AnnotationTriageController],
   providers: [AnnotationReanchoring, AnnotationTriageService, ReanchorJobs],
   exports: [ReanchorJobs, AnnotationReanchoring],

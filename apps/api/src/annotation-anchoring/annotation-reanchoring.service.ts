@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaClient, Prisma } from '@commonplace/db';
+import { AnnotationLive } from '../annotations/annotation-live.js';
 import { placePassage } from './reanchor-passages.js';
 import { readProposedPlace, readStoredSelectors, selectorJson, type ProposedPlace } from './stored-selector.js';
 
@@ -42,10 +43,15 @@ export interface ReanchorOptions {
  * current version and is not read again; a thread in triage gets the same proposal; every write
  * is guarded by the state it was computed from, so a person's accept, move or orphan made
  * meanwhile is never overwritten. Orphans stay orphaned until a person moves them.
+ * Readers open on the reading hear of the new version first, then of each batch of threads as it
+ * is written, through the annotations' live channel.
  */
 @Injectable()
 export class AnnotationReanchoring {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(AnnotationLive) private readonly live: AnnotationLive,
+  ) {}
 
   async reanchorReading(readingId: string, options: ReanchorOptions = {}): Promise<ReanchorSummary | null> {
     const reading = await this.prisma.reading.findUnique({
@@ -53,6 +59,8 @@ export class AnnotationReanchoring {
       select: { version: true, canonicalText: true },
     });
     if (!reading) return null;
+    // Before any thread moves: a reader still on the old text then knows not to place moved ones on it.
+    await this.live.newVersion(readingId, reading.version);
     const summary: ReanchorSummary = { readingVersion: reading.version, anchored: 0, triage: 0, orphaned: 0 };
     const threads = (
       await this.prisma.annotation.findMany({
@@ -124,7 +132,12 @@ export class AnnotationReanchoring {
     });
     const batchRows = options.batchRows ?? BATCH_ROWS;
     for (let i = 0; i < updates.length; i += batchRows) {
-      await this.write(updates.slice(i, i + batchRows));
+      const batch = updates.slice(i, i + batchRows);
+      await this.write(batch);
+      await this.live.threadsChanged(
+        readingId,
+        batch.map((u) => u.id),
+      );
       await options.afterBatch?.(Math.min(i + batchRows, updates.length));
     }
     return summary;

@@ -13,6 +13,7 @@ import {
 } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import { isStaff, readingVisible, type Viewer } from '../access/policies.js';
+import { AnnotationLive } from '../annotations/annotation-live.js';
 import { AppError } from '../common/app-error.js';
 import { documentVisible } from '../notes/note-policies.js';
 import { readProposedPlace, readStoredSelectors, selectorJson } from './stored-selector.js';
@@ -58,7 +59,10 @@ interface CitationRow {
  */
 @Injectable()
 export class AnnotationTriageService {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(AnnotationLive) private readonly live: AnnotationLive,
+  ) {}
 
   private async reading(viewer: Viewer, readingId: string) {
     const reading = await this.prisma.reading.findFirst({
@@ -261,6 +265,8 @@ export class AnnotationTriageService {
     }
     const { count } = await this.prisma.annotation.updateMany({ where: guard, data });
     if (!count) throw new AppError('ANNOTATION_NOT_IN_TRIAGE');
+    // Placed again, the thread shows in the margins of those who may see it; orphaned, it stays its author's.
+    await this.live.threadsChanged(readingId, [annotationId]);
     return outcome;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { AnnotationEvent } from '@commonplace/contracts';
+import type { AnnotationEvent, ReadingVersionEvent } from '@commonplace/contracts';
 import type { Viewer } from '../access/policies.js';
 import { AnnotationLive } from './annotation-live.js';
 import { toAnnotationViewer } from './annotation-rows.js';
@@ -10,7 +10,8 @@ import { AnnotationsService } from './annotations.service.js';
 const HEARTBEAT_MS = 25_000;
 
 /**
- * The live channel as server-sent events: `event: annotation` with an `annotationEvent` as data.
+ * The live channel as server-sent events: `event: annotation` with an `annotationEvent` as data,
+ * and `event: reading-version` with a `readingVersionEvent` when a new version is saved.
  * The reading is checked (and the viewer's current view taken) before the stream starts, so a
  * refusal is an ordinary JSON error; then the answer is the stream, until the client goes.
  */
@@ -43,6 +44,8 @@ export class AnnotationEventStream {
       viewer: toAnnotationViewer(viewer),
       shown,
       send: (event: AnnotationEvent) => out.write(`event: annotation\ndata: ${JSON.stringify(event)}\n\n`),
+      newVersion: (event: ReadingVersionEvent) =>
+        out.write(`event: reading-version\ndata: ${JSON.stringify(event)}\n\n`),
       close: () => out.end(),
     });
     // The answer closes when the client goes (or the server ends it).

@@ -1,4 +1,10 @@
-import { SESSION_COOKIE, routePath, type AnnotationEvent, type AnnotationTarget } from '@commonplace/contracts';
+import {
+  SESSION_COOKIE,
+  routePath,
+  type AnnotationEvent,
+  type AnnotationTarget,
+  type ReadingVersionEvent,
+} from '@commonplace/contracts';
 import type { ApiClient } from '../testing/api-client.js';
 import { courseWithCast, enrol, signUp, twoGroups } from '../testing/factories.js';
 import { savedReading } from '../testing/readings.js';
@@ -39,6 +45,8 @@ export interface EventsClient {
   status: number;
   headers: Headers;
   events: AnnotationEvent[];
+  /** The `reading-version` events, parsed (they come before the annotation events that follow them). */
+  versions: ReadingVersionEvent[];
   /** Resolves once `count` events have arrived (rejects after a few seconds). */
   received(count: number): Promise<AnnotationEvent[]>;
   /** Resolves when the server ends the stream. */
@@ -57,6 +65,7 @@ export async function openEvents(
     signal: abort.signal,
   });
   const events: AnnotationEvent[] = [];
+  const versions: ReadingVersionEvent[] = [];
   const waiting = new Set<() => void>();
   let ended: Promise<void> = Promise.resolve();
   if (response.ok && response.body) {
@@ -71,9 +80,10 @@ export async function openEvents(
             const message = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
             const lines = message.split('\n');
+            const data = lines.find((line) => line.startsWith('data: '))?.slice('data: '.length);
+            if (lines.includes('event: reading-version')) versions.push(JSON.parse(data!) as ReadingVersionEvent);
             if (!lines.includes('event: annotation')) continue;
-            const data = lines.find((line) => line.startsWith('data: '))!.slice('data: '.length);
-            events.push(JSON.parse(data) as AnnotationEvent);
+            events.push(JSON.parse(data!) as AnnotationEvent);
             for (const wake of waiting) wake();
           }
         }
@@ -86,6 +96,7 @@ export async function openEvents(
     status: response.status,
     headers: response.headers,
     events,
+    versions,
     ended,
     received(count) {
       return new Promise((resolve, reject) => {

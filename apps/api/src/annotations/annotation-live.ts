@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import type { AnnotationEvent, AnnotationViewer } from '@commonplace/contracts';
+import type { AnnotationEvent, AnnotationViewer, ReadingVersionEvent } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import { SqlReader } from '../access/sql-reader.js';
 import { MembershipEvents, type MembershipChange } from '../collab/membership-events.js';
@@ -19,6 +19,9 @@ const CHANNEL = 'annotation_changes';
 /** Ids per NOTIFY: each payload stays well under PostgreSQL's 8000 bytes. */
 const IDS_PER_NOTICE = 150;
 
+/** What one NOTIFY says: annotations of a reading changed, or the reading has a new version. */
+type Notice = { readingId: string; ids: string[] } | { readingId: string; version: number };
+
 /** One open live channel: who watches which reading, and what they have been shown of it. */
 export interface LiveSubscriber {
   courseId: string;
@@ -27,6 +30,8 @@ export interface LiveSubscriber {
   /** The annotations this viewer sees now: a change to one they stop seeing is sent as `removed`. */
   shown: Set<string>;
   send(event: AnnotationEvent): void;
+  /** Tells the viewer that a new version of the reading was saved. */
+  newVersion(event: ReadingVersionEvent): void;
   /** Ends the channel (its viewer left the course, or the server stops). */
   close(): void;
 }
@@ -57,8 +62,9 @@ export class AnnotationLive implements OnModuleInit, OnModuleDestroy, OnApplicat
       channel: CHANNEL,
       log: this.log,
       onPayload: (payload) => {
-        const { readingId, ids } = JSON.parse(payload) as { readingId: string; ids: string[] };
-        this.enqueue(() => this.deliver(readingId, ids));
+        const notice = JSON.parse(payload) as Notice;
+        if ('version' in notice) this.enqueue(async () => this.announceVersion(notice));
+        else this.enqueue(() => this.deliver(notice.readingId, notice.ids));
       },
       // Changes made while nobody listened are unknown: every viewer's reading is looked at again.
       onGap: () => this.enqueue(() => this.refreshAll([...this.byReading.values()].flatMap((set) => [...set]))),
@@ -71,6 +77,32 @@ export class AnnotationLive implements OnModuleInit, OnModuleDestroy, OnApplicat
       const payload = JSON.stringify({ readingId, ids: ids.slice(at, at + IDS_PER_NOTICE) });
       await this.prisma.$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`;
     }
+  }
+
+  /**
+   * Announces threads whose place or state changed (a new version carried them, triage resolved
+   * them), with their replies: a thread leaving or joining a viewer's view takes its replies along.
+   */
+  async threadsChanged(readingId: string, threadIds: string[]): Promise<void> {
+    if (!threadIds.length) return;
+    const rows = await this.sql.rows<{ id: string }>(Prisma.sql`
+      SELECT id::text AS id FROM "Annotation"
+      WHERE "readingId" = ${readingId}::uuid AND (id = ANY(${threadIds}::uuid[]) OR "rootId" = ANY(${threadIds}::uuid[]))
+      ORDER BY "rootId" NULLS FIRST, "createdAt", id`);
+    await this.changed(
+      readingId,
+      rows.map((row) => row.id),
+    );
+  }
+
+  /**
+   * Announces that a new version of a reading was saved, to everyone open on it: it goes through
+   * the same ordered channel as the changes, so a reader hears of the version before any thread
+   * carried onto it.
+   */
+  async newVersion(readingId: string, version: number): Promise<void> {
+    const payload = JSON.stringify({ readingId, version } satisfies Notice);
+    await this.prisma.$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`;
   }
 
   /** Starts sending a reading's changes to a viewer; the answer stops it. */
@@ -102,6 +134,11 @@ export class AnnotationLive implements OnModuleInit, OnModuleDestroy, OnApplicat
 
   private enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(task).catch((error: Error) => this.log.warn(`live annotations: ${error.message}`));
+  }
+
+  /** Anyone open on the reading may read it, so every subscriber on it hears of its new version. */
+  private announceVersion(event: ReadingVersionEvent): void {
+    for (const subscriber of this.byReading.get(event.readingId) ?? []) subscriber.newVersion(event);
   }
 
   private async deliver(readingId: string, ids: string[]): Promise<void> {

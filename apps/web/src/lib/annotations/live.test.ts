@@ -44,6 +44,20 @@ describe('followAnnotations', () => {
     expect(events).toEqual([{ kind: 'removed', annotationId: ANNOTATION, readingId: READING }]);
   });
 
+  it('hands on the news of a new version of the reading, and ignores a malformed one', () => {
+    const source = new FakeSource();
+    const versions: unknown[] = [];
+    followAnnotations(
+      '/events',
+      { onEvent: () => {}, onReconnect: () => {}, onVersion: (v) => versions.push(v) },
+      () => source,
+    );
+    source.send('reading-version', JSON.stringify({ readingId: READING, version: 2 }));
+    source.send('reading-version', JSON.stringify({ readingId: READING, version: 'two' }));
+    source.send('reading-version', '{');
+    expect(versions).toEqual([{ readingId: READING, version: 2 }]);
+  });
+
   it('fetches the list again after a drop, not on the first connection', () => {
     const { source, states, refetches } = follow();
     source.onopen?.(new Event('open'));

@@ -1,4 +1,9 @@
-import { annotationEvent, type AnnotationEvent } from '@commonplace/contracts';
+import {
+  annotationEvent,
+  readingVersionEvent,
+  type AnnotationEvent,
+  type ReadingVersionEvent,
+} from '@commonplace/contracts';
 
 /** What the reader needs of an EventSource; a test hands in its own. */
 export interface EventSourceLike {
@@ -11,7 +16,8 @@ export interface EventSourceLike {
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
 /**
- * Follows a reading's annotation events (server-sent events named `annotation`). The browser's
+ * Follows a reading's annotation events (server-sent events named `annotation`, and
+ * `reading-version` when a new version of the reading is saved). The browser's
  * EventSource reconnects by itself after a drop; what was sent meanwhile is lost, so each
  * reconnection calls `onReconnect` for the list to be fetched again. Events that do not match the
  * contract are ignored. Returns the unsubscribe.
@@ -20,6 +26,7 @@ export function followAnnotations(
   url: string,
   handlers: {
     onEvent: (event: AnnotationEvent) => void;
+    onVersion?: (event: ReadingVersionEvent) => void;
     onReconnect: () => void;
     onState?: (state: LiveState) => void;
   },
@@ -38,14 +45,21 @@ export function followAnnotations(
     handlers.onState?.('reconnecting');
   };
   source.addEventListener('annotation', (message) => {
-    let data: unknown;
-    try {
-      data = JSON.parse(String(message.data));
-    } catch {
-      return;
-    }
-    const parsed = annotationEvent.safeParse(data);
+    const parsed = annotationEvent.safeParse(jsonOf(message));
     if (parsed.success) handlers.onEvent(parsed.data);
   });
+  source.addEventListener('reading-version', (message) => {
+    const parsed = readingVersionEvent.safeParse(jsonOf(message));
+    if (parsed.success) handlers.onVersion?.(parsed.data);
+  });
   return () => source.close();
+}
+
+/** A message's data as JSON; undefined when it is not (the contract check then refuses it). */
+function jsonOf(message: MessageEvent): unknown {
+  try {
+    return JSON.parse(String(message.data));
+  } catch {
+    return undefined;
+  }
 }

@@ -10,6 +10,7 @@ import type { Passage } from '../reading/passage';
 import { AnnotationError, callAnnotations } from './api';
 import { followAnnotations, type LiveState } from './live';
 import { plainBody } from './markdown';
+import { forOlderText } from './older-text';
 import {
   applyEvent,
   filterChanged,
@@ -48,6 +49,10 @@ export class ReaderAnnotations {
   undo = $state<{ annotationId: string; message: string } | null>(null);
   /** Why annotations could not be loaded, if they could not. */
   failure = $state<string | null>(null);
+  /** The newest version of the reading the live channel announced. */
+  announcedVersion = $state(0);
+  /** Whether the text shown is older than the reading's current version (the page offers to show the new one). */
+  readonly outdated: boolean = $derived.by(() => this.announcedVersion > this.shownVersion());
 
   readonly threads: Thread[] = $derived.by(() => threadsOf(this.list, this.canonical()));
   readonly shown: Thread[] = $derived(
@@ -63,6 +68,8 @@ export class ReaderAnnotations {
     readonly viewerId: string,
     readonly canonical: () => string,
     initial: Annotation[] | null,
+    /** The version of the text the reader shows. */
+    readonly shownVersion: () => number,
   ) {
     if (initial) this.list = initial;
     else this.failure = 'Annotations could not be loaded.';
@@ -86,7 +93,17 @@ export class ReaderAnnotations {
           const what = a.parentId ? 'New reply' : a.body ? 'New annotation' : 'New highlight';
           this.said = `${what} by ${a.author.name}${a.body ? `: ${plainBody(a.body, 80)}` : ''}`;
         }
-        this.list = applyEvent(this.list, event);
+        this.list = applyEvent(
+          this.list,
+          event.kind !== 'removed' && this.outdated
+            ? { ...event, annotation: forOlderText(this.list, event.annotation) }
+            : event,
+        );
+      },
+      onVersion: ({ version }) => {
+        if (version <= Math.max(this.announcedVersion, this.shownVersion())) return;
+        this.announcedVersion = version;
+        this.said = 'A new version of this reading was saved. Show it to see the annotations on its words.';
       },
       onReconnect: () => void this.refresh(),
       onState: (state) => (this.live = state),
@@ -116,6 +133,8 @@ export class ReaderAnnotations {
 
   /** Starts a thread on a passage (a highlight when the body is empty); the new thread opens. */
   async create(thread: NewThread): Promise<Annotation> {
+    // A passage chosen in the old text could name other words in the new one.
+    if (this.outdated) throw new Error('A new version of this reading was saved: show it, then annotate.');
     const selector = describe(this.canonical(), thread.passage.start, thread.passage.end);
     const created = await callAnnotations('createAnnotation', this.params, {
       target: { selector: [selector.quote, selector.position] },
