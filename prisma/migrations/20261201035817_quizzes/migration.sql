@@ -60,6 +60,7 @@ CREATE TABLE "QuizAttempt" (
     "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "deadline" TIMESTAMP(3),
     "submittedAt" TIMESTAMP(3),
+    "autoSubmitted" BOOLEAN NOT NULL DEFAULT false,
     "score" DOUBLE PRECISION,
 
     CONSTRAINT "QuizAttempt_pkey" PRIMARY KEY ("id")
