@@ -186,6 +186,9 @@ export const errorTable = {
     message: 'The order must name every question of the quiz once. Reload the quiz and try again.',
   },
   ANSWER_INVALID: { status: 400, message: 'This answer does not fit the question. Check it and save again.' },
+  ANSWER_NOT_FOUND: { status: 404, message: 'This attempt has no answer to that question.' },
+  ATTEMPT_NOT_SUBMITTED: { status: 409, message: 'This attempt is still in progress: grade it once it is submitted.' },
+  GRADE_ABOVE_POINTS: { status: 422, message: 'A grade cannot be more than the question is worth.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boundedInt, dateTime, storedText } from './fields.js';
 import { route as ok } from './path-params.js';
+import { quizGradingRoutes } from './quiz-grading.js';
 import {
   answerResponse,
   answerSave,
@@ -13,6 +14,7 @@ import {
 } from './quiz-questions.js';
 
 export * from './quiz-questions.js';
+export * from './quiz-grading.js';
 
 /**
  * Quizzes: staff build them (questions with their key), publish them, and see every attempt; a
@@ -312,4 +314,5 @@ export const quizRoutes = {
     response: attemptView,
     status: 200,
   }),
+  ...quizGradingRoutes,
 };

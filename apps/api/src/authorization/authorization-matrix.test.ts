@@ -177,6 +177,19 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   getAttempt: () => undefined,
   saveAnswer: (f) => ({ response: f.params.optionId }),
   submitAttempt: () => undefined,
+  gradingQueue: () => undefined,
+  // A grade is for an answer of a submitted attempt: the student answers and submits first.
+  gradeAnswer: async (f) => {
+    const { courseId, quizId, attemptId, questionId } = f.params;
+    await f.cast.student.call(
+      'saveAnswer',
+      { courseId, quizId, attemptId, questionId },
+      { response: f.params.optionId },
+    );
+    await f.cast.student.call('submitAttempt', { courseId, quizId, attemptId });
+    return { score: 1, feedback: 'Right.' };
+  },
+  regradeQuiz: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */

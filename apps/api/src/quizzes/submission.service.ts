@@ -32,6 +32,8 @@ export class SubmissionService {
 
   /** Scores every answer of an attempt and the attempt itself (also what a regrade runs). */
   async score(tx: Prisma.TransactionClient, attemptId: string): Promise<void> {
+    // Held to the commit: a grade or regrade of the same attempt waits, then sums what this wrote.
+    await tx.$queryRaw`SELECT id FROM "QuizAttempt" WHERE id = ${attemptId}::uuid FOR UPDATE`;
     const answers = await tx.quizAnswer.findMany({ where: { attemptId }, include: { question: true } });
     const scored = answers.map((answer) => ({
       id: answer.id,
