@@ -180,13 +180,8 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   gradingQueue: () => undefined,
   // A grade is for an answer of a submitted attempt: the student answers and submits first.
   gradeAnswer: async (f) => {
-    const { courseId, quizId, attemptId, questionId } = f.params;
-    await f.cast.student.call(
-      'saveAnswer',
-      { courseId, quizId, attemptId, questionId },
-      { response: f.params.optionId },
-    );
-    await f.cast.student.call('submitAttempt', { courseId, quizId, attemptId });
+    await f.cast.student.call('saveAnswer', f.params, { response: f.params.optionId });
+    await f.cast.student.call('submitAttempt', f.params);
     return { score: 1, feedback: 'Right.' };
   },
   regradeQuiz: () => undefined,

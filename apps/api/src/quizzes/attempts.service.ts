@@ -34,15 +34,15 @@ export class AttemptsService {
     // A start racing another start of the same student loses on a unique index and looks again.
     for (let round = 0; ; round++) {
       const now = new Date();
-      const open = await this.prisma.quizAttempt.findFirst({
-        where: { quizId, userId: viewer.userId, status: 'IN_PROGRESS' },
-      });
+      // One read, so the open attempt and the count agree (a racing start is in both or neither).
+      const mine = await this.prisma.quizAttempt.findMany({ where: { quizId, userId: viewer.userId } });
+      const open = mine.find((attempt) => attempt.status === 'IN_PROGRESS');
       if (open && !isPastDeadline(open, now) && !isClosed(quiz, now))
         return { view: await this.view(quiz, open, false, now), created: false };
       if (open) await this.submission.submit(open.id, open.deadline ?? now, true);
       if (isNotOpenYet(quiz, now)) throw new AppError('QUIZ_NOT_OPEN_YET');
       if (isClosed(quiz, now)) throw new AppError('QUIZ_CLOSED');
-      const taken = await this.prisma.quizAttempt.count({ where: { quizId, userId: viewer.userId } });
+      const taken = mine.length;
       if (quiz.attemptsAllowed !== null && taken >= quiz.attemptsAllowed) throw new AppError('QUIZ_NO_ATTEMPTS_LEFT');
       try {
         const attempt = await this.prisma.quizAttempt.create({

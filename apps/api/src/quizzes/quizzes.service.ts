@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { studentQuiz, type QuizCreate, type QuizPatch, type StaffQuiz, type StudentQuiz } from '@commonplace/contracts';
-import { PrismaClient, type QuizAttempt } from '@commonplace/db';
+import { PrismaClient, type Quiz, type QuizAttempt } from '@commonplace/db';
 import { isStaff, type Viewer } from '../access/policies.js';
 import { AppError } from '../common/app-error.js';
 import { toStaffQuestion } from './question-views.js';
-import { answersReleased, GRADING, gradingWord, RELEASE, releaseWord } from './quiz-rules.js';
+import { AttemptDeadlines } from './attempt-deadlines.js';
+import { answersReleased, deadlineFor, GRADING, gradingWord, RELEASE, releaseWord } from './quiz-rules.js';
 import { quizVisible } from './quiz-policies.js';
 import type { QuizWithQuestions } from './attempt-views.js';
 
@@ -61,7 +62,10 @@ const withQuestions = { questions: { orderBy: { position: 'asc' } } } as const;
 /** Quizzes: their settings, publication and release. Questions and attempts have services of their own. */
 @Injectable()
 export class QuizzesService {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(AttemptDeadlines) private readonly deadlines: AttemptDeadlines,
+  ) {}
 
   /** A quiz the viewer may see (a student: only once published), with its questions in order. */
   async find(viewer: Viewer, quizId: string): Promise<QuizWithQuestions> {
@@ -154,7 +158,26 @@ export class QuizzesService {
       },
       include: withQuestions,
     });
+    if (closesAt !== undefined || patch.timeLimitMinutes !== undefined) await this.moveDeadlines(updated);
     return toStaffQuiz(updated, true);
+  }
+
+  /**
+   * A new close or time limit applies to the attempts in progress too: each gets the deadline it
+   * would have had, and a job at it. (An attempt already past its new deadline is submitted by
+   * the sweep, or by its student's next request.)
+   */
+  private async moveDeadlines(quiz: Quiz): Promise<void> {
+    const open = await this.prisma.quizAttempt.findMany({ where: { quizId: quiz.id, status: 'IN_PROGRESS' } });
+    for (const attempt of open) {
+      const deadline = deadlineFor(quiz, attempt.startedAt);
+      if (deadline?.getTime() === attempt.deadline?.getTime()) continue;
+      await this.prisma.quizAttempt.updateMany({
+        where: { id: attempt.id, status: 'IN_PROGRESS' },
+        data: { deadline },
+      });
+      if (deadline) await this.deadlines.schedule(attempt.id, deadline);
+    }
   }
 
   async publish(viewer: Viewer, quizId: string): Promise<StaffQuiz> {

@@ -213,6 +213,17 @@ describe('taking a quiz', () => {
     expect(await t.prisma.quizAttempt.count()).toBe(1);
   });
 
+  it('moves the deadline of attempts in progress when staff change the close or the time limit', async () => {
+    const c = await publishedQuiz(t, { timeLimitMinutes: 60 });
+    const attempt = (await startAttempt(c.student, c)).body as AttemptView;
+    await c.instructor.call('updateQuiz', quizParams(c), { timeLimitMinutes: 90 });
+    const longer = (await c.student.call('getAttempt', quizParams(c, { attemptId: attempt.id }))).body as AttemptView;
+    expect(new Date(longer.deadline!).getTime() - new Date(attempt.startedAt).getTime()).toBe(90 * 60_000);
+    await c.instructor.call('updateQuiz', quizParams(c), { closesAt: new Date(Date.now() - 1000).toISOString() });
+    const closed = (await c.student.call('getAttempt', quizParams(c, { attemptId: attempt.id }))).body as AttemptView;
+    expect(closed.status).toBe('submitted');
+  });
+
   it('opens one attempt when a student starts in several tabs at once', async () => {
     const c = await publishedQuiz(t, { attemptsAllowed: 1 });
     const starts = await Promise.all(Array.from({ length: 8 }, () => startAttempt(c.student, c)));
