@@ -43,7 +43,12 @@ export class AttemptDeadlines implements OnApplicationBootstrap {
     });
   }
 
+  /** Never fails its caller: an attempt whose job could not be queued is the sweep's to submit. */
   async schedule(attemptId: string, deadline: Date): Promise<void> {
-    await this.queue.send({ attemptId }, { startAfter: deadline });
+    try {
+      await this.queue.send({ attemptId }, { startAfter: deadline });
+    } catch (error) {
+      this.log.warn(`no deadline job for attempt ${attemptId}: ${(error as Error).message}`);
+    }
   }
 }
