@@ -133,6 +133,8 @@ export const studentQuiz = z.object({
   ...quizFields,
   attempts: z.array(attemptSummary),
   attemptsLeft: z.number().int().nullable(),
+  /** The score that counts, by the grading method, over the attempts whose scores are released. */
+  grade: z.number().nullable(),
 });
 export type StudentQuiz = z.infer<typeof studentQuiz>;
 

@@ -58,3 +58,18 @@ export function attemptScore(answers: readonly { autoScore: number | null; manua
   }
   return Math.round(total * 1e6) / 1e6;
 }
+
+/**
+ * The quiz's grade from the scores of a student's submitted attempts, oldest first, by the
+ * quiz's grading method; null with none, or while the counting attempt (any, for the average)
+ * still awaits a grader.
+ */
+export function quizGrade(method: GradingMethod, scores: readonly (number | null)[]): number | null {
+  if (!scores.length) return null;
+  if (method === 'first') return scores[0]!;
+  if (method === 'last') return scores.at(-1)!;
+  if (scores.some((score) => score === null)) return null;
+  const known = scores as number[];
+  if (method === 'highest') return Math.max(...known);
+  return Math.round((known.reduce((sum, score) => sum + score, 0) / known.length) * 1e6) / 1e6;
+}

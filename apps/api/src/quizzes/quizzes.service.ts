@@ -5,7 +5,7 @@ import { isStaff, type Viewer } from '../access/policies.js';
 import { AppError } from '../common/app-error.js';
 import { toStaffQuestion } from './question-views.js';
 import { AttemptDeadlines } from './attempt-deadlines.js';
-import { answersReleased, deadlineFor, GRADING, gradingWord, RELEASE, releaseWord } from './quiz-rules.js';
+import { answersReleased, deadlineFor, GRADING, gradingWord, quizGrade, RELEASE, releaseWord } from './quiz-rules.js';
 import { quizVisible } from './quiz-policies.js';
 import type { QuizWithQuestions } from './attempt-views.js';
 
@@ -42,8 +42,13 @@ export function toStaffQuiz(quiz: QuizWithQuestions, withQuestions: boolean): St
 
 /** A quiz as its student sees it, parsed through the student schema so nothing of staff's leaks. */
 export function toStudentQuiz(quiz: QuizWithQuestions, attempts: QuizAttempt[], now: Date): StudentQuiz {
+  const released = attempts.filter((attempt) => answersReleased(quiz, attempt, now));
   return studentQuiz.parse({
     ...commonFields(quiz),
+    grade: quizGrade(
+      gradingWord(quiz.gradingMethod),
+      released.map((attempt) => attempt.score),
+    ),
     attempts: attempts.map((attempt) => ({
       id: attempt.id,
       number: attempt.number,

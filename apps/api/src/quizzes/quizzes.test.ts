@@ -211,6 +211,9 @@ describe('taking a quiz', () => {
     await c.student.call('submitAttempt', quizParams(c, { attemptId: first.body.id }));
     expect((await startAttempt(c.student, c)).body.error.code).toBe('QUIZ_NO_ATTEMPTS_LEFT');
     expect(await t.prisma.quizAttempt.count()).toBe(1);
+    // Nothing was answered: the one attempt counts, with 0.
+    const quiz = await c.student.call('getQuiz', quizParams(c));
+    expect(quiz.body).toMatchObject({ attemptsLeft: 0, grade: 0 });
   });
 
   it('moves the deadline of attempts in progress when staff change the close or the time limit', async () => {
