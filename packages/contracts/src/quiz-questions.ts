@@ -39,7 +39,9 @@ const shortText = (what: string) =>
     .trim()
     .min(1, `Write the ${what}.`)
     .max(ANSWER_TEXT_MAX_CHARS, `Keep the ${what} under ${ANSWER_TEXT_MAX_CHARS} characters.`);
-const feedback = storedText().trim().max(QUESTION_PROMPT_MAX_CHARS).default('');
+const feedbackText = storedText().trim().max(QUESTION_PROMPT_MAX_CHARS);
+const feedback = feedbackText.default('');
+const rubric = storedText().trim().max(QUESTION_PROMPT_MAX_CHARS);
 const points = z
   .number({ error: 'Enter the points as a number.' })
   .min(0, 'Points cannot be negative.')
@@ -92,7 +94,7 @@ export const questionKeyFields = {
       .min(2, 'Give at least two pairs.')
       .max(QUESTION_MAX_OPTIONS, `Give at most ${QUESTION_MAX_OPTIONS} pairs.`),
   },
-  essay: { rubric: storedText().trim().max(QUESTION_PROMPT_MAX_CHARS).default('') },
+  essay: { rubric: rubric.default('') },
 } as const;
 
 const common = {
@@ -145,7 +147,8 @@ export const questionPatch = z
   .object({
     prompt: prompt.optional(),
     points: points.optional(),
-    feedback: feedback.optional(),
+    // Without the defaults of a new question: a PATCH must not reset what it leaves out.
+    feedback: feedbackText.optional(),
     passage: questionPassage.nullable().optional(),
     options: choices.optional(),
     answer: z.union([z.boolean(), numeric]).optional(),
@@ -155,7 +158,7 @@ export const questionPatch = z
     text: questionKeyFields.cloze.text.optional(),
     blanks: questionKeyFields.cloze.blanks.optional(),
     pairs: questionKeyFields.matching.pairs.optional(),
-    rubric: questionKeyFields.essay.rubric.optional(),
+    rubric: rubric.optional(),
   })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), { error: 'Nothing to change.' });
 export type QuestionPatch = z.infer<typeof questionPatch>;

@@ -40,7 +40,12 @@ describe('building a quiz', () => {
     expect(edited.status).toBe(200);
     // Existing options keep their ids (saved answers name them); the prompt and passage stay.
     expect(edited.body.options.slice(0, 3).map((o: { id: string }) => o.id)).toEqual(choice.options.map((o) => o.id));
-    expect(edited.body).toMatchObject({ prompt: choice.prompt, points: 2, passage: choice.passage });
+    expect(edited.body).toMatchObject({
+      prompt: choice.prompt,
+      points: 2,
+      passage: choice.passage,
+      feedback: SECRETS.feedback,
+    });
 
     const wrongKey = await c.instructor.call('updateQuestion', quizParams(c, { questionId: choice.id }), {
       options: [
