@@ -23,6 +23,7 @@ import { ModulesModule } from './modules/modules.module.js';
 import { NotesModule } from './notes/notes.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
+import { QuizzesModule } from './quizzes/quizzes.module.js';
 import { ReadingReportsModule } from './reading-reports/reading-reports.module.js';
 import { ReadingsModule } from './readings/readings.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         AnnotationAnchoringModule,
         AnnotationInsightsModule,
         NotificationsModule,
+        QuizzesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

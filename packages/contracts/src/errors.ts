@@ -164,6 +164,31 @@ export const errorTable = {
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Wait a minute and try again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. Try again in a moment.' },
   UNAVAILABLE: { status: 503, message: 'The service is not ready.' },
+  QUIZ_NOT_FOUND: { status: 404, message: 'There is no such quiz in this course.' },
+  QUESTION_NOT_FOUND: { status: 404, message: 'There is no such question in this quiz.' },
+  ATTEMPT_NOT_FOUND: { status: 404, message: 'There is no such attempt at this quiz, or it is not yours.' },
+  ATTEMPT_NOT_YOURS: { status: 403, message: 'Only the student taking an attempt may answer or submit it.' },
+  QUIZ_ATTEMPTS_ARE_FOR_STUDENTS: {
+    status: 403,
+    message: 'Quizzes are taken by students: instructors and TAs build and grade them.',
+  },
+  QUIZ_NOT_OPEN_YET: { status: 409, message: 'This quiz is not open yet. Come back when it opens.' },
+  QUIZ_CLOSED: { status: 409, message: 'This quiz has closed: no more attempts or answers are taken.' },
+  QUIZ_NO_ATTEMPTS_LEFT: { status: 409, message: 'You have used every attempt this quiz allows.' },
+  ATTEMPT_TIME_UP: {
+    status: 409,
+    message: 'The time for this attempt is up: it was submitted with the answers saved before the end.',
+  },
+  ATTEMPT_ALREADY_SUBMITTED: { status: 409, message: 'This attempt is submitted: its answers can no longer change.' },
+  QUIZ_HAS_NO_QUESTIONS: { status: 409, message: 'Add a question before publishing the quiz.' },
+  QUESTION_ORDER_MISMATCH: {
+    status: 409,
+    message: 'The order must name every question of the quiz once. Reload the quiz and try again.',
+  },
+  ANSWER_INVALID: { status: 400, message: 'This answer does not fit the question. Check it and save again.' },
+  ANSWER_NOT_FOUND: { status: 404, message: 'This attempt has no answer to that question.' },
+  ATTEMPT_NOT_SUBMITTED: { status: 409, message: 'This attempt is still in progress: grade it once it is submitted.' },
+  GRADE_ABOVE_POINTS: { status: 422, message: 'A grade cannot be more than the question is worth.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

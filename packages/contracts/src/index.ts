@@ -13,6 +13,7 @@ export * from './module-restore.js';
 export * from './notes.js';
 export * from './notifications.js';
 export * from './reading-reports.js';
+export * from './quizzes.js';
 export * from './readings.js';
 export * from './routes.js';
 export * from './fields.js';

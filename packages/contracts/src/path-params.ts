@@ -40,6 +40,9 @@ export const notFoundByParam = {
   commentId: 'COMMENT_NOT_FOUND',
   pageId: 'WIKI_PAGE_NOT_FOUND',
   annotationId: 'ANNOTATION_NOT_FOUND',
+  quizId: 'QUIZ_NOT_FOUND',
+  questionId: 'QUESTION_NOT_FOUND',
+  attemptId: 'ATTEMPT_NOT_FOUND',
 } as const satisfies Record<string, ErrorCode>;
 
 type KnownParam = keyof typeof notFoundByParam;

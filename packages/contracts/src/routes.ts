@@ -13,6 +13,7 @@ import { noteRoutes } from './notes.js';
 import { notificationRoutes } from './notifications.js';
 import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
+import { quizRoutes } from './quizzes.js';
 import { readingRoutes } from './reading-routes.js';
 import { wikiRoutes } from './wiki.js';
 
@@ -295,6 +296,7 @@ export const routes = {
   ...annotationTriageRoutes,
   ...annotationInsightRoutes,
   ...notificationRoutes,
+  ...quizRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

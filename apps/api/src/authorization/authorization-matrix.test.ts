@@ -160,6 +160,31 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   listNotifications: () => undefined,
   markNotificationsRead: () => ({ all: true }),
   notificationEvents: () => undefined,
+  createQuiz: () => ({ title: 'Week 2 quiz', timeLimitMinutes: 20, releaseAnswers: 'after-close' }),
+  listQuizzes: () => undefined,
+  getQuiz: () => undefined,
+  updateQuiz: () => ({ title: 'Week 1 quiz, revised' }),
+  publishQuiz: () => undefined,
+  createQuestion: () => ({ type: 'true-false', prompt: 'Keepers kept logbooks.', answer: true }),
+  reorderQuestions: (f) => ({ questionIds: [f.params.questionId] }),
+  updateQuestion: () => ({ prompt: 'What did the keepers keep, mostly?' }),
+  deleteQuestion: () => undefined,
+  // The fixture's attempt is in progress; a start after it is gone is a new one.
+  startAttempt: async (f) => {
+    await t.prisma.quizAttempt.deleteMany({ where: { id: f.params.attemptId } });
+  },
+  listAttempts: () => undefined,
+  getAttempt: () => undefined,
+  saveAnswer: (f) => ({ response: f.params.optionId }),
+  submitAttempt: () => undefined,
+  gradingQueue: () => undefined,
+  // A grade is for an answer of a submitted attempt: the student answers and submits first.
+  gradeAnswer: async (f) => {
+    await f.cast.student.call('saveAnswer', f.params, { response: f.params.optionId });
+    await f.cast.student.call('submitAttempt', f.params);
+    return { score: 1, feedback: 'Right.' };
+  },
+  regradeQuiz: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
@@ -180,6 +205,10 @@ const refusedPastGuard: Partial<Record<RouteName, Partial<Record<Role, number>>>
   // and a deleted annotation without replies is its author's alone.
   deleteAnnotation: { ta: 403, instructor: 403 },
   restoreAnnotation: { ta: 404, instructor: 404 },
+  // Quizzes are taken by students; staff read the fixture student's attempt but do not answer it.
+  startAttempt: { ta: 403, instructor: 403 },
+  saveAnswer: { ta: 403, instructor: 403 },
+  submitAttempt: { ta: 403, instructor: 403 },
 };
 
 /** Query strings of the routes that take one. */
@@ -217,7 +246,30 @@ async function readingFixture(cast: CourseCast, moduleId: string) {
   };
 }
 
-async function freshFixture(withReadings: boolean): Promise<Fixture> {
+/** A published quiz of one question, and the fixture student's attempt at it in progress. */
+async function quizFixture(cast: CourseCast) {
+  const { courseId, instructor } = cast;
+  const quizId = (await instructor.call('createQuiz', { courseId }, { title: 'Week 1 quiz' })).body.id as string;
+  const question = await instructor.call(
+    'createQuestion',
+    { courseId, quizId },
+    {
+      type: 'single-choice',
+      prompt: 'What did keepers keep?',
+      options: [{ text: 'Logbooks', correct: true }, { text: 'Sheep' }],
+    },
+  );
+  await instructor.call('publishQuiz', { courseId, quizId });
+  const attempt = await cast.student.call('startAttempt', { courseId, quizId });
+  return {
+    quizId,
+    questionId: question.body.id as string,
+    optionId: question.body.options[0].id as string,
+    attemptId: attempt.body.id as string,
+  };
+}
+
+async function freshFixture(withReadings: boolean, withQuiz = false): Promise<Fixture> {
   const cast = await courseWithCast(t);
   const { courseId, instructor } = cast;
   const module = await instructor.call('createModule', { courseId }, { title: 'Week 1' });
@@ -249,6 +301,7 @@ async function freshFixture(withReadings: boolean): Promise<Fixture> {
       // An id of no annotation, for the malformed-id checks; calls that need a real one make it.
       annotationId: randomUUID(),
       ...(withReadings ? await readingFixture(cast, module.body.id) : {}),
+      ...(withQuiz ? await quizFixture(cast) : {}),
     },
   };
 }
@@ -269,9 +322,10 @@ describe('authorization matrix', () => {
       const outcomes: Record<string, number> = {};
       const wanted: Record<string, number> = {};
       const withReadings = /\/(imports|readings|assignments|search)\b/.test(route.path);
+      const withQuiz = route.path.includes('/quizzes');
       const query = queries[name] ? `?${new URLSearchParams(queries[name])}` : '';
       for (const role of roles) {
-        const f = await freshFixture(withReadings);
+        const f = await freshFixture(withReadings, withQuiz);
         const body = await calls[name]!(f, role);
         const response = await clientFor(f, role).request(route.method, routePath(name, f.params) + query, body);
         const expectation = expected[route.access][role];
@@ -281,7 +335,7 @@ describe('authorization matrix', () => {
       expect(outcomes).toEqual(wanted);
 
       // A malformed id anywhere in the path is the 404 of what it names, even for the instructor.
-      const f = await freshFixture(withReadings);
+      const f = await freshFixture(withReadings, withQuiz);
       for (const param of Object.keys(route.params.shape) as (keyof typeof notFoundByParam)[]) {
         const path = routePath(name, { ...f.params, [param]: 'not-a-uuid' });
         const response = await f.cast.instructor.request(route.method, path + query, calls[name]!(f, 'instructor'));

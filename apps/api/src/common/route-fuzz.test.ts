@@ -58,9 +58,21 @@ async function fixture(): Promise<Fixture> {
     { courseId, readingId },
     { target: targetOf(canonicalText, 'kept logbooks'), visibility: 'course', body: 'Why?' },
   );
+  // A published quiz with a question and the student's attempt, so quiz routes get past "no such quiz".
+  const quizId = (await instructor.call('createQuiz', { courseId }, { title: 'Quiz' })).body.id as string;
+  const question = await instructor.call(
+    'createQuestion',
+    { courseId, quizId },
+    { type: 'short-answer', prompt: 'Who kept logbooks?', acceptedAnswers: ['keepers'] },
+  );
+  await instructor.call('publishQuiz', { courseId, quizId });
+  const attempt = await cast.student.call('startAttempt', { courseId, quizId });
   return {
     cast,
     ids: {
+      quizId,
+      questionId: question.body.id as string,
+      attemptId: attempt.body.id as string,
       courseId,
       moduleId,
       groupId,

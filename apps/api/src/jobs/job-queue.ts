@@ -33,5 +33,10 @@ export interface JobQueue<T extends object> {
 
 /** The handle a module gets back: how it sends work to its queue. */
 export interface RegisteredQueue<T extends object> {
-  send(data: T): Promise<void>;
+  /** Queues a job; `startAfter` holds it until then (a quiz attempt's deadline). */
+  send(data: T, options?: SendOptions): Promise<void>;
+}
+
+export interface SendOptions {
+  startAfter?: Date;
 }

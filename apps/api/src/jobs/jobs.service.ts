@@ -3,7 +3,7 @@ import { setTimeout } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import type { JobQueue, RegisteredQueue } from './job-queue.js';
+import type { JobQueue, RegisteredQueue, SendOptions } from './job-queue.js';
 
 /** How long a stopping server lets running jobs finish; the rest are failed, and so retried later. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -74,7 +74,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       );
     }
     if (queue.schedule) await this.boss.schedule(queue.name, queue.schedule.cron, queue.schedule.data, { tz: 'UTC' });
-    return { send: (data) => this.send(queue.name, data) };
+    return { send: (data, options) => this.send(queue.name, data, options) };
   }
 
   /**
@@ -92,8 +92,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     return done.finally(() => this.running.delete(done));
   }
 
-  private async send(name: string, data: object): Promise<void> {
-    await this.boss.send(name, data);
+  private async send(name: string, data: object, options: SendOptions = {}): Promise<void> {
+    await this.boss.send(name, data, options);
     // Idle workers of this process take it now rather than at their next poll.
     for (const id of this.workerIds.get(name) ?? []) this.boss.notifyWorker(id);
   }
