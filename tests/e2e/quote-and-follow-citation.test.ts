@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { endToEnd } from '../support/e2e.js';
 import { groupOnReading } from '../support/course-setup.js';
+import { select } from '../support/reader.js';
 
 const e2e = endToEnd();
 const NOTE_TITLE = 'Notes on The Caspian Crossing';
@@ -12,24 +13,6 @@ const QUOTED = 'the berths too shallow';
 
 const noteEditor = (page: Page) => page.getByRole('textbox', { name: NOTE_TITLE });
 const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Study notes' });
-
-/** Selects `words` in the reading's text, as a reader dragging over them would. */
-async function select(page: Page, words: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the text`);
-  }, words);
-}
 
 /** Whether the selection's bar lies over any of the selected words. */
 function barCoversSelection(page: Page): Promise<boolean> {

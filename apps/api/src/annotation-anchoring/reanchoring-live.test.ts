@@ -1,6 +1,12 @@
-import type { Annotation, AnnotationEvent } from '@commonplace/contracts';
+import type { AnnotationEvent } from '@commonplace/contracts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { courseWithReading, openEvents, targetOf, type EventsClient } from '../annotations/annotation-fixtures.js';
+import {
+  annotate,
+  courseWithReading,
+  openEvents,
+  targetOf,
+  type EventsClient,
+} from '../annotations/annotation-fixtures.js';
 import { ARTICLE } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 import { AnnotationReanchoring } from './annotation-reanchoring.service.js';
@@ -28,12 +34,6 @@ async function watch(who: Client, c: Cast) {
   const events = await openEvents(t.api.url, who, { courseId: c.courseId, readingId: c.readingId });
   open.push(events);
   return events;
-}
-
-async function annotate(client: Client, c: Cast, input: Record<string, unknown>): Promise<Annotation> {
-  const created = await client.call('createAnnotation', { courseId: c.courseId, readingId: c.readingId }, input);
-  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-  return created.body as Annotation;
 }
 
 /** An event as a line: what a reader would notice (which words it now marks, or that it went). */

@@ -1,6 +1,7 @@
 import {
   SESSION_COOKIE,
   routePath,
+  type Annotation,
   type AnnotationEvent,
   type AnnotationTarget,
   type ReadingVersionEvent,
@@ -26,6 +27,17 @@ export async function courseWithReading(t: TestApi) {
   await instructor.call('createAssignment', { courseId }, { moduleId: week, readingId });
   const text = (await t.prisma.reading.findUniqueOrThrow({ where: { id: readingId } })).canonicalText;
   return { ...cast, ...groups, partner, readingId, text };
+}
+
+/** Writes an annotation on the reading as `client`, or throws with the refusal: a test's setup, not its subject. */
+export async function annotate(
+  client: ApiClient,
+  on: { courseId: string; readingId: string },
+  input: Record<string, unknown>,
+): Promise<Annotation> {
+  const created = await client.call('createAnnotation', { courseId: on.courseId, readingId: on.readingId }, input);
+  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+  return created.body as Annotation;
 }
 
 /** The target of the first occurrence of `words` in `text`, as the reader sends it. */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Annotation, AnnotationEvent } from '@commonplace/contracts';
+import type { AnnotationEvent } from '@commonplace/contracts';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
-import { courseWithReading, openEvents, targetOf, type EventsClient } from './annotation-fixtures.js';
+import { annotate, courseWithReading, openEvents, targetOf, type EventsClient } from './annotation-fixtures.js';
 
 let t: TestApi;
 const open: EventsClient[] = [];
@@ -17,12 +17,6 @@ async function watch(who: Client, c: Cast) {
   const events = await openEvents(t.api.url, who, { courseId: c.courseId, readingId: c.readingId });
   open.push(events);
   return events;
-}
-
-async function annotate(client: Client, c: Cast, input: Record<string, unknown>): Promise<Annotation> {
-  const created = await client.call('createAnnotation', { courseId: c.courseId, readingId: c.readingId }, input);
-  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-  return created.body as Annotation;
 }
 
 const summary = (event: AnnotationEvent) =>

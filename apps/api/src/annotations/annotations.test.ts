@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ANNOTATION_BODY_MAX_CHARS, type Annotation } from '@commonplace/contracts';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
-import { courseWithReading, targetOf } from './annotation-fixtures.js';
+import { annotate, courseWithReading, targetOf } from './annotation-fixtures.js';
 
 let t: TestApi;
 beforeAll(async () => (t = await startTestApi()));
@@ -13,12 +13,6 @@ type Client = Cast['student'];
 
 const list = async (client: Client, c: Cast) =>
   (await client.call('listAnnotations', { courseId: c.courseId, readingId: c.readingId })).body as Annotation[];
-
-async function annotate(client: Client, c: Cast, input: Record<string, unknown>): Promise<Annotation> {
-  const created = await client.call('createAnnotation', { courseId: c.courseId, readingId: c.readingId }, input);
-  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-  return created.body as Annotation;
-}
 
 const thread = (c: Cast, words: string, visibility: string, body = '', tags: string[] = []) => ({
   target: targetOf(c.text, words),
