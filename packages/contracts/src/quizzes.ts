@@ -26,6 +26,7 @@ export * from './quiz-grading.js';
 export const QUIZ_TITLE_MAX_CHARS = 200;
 export const QUIZ_MAX_MINUTES = 10_080; // a week
 export const QUIZ_MAX_ATTEMPTS = 100;
+export const QUIZ_MAX_READINGS = 50;
 
 export const gradingMethod = z.enum(['highest', 'last', 'first', 'average']);
 export type GradingMethod = z.infer<typeof gradingMethod>;
@@ -50,6 +51,11 @@ const settings = {
   shuffleQuestions: z.boolean(),
   shuffleOptions: z.boolean(),
   releaseAnswers,
+  /** The readings the quiz covers, in order: readings of this course, each once. */
+  readingIds: z
+    .array(z.uuid({ error: 'Not a valid reading.' }))
+    .max(QUIZ_MAX_READINGS, `Name at most ${QUIZ_MAX_READINGS} readings.`)
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'Name each reading once.' }),
 };
 
 const closesAfterOpening = (quiz: { opensAt?: string | null; closesAt?: string | null }) =>
@@ -70,6 +76,7 @@ export const quizCreate = z
     shuffleQuestions: z.boolean().default(false),
     shuffleOptions: z.boolean().default(false),
     releaseAnswers: releaseAnswers.default('after-submit'),
+    readingIds: settings.readingIds.default([]),
   })
   .refine(closesAfterOpening, CLOSE_AFTER_OPEN);
 export type QuizCreate = z.infer<typeof quizCreate>;
@@ -103,6 +110,8 @@ const quizFields = {
   releaseAnswers,
   questionCount: z.number().int(),
   totalPoints: z.number(),
+  /** The readings the quiz names (a student sees only those assigned to them). */
+  readings: z.array(z.object({ id: z.uuid(), title: z.string() })),
 };
 
 /** A quiz as staff see it; `questions` only on the one quiz, not in lists. */
@@ -112,6 +121,8 @@ export const staffQuiz = z.object({
   shuffleOptions: z.boolean(),
   released: z.boolean(),
   publishedAt: z.iso.datetime().nullable(),
+  /** Attempts started by the course's students, submitted or not. */
+  attemptCount: z.number().int(),
   questions: z.array(staffQuestion).optional(),
 });
 export type StaffQuiz = z.infer<typeof staffQuiz>;

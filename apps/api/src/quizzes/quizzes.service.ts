@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { studentQuiz, type QuizCreate, type QuizPatch, type StaffQuiz, type StudentQuiz } from '@commonplace/contracts';
-import { PrismaClient, type Quiz, type QuizAttempt } from '@commonplace/db';
-import { isStaff, type Viewer } from '../access/policies.js';
+import { PrismaClient, type Prisma, type Quiz, type QuizAttempt } from '@commonplace/db';
+import { isStaff, readingVisible, type Viewer } from '../access/policies.js';
 import { AppError } from '../common/app-error.js';
 import { toStaffQuestion } from './question-views.js';
 import { AttemptDeadlines } from './attempt-deadlines.js';
@@ -11,7 +11,13 @@ import type { QuizWithQuestions } from './attempt-views.js';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-function commonFields(quiz: QuizWithQuestions) {
+/** A quiz as the views below read it: its questions, the readings it names, and its attempts counted. */
+type QuizForView = QuizWithQuestions & {
+  readings: { reading: { id: string; title: string } }[];
+  _count: { attempts: number };
+};
+
+function commonFields(quiz: QuizForView) {
   return {
     id: quiz.id,
     courseId: quiz.courseId,
@@ -26,22 +32,24 @@ function commonFields(quiz: QuizWithQuestions) {
     releaseAnswers: releaseWord(quiz.releaseAnswers),
     questionCount: quiz.questions.length,
     totalPoints: quiz.questions.reduce((sum, q) => sum + q.points, 0),
+    readings: quiz.readings.map(({ reading }) => ({ id: reading.id, title: reading.title })),
   };
 }
 
-export function toStaffQuiz(quiz: QuizWithQuestions, withQuestions: boolean): StaffQuiz {
+export function toStaffQuiz(quiz: QuizForView, withQuestions: boolean): StaffQuiz {
   return {
     ...commonFields(quiz),
     shuffleQuestions: quiz.shuffleQuestions,
     shuffleOptions: quiz.shuffleOptions,
     released: quiz.released,
     publishedAt: iso(quiz.publishedAt),
+    attemptCount: quiz._count.attempts,
     ...(withQuestions ? { questions: quiz.questions.map(toStaffQuestion) } : {}),
   };
 }
 
 /** A quiz as its student sees it, parsed through the student schema so nothing of staff's leaks. */
-export function toStudentQuiz(quiz: QuizWithQuestions, attempts: QuizAttempt[], now: Date): StudentQuiz {
+export function toStudentQuiz(quiz: QuizForView, attempts: QuizAttempt[], now: Date): StudentQuiz {
   const released = attempts.filter((attempt) => answersReleased(quiz, attempt, now));
   return studentQuiz.parse({
     ...commonFields(quiz),
@@ -62,7 +70,19 @@ export function toStudentQuiz(quiz: QuizWithQuestions, attempts: QuizAttempt[], 
   });
 }
 
-const withQuestions = { questions: { orderBy: { position: 'asc' } } } as const;
+/** What every read of a quiz includes; a student gets only the named readings they may see. */
+const quizIncludes = (viewer: Viewer) =>
+  ({
+    questions: { orderBy: { position: 'asc' } },
+    readings: {
+      where: { reading: readingVisible(viewer).where },
+      orderBy: { position: 'asc' },
+      select: { reading: { select: { id: true, title: true } } },
+    },
+    _count: { select: { attempts: true } },
+  }) satisfies Prisma.QuizInclude;
+
+const namedReadings = (readingIds: string[]) => readingIds.map((readingId, position) => ({ readingId, position }));
 
 /** Quizzes: their settings, publication and release. Questions and attempts have services of their own. */
 @Injectable()
@@ -73,10 +93,10 @@ export class QuizzesService {
   ) {}
 
   /** A quiz the viewer may see (a student: only once published), with its questions in order. */
-  async find(viewer: Viewer, quizId: string): Promise<QuizWithQuestions> {
+  async find(viewer: Viewer, quizId: string): Promise<QuizForView> {
     const quiz = await this.prisma.quiz.findFirst({
       where: { id: quizId, ...quizVisible(viewer).where },
-      include: withQuestions,
+      include: quizIncludes(viewer),
     });
     if (!quiz) throw new AppError('QUIZ_NOT_FOUND');
     return quiz;
@@ -84,6 +104,7 @@ export class QuizzesService {
 
   async create(viewer: Viewer, input: QuizCreate): Promise<StaffQuiz> {
     await this.checkModule(viewer, input.moduleId);
+    await this.checkReadings(viewer, input.readingIds);
     const quiz = await this.prisma.quiz.create({
       data: {
         courseId: viewer.courseId,
@@ -98,8 +119,9 @@ export class QuizzesService {
         shuffleQuestions: input.shuffleQuestions,
         shuffleOptions: input.shuffleOptions,
         releaseAnswers: RELEASE[input.releaseAnswers],
+        readings: { create: namedReadings(input.readingIds) },
       },
-      include: withQuestions,
+      include: quizIncludes(viewer),
     });
     return toStaffQuiz(quiz, true);
   }
@@ -107,7 +129,7 @@ export class QuizzesService {
   async list(viewer: Viewer): Promise<Array<StaffQuiz | StudentQuiz>> {
     const quizzes = await this.prisma.quiz.findMany({
       where: quizVisible(viewer).where,
-      include: withQuestions,
+      include: quizIncludes(viewer),
       orderBy: [{ opensAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
     });
     if (isStaff(viewer)) return quizzes.map((quiz) => toStaffQuiz(quiz, false));
@@ -138,6 +160,7 @@ export class QuizzesService {
   async update(viewer: Viewer, quizId: string, patch: QuizPatch): Promise<StaffQuiz> {
     const quiz = await this.find(viewer, quizId);
     if (patch.moduleId) await this.checkModule(viewer, patch.moduleId);
+    if (patch.readingIds) await this.checkReadings(viewer, patch.readingIds);
     const date = (value: string | null | undefined) => (value === undefined ? undefined : value && new Date(value));
     const opensAt = date(patch.opensAt);
     const closesAt = date(patch.closesAt);
@@ -160,8 +183,10 @@ export class QuizzesService {
         shuffleOptions: patch.shuffleOptions,
         releaseAnswers: patch.releaseAnswers && RELEASE[patch.releaseAnswers],
         released: patch.released,
+        // Replaced whole when given: the list staff send is the list they mean.
+        readings: patch.readingIds && { deleteMany: {}, create: namedReadings(patch.readingIds) },
       },
-      include: withQuestions,
+      include: quizIncludes(viewer),
     });
     if (closesAt !== undefined || patch.timeLimitMinutes !== undefined) await this.moveDeadlines(updated);
     return toStaffQuiz(updated, true);
@@ -192,7 +217,7 @@ export class QuizzesService {
     const published = await this.prisma.quiz.update({
       where: { id: quiz.id },
       data: { publishedAt: new Date() },
-      include: withQuestions,
+      include: quizIncludes(viewer),
     });
     return toStaffQuiz(published, true);
   }
@@ -201,5 +226,12 @@ export class QuizzesService {
     if (!moduleId) return;
     const found = await this.prisma.courseModule.findFirst({ where: { id: moduleId, courseId: viewer.courseId } });
     if (!found) throw new AppError('MODULE_NOT_FOUND', undefined, { moduleId: 'There is no such week or module.' });
+  }
+
+  private async checkReadings(viewer: Viewer, readingIds: string[]): Promise<void> {
+    if (!readingIds.length) return;
+    const found = await this.prisma.reading.count({ where: { id: { in: readingIds }, courseId: viewer.courseId } });
+    if (found !== readingIds.length)
+      throw new AppError('READING_NOT_FOUND', undefined, { readingIds: 'Name only readings of this course.' });
   }
 }
