@@ -1,4 +1,4 @@
-import type { GradingMethod, ReleaseAnswers, StaffQuiz } from '@commonplace/contracts';
+import { gradingMethod, releaseAnswers, type GradingMethod, type ReleaseAnswers, type StaffQuiz } from '@commonplace/contracts';
 import { isoToLocalInput, localInputToIso } from '../dates';
 
 /** The settings form's fields, as a FormData gives them (`readingIds` and the boxes may repeat or be absent). */
@@ -19,8 +19,9 @@ function optionalNumber(value: string): number | null {
 }
 
 /**
- * A `datetime-local` value read in the browser's zone (`tz`, its offset from UTC as the form sends
- * it); empty is no date, and a malformed value is passed on as typed so the schema refuses it.
+ * A `datetime-local` value read in the browser's zone on that date (`<name>Tz`, its offset from
+ * UTC as the form sends it: summer and winter time differ); empty is no date, and a malformed
+ * value is passed on as typed so the schema refuses it.
  */
 function optionalDate(value: string, tz: number): string | null {
   if (value.trim() === '') return null;
@@ -32,13 +33,13 @@ function optionalDate(value: string, tz: number): string | null {
  * the whole form (the PATCH leaves alone only what the form does not have, like `released`).
  */
 export function settingsInput(form: SettingsForm) {
-  const tz = Number(text(form, 'tz') || 0);
+  const date = (name: string) => optionalDate(text(form, name), Number(text(form, `${name}Tz`) || 0));
   return {
     title: text(form, 'title'),
     description: text(form, 'description'),
     moduleId: text(form, 'moduleId') || null,
-    opensAt: optionalDate(text(form, 'opensAt'), tz),
-    closesAt: optionalDate(text(form, 'closesAt'), tz),
+    opensAt: date('opensAt'),
+    closesAt: date('closesAt'),
     timeLimitMinutes: optionalNumber(text(form, 'timeLimitMinutes')),
     attemptsAllowed: optionalNumber(text(form, 'attemptsAllowed')),
     gradingMethod: text(form, 'gradingMethod') as GradingMethod,
@@ -80,9 +81,12 @@ export const NEW_QUIZ: SettingsShown = {
   readingIds: [],
 };
 
-/** A saved quiz in the form, its dates in the zone `offsetMinutes` behind UTC (the browser's). */
-export function shownSettings(quiz: StaffQuiz, offsetMinutes: number): SettingsShown {
-  const local = (iso: string | null) => (iso ? isoToLocalInput(iso, offsetMinutes) : '');
+/**
+ * A saved quiz in the form, each date in the zone `offsetAt(date)` minutes behind UTC (the
+ * browser's on that date; the server, not knowing it, draws UTC until the browser redraws).
+ */
+export function shownSettings(quiz: StaffQuiz, offsetAt: (iso: string) => number): SettingsShown {
+  const local = (iso: string | null) => (iso ? isoToLocalInput(iso, offsetAt(iso)) : '');
   return {
     title: quiz.title,
     description: quiz.description,
@@ -135,3 +139,7 @@ export const RELEASE_LABELS: Record<ReleaseAnswers, string> = {
   'after-close': 'When the quiz closes',
   manual: 'When I release them',
 };
+
+/** The choices of the settings form's selects, in the contracts' order. */
+export const GRADING_METHODS_LIST = gradingMethod.options;
+export const RELEASE_LIST = releaseAnswers.options;

@@ -1,0 +1,34 @@
+import { error, redirect } from '@sveltejs/kit';
+import { quizCreate } from '@commonplace/contracts';
+import { formValuesOf, settingsInput } from '$lib/quiz-builder/settings-form';
+import { api } from '$lib/server/api';
+import { apiFailure, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { course } = await event.parent();
+  if (course.role === 'STUDENT')
+    error(403, { message: 'Only the instructors and TAs of this course can build quizzes.', code: 'FORBIDDEN' });
+  const params = { courseId: event.params.courseId };
+  const [modules, readings] = await Promise.all([api(event, 'listModules', params), api(event, 'listReadings', params)]);
+  return {
+    modules: modules.data,
+    readings: readings.data.map((r) => ({ id: r.id, title: r.title })),
+  };
+};
+
+export const actions: Actions = {
+  create: async (event) => {
+    const form = await event.request.formData();
+    const values = formValuesOf(form);
+    const parsed = parseForm(quizCreate, settingsInput(form), values);
+    if (!parsed.ok) return parsed.failure;
+    let quizId: string;
+    try {
+      quizId = (await api(event, 'createQuiz', { courseId: event.params.courseId }, parsed.data)).data.id;
+    } catch (e) {
+      return apiFailure(e, values);
+    }
+    redirect(303, `/courses/${event.params.courseId}/quizzes/${quizId}/edit`);
+  },
+};
