@@ -1,0 +1,65 @@
+import { error } from '@sveltejs/kit';
+import { quizPatch, type StaffQuiz } from '@commonplace/contracts';
+import { formValuesOf, settingsInput } from '$lib/quiz-builder/settings-form';
+import { api, ApiError } from '$lib/server/api';
+import { apiFailure, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { course } = await event.parent();
+  if (course.role === 'STUDENT')
+    error(403, { message: 'Only the instructors and TAs of this course can build quizzes.', code: 'FORBIDDEN' });
+  const params = { courseId: event.params.courseId };
+  try {
+    const [quiz, modules, readings] = await Promise.all([
+      api(event, 'getQuiz', { ...params, quizId: event.params.quizId }),
+      api(event, 'listModules', params),
+      api(event, 'listReadings', params),
+    ]);
+    return {
+      // Staff always get the staff view, questions and key included.
+      quiz: quiz.data as StaffQuiz,
+      modules: modules.data,
+      readings: readings.data.map((r) => ({ id: r.id, title: r.title })),
+    };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
+    throw e;
+  }
+};
+
+const quizParams = (params: { courseId: string; quizId: string }) => ({
+  courseId: params.courseId,
+  quizId: params.quizId,
+});
+
+export const actions: Actions = {
+  settings: async (event) => {
+    const form = await event.request.formData();
+    const values = formValuesOf(form);
+    const parsed = parseForm(quizPatch, settingsInput(form), values);
+    if (!parsed.ok) return parsed.failure;
+    try {
+      await api(event, 'updateQuiz', quizParams(event.params), parsed.data);
+    } catch (e) {
+      return apiFailure(e, values);
+    }
+    return { saved: 'Saved the quiz’s settings.' };
+  },
+  publish: async (event) => {
+    try {
+      await api(event, 'publishQuiz', quizParams(event.params));
+    } catch (e) {
+      return apiFailure(e);
+    }
+    return { saved: 'Published: the course’s students can see the quiz.' };
+  },
+  release: async (event) => {
+    try {
+      await api(event, 'updateQuiz', quizParams(event.params), { released: true });
+    } catch (e) {
+      return apiFailure(e);
+    }
+    return { saved: 'Released: students can now see their scores, the answers and the feedback.' };
+  },
+};
