@@ -12,7 +12,12 @@ describe('a passage picked in a reading', () => {
     const passage = passageOf(READING, TEXT, { start, end: start + 'kept logbooks'.length });
     expect(questionPassage.parse(passage)).toEqual(passage);
     expect(passage.selector).toEqual([
-      { type: 'TextQuoteSelector', exact: 'kept logbooks', prefix: expect.stringContaining('The keepers '), suffix: expect.stringContaining(' of every') },
+      {
+        type: 'TextQuoteSelector',
+        exact: 'kept logbooks',
+        prefix: expect.stringContaining('The keepers '),
+        suffix: expect.stringContaining(' of every'),
+      },
       { type: 'TextPositionSelector', start, end: start + 13 },
     ]);
     expect(passageQuote(passage)).toBe('kept logbooks');

@@ -62,7 +62,9 @@ describe('a draft becomes the question the server takes', () => {
   });
 
   it('short answer: one accepted answer per line, blank lines and spaces dropped', () => {
-    const check = checkDraft(draft('short-answer', { acceptedAnswers: ' CPC \n\nCaspian Pipeline Consortium\n', caseSensitive: true }));
+    const check = checkDraft(
+      draft('short-answer', { acceptedAnswers: ' CPC \n\nCaspian Pipeline Consortium\n', caseSensitive: true }),
+    );
     expect(check).toMatchObject({
       ok: true,
       question: { acceptedAnswers: ['CPC', 'Caspian Pipeline Consortium'], caseSensitive: true },
@@ -178,7 +180,17 @@ describe('a saved question comes back into its editor unchanged', () => {
         { id: PAIR_ID, prompt: 'S', answerId: OPTION_ID, answer: 'warm' },
       ],
     },
-    { id: OPTION_ID, position: 3, prompt: 'N', points: 1, feedback: '', passage: null, type: 'numeric', answer: 4, tolerance: 0 },
+    {
+      id: OPTION_ID,
+      position: 3,
+      prompt: 'N',
+      points: 1,
+      feedback: '',
+      passage: null,
+      type: 'numeric',
+      answer: 4,
+      tolerance: 0,
+    },
   ];
   it.each(saved)('$type', (question) => {
     const check = checkDraft(draftOf(question));

@@ -119,7 +119,10 @@ export function draftOf(question: StaffQuestion): QuestionDraft {
       break;
     case 'cloze':
       draft.clozeText = question.text;
-      draft.blanks = question.blanks.map((b) => ({ answers: b.acceptedAnswers.join('\n'), caseSensitive: b.caseSensitive }));
+      draft.blanks = question.blanks.map((b) => ({
+        answers: b.acceptedAnswers.join('\n'),
+        caseSensitive: b.caseSensitive,
+      }));
       break;
     case 'matching':
       draft.pairs = question.pairs.map((p) => ({ key: key(), id: p.id, prompt: p.prompt, answer: p.answer }));

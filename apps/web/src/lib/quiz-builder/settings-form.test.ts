@@ -50,7 +50,9 @@ describe('the settings form as a request body', () => {
   });
 
   it('lets the schema refuse what is wrong, by field', () => {
-    const input = settingsInput(form({ ...filled, closesAt: '2027-01-01T09:00', timeLimitMinutes: '1.5', opensAt: '2027-02-31T09:00' }));
+    const input = settingsInput(
+      form({ ...filled, closesAt: '2027-01-01T09:00', timeLimitMinutes: '1.5', opensAt: '2027-02-31T09:00' }),
+    );
     const result = quizCreate.safeParse(input);
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join('.'));

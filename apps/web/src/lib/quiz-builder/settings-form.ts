@@ -1,4 +1,10 @@
-import { gradingMethod, releaseAnswers, type GradingMethod, type ReleaseAnswers, type StaffQuiz } from '@commonplace/contracts';
+import {
+  gradingMethod,
+  releaseAnswers,
+  type GradingMethod,
+  type ReleaseAnswers,
+  type StaffQuiz,
+} from '@commonplace/contracts';
 import { isoToLocalInput, localInputToIso } from '../dates';
 
 /** The settings form's fields, as a FormData gives them (`readingIds` and the boxes may repeat or be absent). */

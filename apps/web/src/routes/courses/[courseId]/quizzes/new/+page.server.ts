@@ -10,7 +10,10 @@ export const load: PageServerLoad = async (event) => {
   if (course.role === 'STUDENT')
     error(403, { message: 'Only the instructors and TAs of this course can build quizzes.', code: 'FORBIDDEN' });
   const params = { courseId: event.params.courseId };
-  const [modules, readings] = await Promise.all([api(event, 'listModules', params), api(event, 'listReadings', params)]);
+  const [modules, readings] = await Promise.all([
+    api(event, 'listModules', params),
+    api(event, 'listReadings', params),
+  ]);
   return {
     modules: modules.data,
     readings: readings.data.map((r) => ({ id: r.id, title: r.title })),
