@@ -6,15 +6,17 @@ import type {
   StudentQuestion,
 } from '@commonplace/contracts';
 
-/** How a quiz's results reach students, in plain words (the date, if any, is shown beside). */
-export function releaseRule(release: ReleaseAnswers, closesAt: string | null): { text: string; at: string | null } {
-  if (release === 'after-submit')
-    return { text: 'Your score, the correct answers and feedback appear as soon as you submit.', at: null };
+/**
+ * When a quiz's score, correct answers and feedback reach students, as the end of a sentence
+ * ("… appear as soon as you submit."); a date, if any, goes after it.
+ */
+export function releaseRule(release: ReleaseAnswers, closesAt: string | null): { when: string; at: string | null } {
+  if (release === 'after-submit') return { when: 'as soon as you submit', at: null };
   if (release === 'after-close')
     return closesAt
-      ? { text: 'Your score, the correct answers and feedback appear once the quiz closes, on', at: closesAt }
-      : { text: 'Your score, the correct answers and feedback appear once your instructor closes the quiz.', at: null };
-  return { text: 'Your score, the correct answers and feedback appear when your instructor releases them.', at: null };
+      ? { when: 'once the quiz closes, on', at: closesAt }
+      : { when: 'once your instructor closes the quiz', at: null };
+  return { when: 'when your instructor releases them', at: null };
 }
 
 export const GRADING_WORDS: Record<GradingMethod, string> = {
