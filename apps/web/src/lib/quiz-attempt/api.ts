@@ -1,4 +1,4 @@
-import { errorResponse, routePath, routes, type RouteName } from '@commonplace/contracts';
+import { errorResponse, routePath, routes } from '@commonplace/contracts';
 import type { z } from 'zod';
 
 /** The quiz routes the attempt, preview and grading pages call from the browser. */

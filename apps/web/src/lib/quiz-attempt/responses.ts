@@ -97,7 +97,9 @@ export function describeResponse(question: StudentQuestion, response: AnswerResp
     case 'multiple-choice':
       return Array.isArray(response) && response.length ? response.map((id) => text(id)).join('; ') : 'No answer';
     case 'cloze':
-      return Array.isArray(response) ? response.map((blank, i) => `(${i + 1}) ${blank || '—'}`).join('  ') : 'No answer';
+      return Array.isArray(response)
+        ? response.map((blank, i) => `(${i + 1}) ${blank || '—'}`).join('  ')
+        : 'No answer';
     case 'matching':
       if (!isMatches(response)) return 'No answer';
       return (question.items ?? [])

@@ -10,7 +10,13 @@ const passage = (start: number, end: number, exact: string): QuestionPassage => 
     { type: 'TextPositionSelector', start, end },
   ],
 });
-const question = (n: number): StudentQuestion => ({ id: id(n), type: 'true-false', prompt: `Q${n}`, points: 1, options: [] });
+const question = (n: number): StudentQuestion => ({
+  id: id(n),
+  type: 'true-false',
+  prompt: `Q${n}`,
+  points: 1,
+  options: [],
+});
 const review = (n: number, correct: boolean | null, where: QuestionPassage | null): QuestionReview => ({
   questionId: id(n),
   score: correct ? 1 : 0,
@@ -33,11 +39,13 @@ describe('results', () => {
   it('lists the passages of the missed questions once each, not of the right or ungraded ones', () => {
     const storm = passage(10, 20, 'the storm');
     const lamps = passage(30, 40, 'the lamps');
-    const list = passagesToReview(
-      'c',
-      [1, 2, 3, 4, 5].map(question),
-      [review(1, false, storm), review(2, true, lamps), review(3, false, storm), review(4, null, lamps), review(5, false, null)],
-    );
+    const list = passagesToReview('c', [1, 2, 3, 4, 5].map(question), [
+      review(1, false, storm),
+      review(2, true, lamps),
+      review(3, false, storm),
+      review(4, null, lamps),
+      review(5, false, null),
+    ]);
     expect(list).toEqual([
       {
         href: `/courses/c/readings/${id(9)}?passage=10-20&version=2`,

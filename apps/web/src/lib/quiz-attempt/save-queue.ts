@@ -127,7 +127,11 @@ export class SaveQueue {
     this.unsent.set(questionId, response);
     this.set(questionId, { state: 'pending' });
     this.timers.get(questionId)?.();
-    if (delay > 0) this.timers.set(questionId, this.schedule(() => this.sendNow(questionId), delay));
+    if (delay > 0)
+      this.timers.set(
+        questionId,
+        this.schedule(() => this.sendNow(questionId), delay),
+      );
     else this.sendNow(questionId);
   }
 

@@ -18,12 +18,18 @@ export const load: PageServerLoad = async (event) => {
       : [];
     const module = course.modules.find((m) => m.id === quiz.moduleId)?.title ?? null;
     if (course.role === 'STUDENT') return { view: 'student' as const, quiz: quiz as StudentQuiz, readings, module };
-    const [attempts, queue] = await Promise.all([api(event, 'listAttempts', params), api(event, 'gradingQueue', params)]);
+    const [attempts, queue] = await Promise.all([
+      api(event, 'listAttempts', params),
+      api(event, 'gradingQueue', params),
+    ]);
     return {
       view: 'staff' as const,
       quiz: quiz as StaffQuiz,
       readings,
-      module, attempts: attempts.data, waiting: queue.data.length };
+      module,
+      attempts: attempts.data,
+      waiting: queue.data.length,
+    };
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
     throw e;

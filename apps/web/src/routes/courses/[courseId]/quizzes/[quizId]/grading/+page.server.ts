@@ -41,8 +41,9 @@ export const actions: Actions = {
   },
   regrade: async (event) => {
     try {
-      const changes = (await api(event, 'regradeQuiz', { courseId: event.params.courseId, quizId: event.params.quizId }))
-        .data;
+      const changes = (
+        await api(event, 'regradeQuiz', { courseId: event.params.courseId, quizId: event.params.quizId })
+      ).data;
       return { changes };
     } catch (e) {
       return apiFailure(e);
