@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { boundedInt, dateTime, storedText } from './fields.js';
 import { route as ok } from './path-params.js';
 import { quizGradingRoutes } from './quiz-grading.js';
+import { quizPreviewRoutes } from './quiz-preview.js';
 import {
   answerResponse,
   answerSave,
@@ -15,6 +16,7 @@ import {
 
 export * from './quiz-questions.js';
 export * from './quiz-grading.js';
+export * from './quiz-preview.js';
 
 /**
  * Quizzes: staff build them (questions with their key), publish them, and see every attempt; a
@@ -172,6 +174,8 @@ export const questionReview = z.object({
   feedback: z.string(),
   correctResponse: answerResponse.nullable(),
   passage: questionPassage.nullable(),
+  /** The reading's version the passage's offsets refer to (the reader's `?version=`). */
+  passageVersion: z.number().int().nullable(),
 });
 export type QuestionReview = z.infer<typeof questionReview>;
 
@@ -328,4 +332,5 @@ export const quizRoutes = {
     status: 200,
   }),
   ...quizGradingRoutes,
+  ...quizPreviewRoutes,
 };

@@ -185,6 +185,8 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
     return { score: 1, feedback: 'Right.' };
   },
   regradeQuiz: () => undefined,
+  previewQuiz: () => undefined,
+  checkPreview: (f) => ({ responses: { [f.params.questionId!]: f.params.optionId } }),
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */

@@ -37,6 +37,7 @@ export function toAttemptView(
           feedback: [feedbackOf(row), answer?.feedback ?? ''].filter(Boolean).join('\n\n'),
           correctResponse: correctResponse(config),
           passage: passageOf(row),
+          passageVersion: passageOf(row) ? (row.readingVersion ?? null) : null,
         };
       })
     : null;

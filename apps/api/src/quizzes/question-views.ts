@@ -19,6 +19,7 @@ export interface QuestionRow {
   config: unknown;
   readingId: string | null;
   selector: unknown;
+  readingVersion?: number | null;
 }
 
 /** The stored config with its type, checked: a row is only ever read through this. */

@@ -1,0 +1,51 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { StaffQuiz, StudentQuiz } from '@commonplace/contracts';
+import { api, ApiError } from '$lib/server/api';
+import { apiFailure } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The quiz's home: a student's introduction and attempts, or staff's overview and attempts list. */
+export const load: PageServerLoad = async (event) => {
+  const { course } = await event.parent();
+  const params = { courseId: event.params.courseId, quizId: event.params.quizId };
+  try {
+    const quiz = (await api(event, 'getQuiz', params)).data;
+    // The readings of the quiz's week, to read before starting.
+    const readings = quiz.moduleId
+      ? (await api(event, 'listAssignments', { courseId: params.courseId })).data
+          .filter((a) => a.moduleId === quiz.moduleId)
+          .map((a) => ({ id: a.reading.id, title: a.reading.title }))
+      : [];
+    const module = course.modules.find((m) => m.id === quiz.moduleId)?.title ?? null;
+    if (course.role === 'STUDENT') return { view: 'student' as const, quiz: quiz as StudentQuiz, readings, module };
+    const [attempts, queue] = await Promise.all([
+      api(event, 'listAttempts', params),
+      api(event, 'gradingQueue', params),
+    ]);
+    return {
+      view: 'staff' as const,
+      quiz: quiz as StaffQuiz,
+      readings,
+      module,
+      attempts: attempts.data,
+      waiting: queue.data.length,
+    };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
+    throw e;
+  }
+};
+
+export const actions: Actions = {
+  /** Starts an attempt, or resumes the one in progress, and opens it. */
+  start: async (event) => {
+    const params = { courseId: event.params.courseId, quizId: event.params.quizId };
+    let attemptId: string;
+    try {
+      attemptId = (await api(event, 'startAttempt', params)).data.id;
+    } catch (e) {
+      return apiFailure(e);
+    }
+    redirect(303, `/courses/${params.courseId}/quizzes/${params.quizId}/attempts/${attemptId}`);
+  },
+};
