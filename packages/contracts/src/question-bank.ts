@@ -31,9 +31,7 @@ export const BANK_ADD_MAX_QUESTIONS = 100;
 export const bankFormat = z.enum(['gift', 'aiken'], { error: 'Choose GIFT or Aiken.' });
 export type BankFormat = z.infer<typeof bankFormat>;
 
-const title = storedText()
-  .trim()
-  .max(BANK_TITLE_MAX_CHARS, `Keep the title under ${BANK_TITLE_MAX_CHARS} characters.`);
+const title = storedText().trim().max(BANK_TITLE_MAX_CHARS, `Keep the title under ${BANK_TITLE_MAX_CHARS} characters.`);
 const category = storedText()
   .trim()
   .max(BANK_CATEGORY_MAX_CHARS, `Keep the category under ${BANK_CATEGORY_MAX_CHARS} characters.`);

@@ -186,7 +186,12 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   },
   regradeQuiz: () => undefined,
   listBankQuestions: () => undefined,
-  createBankQuestion: () => ({ type: 'true-false', prompt: 'Keepers kept logbooks.', answer: true, category: 'Week 1' }),
+  createBankQuestion: () => ({
+    type: 'true-false',
+    prompt: 'Keepers kept logbooks.',
+    answer: true,
+    category: 'Week 1',
+  }),
   importBankQuestions: () => ({ format: 'gift', text: '::Logbooks::Keepers kept logbooks.{T}' }),
   exportBankQuestions: () => undefined,
   getBankQuestion: () => undefined,

@@ -70,7 +70,11 @@ async function fixture(): Promise<Fixture> {
   const bankQuestion = await instructor.call(
     'createBankQuestion',
     { courseId },
-    { type: 'single-choice', prompt: 'Who kept logbooks?', options: [{ text: 'Keepers', correct: true }, { text: 'Sheep' }] },
+    {
+      type: 'single-choice',
+      prompt: 'Who kept logbooks?',
+      options: [{ text: 'Keepers', correct: true }, { text: 'Sheep' }],
+    },
   );
   return {
     cast,

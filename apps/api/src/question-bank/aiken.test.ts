@@ -28,7 +28,12 @@ describe('parseAiken', () => {
     expect(questions.map((q) => q.line)).toEqual([1, 8]);
     const [first, second] = questions.map((q) => bankQuestionCreate.parse(q.input));
     expect(first).toMatchObject({ type: 'single-choice', prompt: 'What is the correct answer to this question?' });
-    expect(first!.type === 'single-choice' && first!.options.map((o) => o.correct)).toEqual([false, false, false, true]);
+    expect(first!.type === 'single-choice' && first!.options.map((o) => o.correct)).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
     expect(second).toMatchObject({ category: 'Week 1', points: 1 });
     expect(second!.type === 'single-choice' && second!.options.map((o) => o.text)).toEqual([
       'Moodle',
@@ -55,7 +60,9 @@ describe('parseAiken', () => {
     ['an answer of two letters', 'Q?\nA. x\nB. y\nANSWER: AB', 'one letter'],
     ['options before any question', 'A. x\nB. y\nANSWER: A', 'before any question'],
   ])('refuses %s on the question’s line, and reads the rest', (_, question, message) => {
-    const { questions, problems } = parseAiken(`Fine?\nA. a\nB. b\nANSWER: A\n\n${question}\n\nAlso?\nA. a\nB. b\nANSWER: B`);
+    const { questions, problems } = parseAiken(
+      `Fine?\nA. a\nB. b\nANSWER: A\n\n${question}\n\nAlso?\nA. a\nB. b\nANSWER: B`,
+    );
     expect(questions.map((q) => q.input.prompt)).toEqual(['Fine?', 'Also?']);
     expect(problems).toEqual([{ line: 6, message: expect.stringContaining(message) }]);
   });
@@ -78,12 +85,22 @@ describe('printAiken', () => {
     expect(text).toBe('Capital of Kazakhstan?\nA. Almaty\nB. Astana\nANSWER: B\n\nCPC?\nA. a\nB. b\nC. c\nANSWER: A\n');
     const again = parseAiken(text).questions.map((q) => q.input);
     expect(again.map((q) => [q.prompt, q.options])).toEqual(
-      questions.map((q) => [q.prompt, q.type === 'single-choice' && q.options.map(({ text, correct }) => ({ text, correct }))]),
+      questions.map((q) => [
+        q.prompt,
+        q.type === 'single-choice' && q.options.map(({ text, correct }) => ({ text, correct })),
+      ]),
     );
   });
 
   it('writes a prompt of several lines on one, and leaves out other types as problems', () => {
-    const essay = { type: 'essay', prompt: 'Why?', points: 1, feedback: '', passage: null, rubric: '' } as PrintableQuestion;
+    const essay = {
+      type: 'essay',
+      prompt: 'Why?',
+      points: 1,
+      feedback: '',
+      passage: null,
+      rubric: '',
+    } as PrintableQuestion;
     const { text, problems } = printAiken([essay, choice('Line one\nline two', ['x', 'y'], 0)]);
     expect(text.startsWith('Line one line two\nA. x')).toBe(true);
     expect(problems).toEqual([{ index: 0, message: expect.stringContaining('only single-choice') }]);

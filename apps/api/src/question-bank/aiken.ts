@@ -65,7 +65,8 @@ export function parseAiken(text: string, category = ''): ParseResult {
       const options = draft.options;
       if (options.length < 2) return fail(number, 'Give at least two options, lettered A. B. or A) B).');
       if (!/^[A-Z]$/.test(letter)) return fail(number, 'Write the answer as one letter, as in ANSWER: B.');
-      if (!options.some((o) => o.letter === letter)) return fail(number, `There is no option ${letter} to be the answer.`);
+      if (!options.some((o) => o.letter === letter))
+        return fail(number, `There is no option ${letter} to be the answer.`);
       questions.push({
         line: draft.line,
         input: {

@@ -10,7 +10,6 @@ const only = (text: string) => {
   expect(questions).toHaveLength(1);
   return questions[0]!.input;
 };
-const problemsOf = (text: string) => parseGift(text).problems;
 
 // The examples of Moodle's GIFT documentation, as an instructor's file would have them.
 const MOODLE_SAMPLE = `// question: 1 name: Grant's tomb

@@ -184,7 +184,8 @@ function keyOf(block: string, hasTextAfter: boolean, extension: Extension): Reco
     refuse('Partial credit on a short answer has no equivalent here: every accepted answer is fully right.');
   const acceptedAnswers = answers.map((a) => a.text);
   const caseSensitive = extension.caseSensitive ?? false;
-  if (hasTextAfter || extension.type === 'cloze') return { type: 'cloze', blanks: [{ acceptedAnswers, caseSensitive }] };
+  if (hasTextAfter || extension.type === 'cloze')
+    return { type: 'cloze', blanks: [{ acceptedAnswers, caseSensitive }] };
   return { type: 'short-answer', acceptedAnswers, caseSensitive };
 }
 

@@ -1,6 +1,13 @@
 import { Controller, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { BankImport, BankQuestionCreate, BankQuestionPatch, BodyOf, ParamsOf, QueryOf } from '@commonplace/contracts';
+import type {
+  BankImport,
+  BankQuestionCreate,
+  BankQuestionPatch,
+  BodyOf,
+  ParamsOf,
+  QueryOf,
+} from '@commonplace/contracts';
 import type { Viewer } from '../access/policies.js';
 import { Input, Membership, PathParams, QueryInput, Route } from '../common/route.decorator.js';
 import { attachment } from '../readings/content-disposition.js';

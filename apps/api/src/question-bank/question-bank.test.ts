@@ -80,17 +80,22 @@ describe('the question bank', () => {
     const c = await publishedQuiz(t);
     const { courseId } = c;
     const [choice] = c.questions as [Extract<StaffQuestion, { type: 'single-choice' }>];
-    const saved = await c.instructor.call(
-      'saveQuestionToBank',
-      quizParams(c, { questionId: choice.id }),
-      { category: 'Week 1' },
-    );
+    const saved = await c.instructor.call('saveQuestionToBank', quizParams(c, { questionId: choice.id }), {
+      category: 'Week 1',
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(201);
-    expect(saved.body).toMatchObject({ type: 'single-choice', prompt: choice.prompt, category: 'Week 1', passage: choice.passage });
+    expect(saved.body).toMatchObject({
+      type: 'single-choice',
+      prompt: choice.prompt,
+      category: 'Week 1',
+      passage: choice.passage,
+    });
 
     const other = await c.instructor.call('createQuiz', { courseId }, { title: 'Week 2 quiz' });
     const otherQuiz = { courseId, quizId: other.body.id };
-    const added = await c.instructor.call('addBankQuestionsToQuiz', otherQuiz, { bankQuestionIds: [saved.body.id, saved.body.id] });
+    const added = await c.instructor.call('addBankQuestionsToQuiz', otherQuiz, {
+      bankQuestionIds: [saved.body.id, saved.body.id],
+    });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     expect(added.body).toHaveLength(2);
     const [copy] = added.body as [typeof choice];
@@ -107,31 +112,39 @@ describe('the question bank', () => {
     });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'BANK_QUESTION_NOT_FOUND']);
     expect((await c.instructor.call('getQuiz', otherQuiz)).body.questions).toHaveLength(2);
-    expect((await c.student.call('addBankQuestionsToQuiz', otherQuiz, { bankQuestionIds: [saved.body.id] })).status).toBe(
-      403,
-    );
+    expect(
+      (await c.student.call('addBankQuestionsToQuiz', otherQuiz, { bankQuestionIds: [saved.body.id] })).status,
+    ).toBe(403);
   });
 
   it('keeps each course’s bank to itself', async () => {
     const c = await publishedQuiz(t);
     const d = await publishedQuiz(t);
-    const mine = await c.instructor.call('createBankQuestion', { courseId: c.courseId }, {
-      type: 'true-false',
-      prompt: 'Mine.',
-      answer: true,
-    });
+    const mine = await c.instructor.call(
+      'createBankQuestion',
+      { courseId: c.courseId },
+      {
+        type: 'true-false',
+        prompt: 'Mine.',
+        answer: true,
+      },
+    );
     const theirs = { courseId: d.courseId, bankQuestionId: mine.body.id };
     expect((await d.instructor.call('getBankQuestion', theirs)).status).toBe(404);
     expect((await d.instructor.call('restoreBankQuestion', theirs)).status).toBe(404);
     const add = await d.instructor.call('addBankQuestionsToQuiz', quizParams(d), { bankQuestionIds: [mine.body.id] });
     expect(add.status).toBe(404);
     // A passage must be of this course's readings.
-    const foreign = await c.instructor.call('createBankQuestion', { courseId: c.courseId }, {
-      type: 'true-false',
-      prompt: 'Theirs.',
-      answer: true,
-      passage: { readingId: d.readingId, ...targetOf(d.text, 'kept logbooks') },
-    });
+    const foreign = await c.instructor.call(
+      'createBankQuestion',
+      { courseId: c.courseId },
+      {
+        type: 'true-false',
+        prompt: 'Theirs.',
+        answer: true,
+        passage: { readingId: d.readingId, ...targetOf(d.text, 'kept logbooks') },
+      },
+    );
     expect(foreign.status).toBe(404);
   });
 });
@@ -157,14 +170,19 @@ describe('GIFT and Aiken', () => {
     expect(exported.headers.get('content-disposition')).toContain('question bank.gift');
     await t.db.truncate();
     const e = await publishedQuiz(t);
-    const again = await e.instructor.call('importBankQuestions', { courseId: e.courseId }, { format: 'gift', text: exported.body });
+    const again = await e.instructor.call(
+      'importBankQuestions',
+      { courseId: e.courseId },
+      { format: 'gift', text: exported.body },
+    );
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     const strip = (q: BankQuestion) => {
       const { id: _i, courseId: _c, createdAt: _a, updatedAt: _u, ...rest } = q as Record<string, unknown>;
       if (Array.isArray(rest.options)) rest.options = (rest.options as { id: string }[]).map(({ id: _o, ...o }) => o);
       return rest;
     };
-    const sorted = (items: BankQuestion[]) => items.map(strip).sort((a, b) => String(a.prompt).localeCompare(String(b.prompt)));
+    const sorted = (items: BankQuestion[]) =>
+      items.map(strip).sort((a, b) => String(a.prompt).localeCompare(String(b.prompt)));
     expect(sorted((await bankOf(e)).items)).toEqual(sorted(bank.items));
   });
 
@@ -182,7 +200,8 @@ describe('GIFT and Aiken', () => {
 
   it('refuses empty, oversized and too-many-question imports clearly', async () => {
     const c = await publishedQuiz(t);
-    const call = (text: string) => c.instructor.call('importBankQuestions', { courseId: c.courseId }, { format: 'aiken', text });
+    const call = (text: string) =>
+      c.instructor.call('importBankQuestions', { courseId: c.courseId }, { format: 'aiken', text });
     expect((await call('   \n\n')).body.error.code).toBe('BANK_IMPORT_EMPTY');
     const many = Array.from({ length: 501 }, (_, i) => `Q${i}?\nA. a\nB. b\nANSWER: A`).join('\n\n');
     expect((await call(many)).body.error.code).toBe('BANK_IMPORT_TOO_MANY');
@@ -195,11 +214,15 @@ describe('GIFT and Aiken', () => {
   it('imports Aiken, and exports a quiz as GIFT and refuses its other types as Aiken', async () => {
     const c = await publishedQuiz(t);
     const aiken = 'Capital of Kazakhstan?\nA. Almaty\nB) Astana\nANSWER: B\n';
-    const imported = await c.instructor.call('importBankQuestions', { courseId: c.courseId }, {
-      format: 'aiken',
-      text: aiken,
-      category: 'Geography',
-    });
+    const imported = await c.instructor.call(
+      'importBankQuestions',
+      { courseId: c.courseId },
+      {
+        format: 'aiken',
+        text: aiken,
+        category: 'Geography',
+      },
+    );
     expect(imported.status).toBe(201);
     expect((await bankOf(c)).items[0]).toMatchObject({ category: 'Geography', type: 'single-choice' });
     const asAiken = await c.instructor.request('GET', `/api/courses/${c.courseId}/question-bank/export?format=aiken`);
@@ -208,17 +231,26 @@ describe('GIFT and Aiken', () => {
     const quizExport = `/api/courses/${c.courseId}/quizzes/${c.quiz.id}/export?format=gift`;
     // The fixture's cloze has two blanks, which GIFT cannot hold: named, and nothing exported.
     const refused = await c.instructor.request('GET', quizExport);
-    expect([refused.status, refused.body.error.fields]).toEqual([422, { '6. Fill in.': expect.stringContaining('one blank') }]);
+    expect([refused.status, refused.body.error.fields]).toEqual([
+      422,
+      { '6. Fill in.': expect.stringContaining('one blank') },
+    ]);
     const cloze = c.questions.find((q) => q.type === 'cloze')!;
     await c.instructor.call('deleteQuestion', quizParams(c, { questionId: cloze.id }));
     const quizGift = await c.instructor.request('GET', quizExport);
     expect(quizGift.status).toBe(200);
     expect(quizGift.body).toContain('What did the keepers keep?{');
-    const quizAiken = await c.instructor.request('GET', `/api/courses/${c.courseId}/quizzes/${c.quiz.id}/export?format=aiken`);
+    const quizAiken = await c.instructor.request(
+      'GET',
+      `/api/courses/${c.courseId}/quizzes/${c.quiz.id}/export?format=aiken`,
+    );
     expect(quizAiken.status).toBe(422);
     // Seven questions are left, the single choice the only one Aiken holds.
     expect(Object.keys(quizAiken.body.error.fields)).toHaveLength(6);
-    const student = await c.student.request('GET', `/api/courses/${c.courseId}/quizzes/${c.quiz.id}/export?format=gift`);
+    const student = await c.student.request(
+      'GET',
+      `/api/courses/${c.courseId}/quizzes/${c.quiz.id}/export?format=gift`,
+    );
     expect(student.status).toBe(403);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BankQuestion } from '@commonplace/contracts';
-import { exportHref, filtersOf, importProblems, keyFromJson, keyJson, keySummary, parseTags } from './bank';
+import { exportHref, filtersOf, importProblems, keyFromJson, keyJson, keySummary, pageQuery, parseTags } from './bank';
 
 const meta = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -45,6 +45,10 @@ describe('the bank page’s helpers', () => {
     ]);
   });
 
+  it('pages the list with its filters, leaving a delete’s undo note behind', () => {
+    expect(pageQuery(new URLSearchParams('q=oil&deleted=x&label=y&page=1'), 2)).toBe('q=oil&page=2');
+  });
+
   it('links the export with the list’s filters', () => {
     expect(exportHref('c1', 'aiken', { type: 'single-choice', category: 'Week 1' })).toBe(
       '/api/courses/c1/question-bank/export?format=aiken&type=single-choice&category=Week+1',
@@ -66,7 +70,10 @@ describe('the bank page’s helpers', () => {
         ],
       },
     });
-    expect(keyFromJson('{ options: ', choice)).toMatchObject({ ok: false, message: expect.stringContaining('not valid JSON') });
+    expect(keyFromJson('{ options: ', choice)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not valid JSON'),
+    });
     expect(keyFromJson('[1]', choice)).toMatchObject({ ok: false });
   });
 });

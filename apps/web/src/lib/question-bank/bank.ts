@@ -37,7 +37,14 @@ export function keySummary(question: BankQuestion): string {
 
 /** Tags as typed in one field, comma-separated: trimmed, empty ones and repeats dropped. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export interface ImportProblem {
@@ -69,6 +76,15 @@ export function filtersOf(search: URLSearchParams): BankFilters {
   return filters;
 }
 
+/** The query of this list on another page of results (the undo note of a delete left behind). */
+export function pageQuery(search: URLSearchParams, page: number): string {
+  const next = new URLSearchParams(search);
+  next.set('page', String(page));
+  next.delete('deleted');
+  next.delete('label');
+  return next.toString();
+}
+
 /** The export download of the bank as the list filters it. */
 export function exportHref(courseId: string, format: BankFormat, filters: BankFilters): string {
   const query = new URLSearchParams({ format, ...filters });
@@ -91,7 +107,8 @@ export function keyJson(question: BankQuestion): string {
     key.options = question.options.map(({ text, correct, feedback }) => ({ text, correct, feedback }));
   if (type === 'true-false' || type === 'numeric') key.answer = question.answer;
   if (type === 'numeric') key.tolerance = question.tolerance;
-  if (type === 'short-answer') Object.assign(key, { acceptedAnswers: question.acceptedAnswers, caseSensitive: question.caseSensitive });
+  if (type === 'short-answer')
+    Object.assign(key, { acceptedAnswers: question.acceptedAnswers, caseSensitive: question.caseSensitive });
   if (type === 'cloze') Object.assign(key, { text: question.text, blanks: question.blanks });
   if (type === 'matching') key.pairs = question.pairs.map(({ prompt, answer }) => ({ prompt, answer }));
   if (type === 'essay') key.rubric = question.rubric;
@@ -119,7 +136,15 @@ export function keyFromJson(
     Array.isArray(items)
       ? items.map((item, i) => (ids[i] && typeof item === 'object' && item ? { ...item, id: ids[i] } : item))
       : items;
-  if ('options' in question && 'options' in patch) patch.options = withIds(patch.options, question.options.map((o) => o.id));
-  if ('pairs' in question && 'pairs' in patch) patch.pairs = withIds(patch.pairs, question.pairs.map((p) => p.id));
+  if ('options' in question && 'options' in patch)
+    patch.options = withIds(
+      patch.options,
+      question.options.map((o) => o.id),
+    );
+  if ('pairs' in question && 'pairs' in patch)
+    patch.pairs = withIds(
+      patch.pairs,
+      question.pairs.map((p) => p.id),
+    );
   return { ok: true, patch };
 }

@@ -42,7 +42,9 @@ export const actions: Actions = {
     // Without JavaScript the file comes as it is; with it, the page has put its text in the box.
     if (!text.trim() && file instanceof File && file.size > 0) {
       if (file.size > BANK_IMPORT_BODY_LIMIT)
-        return fail(413, { import: { message: 'The file is larger than 2 MB: split it into parts.', format, category } });
+        return fail(413, {
+          import: { message: 'The file is larger than 2 MB: split it into parts.', format, category },
+        });
       text = await file.text();
     }
     const values = { format, category, text };
