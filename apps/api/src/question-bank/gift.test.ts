@@ -329,3 +329,36 @@ describe('printGift', () => {
     expect(parseGift(text).questions).toHaveLength(1);
   });
 });
+
+describe('parseGift on anything', () => {
+  it('never throws: every block is a question or a problem', () => {
+    const pieces = [
+      '{',
+      '}',
+      '=',
+      '~',
+      '#',
+      '->',
+      '::',
+      '%50%',
+      '\\',
+      '\n',
+      '\n\n',
+      '// x',
+      '$CATEGORY:',
+      'a',
+      ' ',
+      '..',
+      ':',
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let run = 0; run < 500; run++) {
+      const text = Array.from(
+        { length: 1 + Math.floor(next() * 30) },
+        () => pieces[Math.floor(next() * pieces.length)],
+      ).join('');
+      expect(() => parseGift(text)).not.toThrow();
+    }
+  });
+});
