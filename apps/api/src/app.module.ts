@@ -23,6 +23,7 @@ import { ModulesModule } from './modules/modules.module.js';
 import { NotesModule } from './notes/notes.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
+import { QuestionBankModule } from './question-bank/question-bank.module.js';
 import { QuizzesModule } from './quizzes/quizzes.module.js';
 import { ReadingReportsModule } from './reading-reports/reading-reports.module.js';
 import { ReadingsModule } from './readings/readings.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         AnnotationInsightsModule,
         NotificationsModule,
         QuizzesModule,
+        QuestionBankModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

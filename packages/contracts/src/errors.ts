@@ -189,6 +189,19 @@ export const errorTable = {
   ANSWER_NOT_FOUND: { status: 404, message: 'This attempt has no answer to that question.' },
   ATTEMPT_NOT_SUBMITTED: { status: 409, message: 'This attempt is still in progress: grade it once it is submitted.' },
   GRADE_ABOVE_POINTS: { status: 422, message: 'A grade cannot be more than the question is worth.' },
+  BANK_QUESTION_NOT_FOUND: { status: 404, message: "There is no such question in this course's question bank." },
+  // `fields` maps each line number of the text to what is wrong there.
+  BANK_IMPORT_INVALID: {
+    status: 400,
+    message: 'Nothing was imported: fix the problems listed by line and import the text again.',
+  },
+  BANK_IMPORT_TOO_MANY: { status: 400, message: 'Import at most 500 questions at once: split the text.' },
+  BANK_IMPORT_EMPTY: { status: 400, message: 'There is no question in this text.' },
+  // `fields` maps each question that the format cannot hold to why.
+  BANK_EXPORT_UNSUPPORTED: {
+    status: 422,
+    message: 'Some questions cannot be written in this format: filter them out, or export them as GIFT.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -43,6 +43,7 @@ export const notFoundByParam = {
   quizId: 'QUIZ_NOT_FOUND',
   questionId: 'QUESTION_NOT_FOUND',
   attemptId: 'ATTEMPT_NOT_FOUND',
+  bankQuestionId: 'BANK_QUESTION_NOT_FOUND',
 } as const satisfies Record<string, ErrorCode>;
 
 type KnownParam = keyof typeof notFoundByParam;

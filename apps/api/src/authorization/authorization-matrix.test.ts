@@ -187,7 +187,33 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   regradeQuiz: () => undefined,
   previewQuiz: () => undefined,
   checkPreview: (f) => ({ responses: { [f.params.questionId!]: f.params.optionId } }),
+  listBankQuestions: () => undefined,
+  createBankQuestion: () => ({
+    type: 'true-false',
+    prompt: 'Keepers kept logbooks.',
+    answer: true,
+    category: 'Week 1',
+  }),
+  importBankQuestions: () => ({ format: 'gift', text: '::Logbooks::Keepers kept logbooks.{T}' }),
+  exportBankQuestions: () => undefined,
+  getBankQuestion: () => undefined,
+  updateBankQuestion: () => ({ points: 2, tags: ['logbooks'] }),
+  deleteBankQuestion: () => undefined,
+  restoreBankQuestion: async (f) => {
+    await t.prisma.bankQuestion.update({ where: { id: f.params.bankQuestionId }, data: { deletedAt: new Date() } });
+  },
+  saveQuestionToBank: () => ({ category: 'Week 1' }),
+  addBankQuestionsToQuiz: (f) => ({ bankQuestionIds: [f.params.bankQuestionId] }),
+  exportQuizQuestions: () => undefined,
 };
+
+/** A question in the course's bank, for the bank's routes to name. */
+async function bankQuestionId(courseId: string): Promise<string> {
+  const row = await t.prisma.bankQuestion.create({
+    data: { courseId, type: 'true-false', prompt: 'Keepers kept logbooks.', points: 1, config: { answer: true } },
+  });
+  return row.id;
+}
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
 const refusedPastGuard: Partial<Record<RouteName, Partial<Record<Role, number>>>> = {
@@ -217,6 +243,8 @@ const refusedPastGuard: Partial<Record<RouteName, Partial<Record<Role, number>>>
 const queries: Partial<Record<RouteName, Record<string, string>>> = {
   search: { q: 'keepers' },
   mentionableMembers: { q: 'stu' },
+  exportBankQuestions: { format: 'gift' },
+  exportQuizQuestions: { format: 'gift' },
 };
 
 let t: TestApi;
@@ -302,6 +330,7 @@ async function freshFixture(withReadings: boolean, withQuiz = false): Promise<Fi
       pageId: page.body.id,
       // An id of no annotation, for the malformed-id checks; calls that need a real one make it.
       annotationId: randomUUID(),
+      bankQuestionId: await bankQuestionId(courseId),
       ...(withReadings ? await readingFixture(cast, module.body.id) : {}),
       ...(withQuiz ? await quizFixture(cast) : {}),
     },

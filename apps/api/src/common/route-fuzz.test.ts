@@ -67,12 +67,22 @@ async function fixture(): Promise<Fixture> {
   );
   await instructor.call('publishQuiz', { courseId, quizId });
   const attempt = await cast.student.call('startAttempt', { courseId, quizId });
+  const bankQuestion = await instructor.call(
+    'createBankQuestion',
+    { courseId },
+    {
+      type: 'single-choice',
+      prompt: 'Who kept logbooks?',
+      options: [{ text: 'Keepers', correct: true }, { text: 'Sheep' }],
+    },
+  );
   return {
     cast,
     ids: {
       quizId,
       questionId: question.body.id as string,
       attemptId: attempt.body.id as string,
+      bankQuestionId: bankQuestion.body.id as string,
       courseId,
       moduleId,
       groupId,
