@@ -14,6 +14,7 @@ export * from './notes.js';
 export * from './notifications.js';
 export * from './reading-reports.js';
 export * from './quizzes.js';
+export * from './quiz-suggestions.js';
 export * from './readings.js';
 export * from './routes.js';
 export * from './fields.js';

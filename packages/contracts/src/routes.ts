@@ -14,6 +14,7 @@ import { notificationRoutes } from './notifications.js';
 import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
 import { quizRoutes } from './quizzes.js';
+import { quizSuggestionRoutes } from './quiz-suggestions.js';
 import { readingRoutes } from './reading-routes.js';
 import { wikiRoutes } from './wiki.js';
 
@@ -297,6 +298,7 @@ export const routes = {
   ...annotationInsightRoutes,
   ...notificationRoutes,
   ...quizRoutes,
+  ...quizSuggestionRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;
