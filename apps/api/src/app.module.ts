@@ -24,6 +24,7 @@ import { NotesModule } from './notes/notes.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { QuizzesModule } from './quizzes/quizzes.module.js';
+import { QuizSuggestionsModule } from './quiz-suggestions/quiz-suggestions.module.js';
 import { ReadingReportsModule } from './reading-reports/reading-reports.module.js';
 import { ReadingsModule } from './readings/readings.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         AnnotationInsightsModule,
         NotificationsModule,
         QuizzesModule,
+        QuizSuggestionsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
