@@ -19,6 +19,7 @@ export interface QuestionRow {
   config: unknown;
   readingId: string | null;
   selector: unknown;
+  passageUnplacedOn?: number | null;
 }
 
 /** The stored config with its type, checked: a row is only ever read through this. */
@@ -45,6 +46,7 @@ export function toStaffQuestion(row: QuestionRow): StaffQuestion {
     points: row.points,
     feedback: feedbackOf(row),
     passage: passageOf(row),
+    passageUnplaced: row.passageUnplacedOn != null,
     ...configOf(row),
   };
 }
