@@ -126,9 +126,12 @@ export async function seedDemoQuiz(prisma: PrismaClient, courseId: string): Prom
   questions.push({ input: ESSAY, readingVersion: null });
 
   const people = new Map(
-    (await prisma.enrollment.findMany({ where: { courseId }, select: { userId: true, user: { select: { email: true } } } })).map(
-      (e) => [e.user.email.split(/[.@]/)[0]!, e.userId] as const,
-    ),
+    (
+      await prisma.enrollment.findMany({
+        where: { courseId },
+        select: { userId: true, user: { select: { email: true } } },
+      })
+    ).map((e) => [e.user.email.split(/[.@]/)[0]!, e.userId] as const),
   );
   await prisma.$transaction(async (tx) => {
     const quiz = await tx.quiz.create({

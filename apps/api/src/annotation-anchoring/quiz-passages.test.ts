@@ -47,8 +47,6 @@ async function setup() {
   return { ...cast, readingId, quizId, ask, questions };
 }
 
-const passageWords = (question: { passage: { selector: unknown[] } | null }) =>
-  (question.passage!.selector[0] as { exact: string }).exact;
 const passageStart = (question: { passage: { selector: unknown[] } | null }) =>
   (question.passage!.selector[1] as { start: number }).start;
 

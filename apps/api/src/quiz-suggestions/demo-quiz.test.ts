@@ -60,7 +60,10 @@ describe('the demo quiz', () => {
     });
     const texts = new Map(weekOne.map((r) => [r.id, r.canonicalText]));
     for (const question of quiz.questions!.filter((q) => q.type !== 'essay')) {
-      const [quote, position] = question.passage!.selector as [{ exact: string }, { start: number; end: number }];
+      const [quote, position] = question.passage!.selector as unknown as [
+        { exact: string },
+        { start: number; end: number },
+      ];
       expect(texts.get(question.passage!.readingId)!.slice(position.start, position.end)).toBe(quote.exact);
     }
     const cpc = quiz.questions!.find((q) => q.prompt.includes('exported through Russia via the CPC'));

@@ -26,8 +26,18 @@ export interface Fact {
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 const MONTH = `(${MONTHS.join('|')})`;
 const monthNumber = (name: string) => MONTHS.indexOf(name) + 1;
@@ -51,7 +61,8 @@ const NOT_UNITS = new Set(
 );
 
 const number = (digits: string) => Number(digits.replace(/,/g, ''));
-const singular = (word: string) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+const singular = (word: string) =>
+  word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 const formatNumber = (value: number) => String(Math.round(value * 1e6) / 1e6);
 
 interface Claim {

@@ -73,7 +73,8 @@ const QUALIFIER = /^\p{Lu}[\p{L}]*-(?:led|backed|based|owned|run|controlled|domi
 const DEMONYM = /(?:ian|ean|ese|ish|stani|ic)$/;
 const PERSON_VERBS =
   /^\s(?:has\s|had\s|also\s|then\s)?(?:said|says|argued|argues|noted|stated|told|announced|declared|warned|reiterated|pledged|signed|visited|met|promised|insisted|claimed|added|explained|wrote)\b/;
-const LOCATIVE = /\b(?:in|to|from|through|via|across|into|towards?|near|between|with|against|at|throughout|within)\s(?:the\s)?$/;
+const LOCATIVE =
+  /\b(?:in|to|from|through|via|across|into|towards?|near|between|with|against|at|throughout|within)\s(?:the\s)?$/;
 
 interface RawName {
   start: number;

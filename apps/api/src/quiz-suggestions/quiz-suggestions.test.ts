@@ -57,7 +57,10 @@ describe('GET …/readings/:readingId/quiz-suggestions', () => {
 
   it('limits, and refuses what it cannot answer', async () => {
     const { instructor, ta, student, courseId, readingId } = await setup();
-    const one = await instructor.request('GET', `/api/courses/${courseId}/readings/${readingId}/quiz-suggestions?limit=1`);
+    const one = await instructor.request(
+      'GET',
+      `/api/courses/${courseId}/readings/${readingId}/quiz-suggestions?limit=1`,
+    );
     expect((one.body as QuizSuggestions).suggestions).toHaveLength(1);
     expect((await ta.call('listQuizSuggestions', { courseId, readingId })).status).toBe(200);
     expect((await student.call('listQuizSuggestions', { courseId, readingId })).status).toBe(403);

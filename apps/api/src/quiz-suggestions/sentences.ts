@@ -22,17 +22,59 @@ export interface Sentence {
 const QUESTION_BLOCKS = new Set(['paragraph', 'list-item']);
 
 /** Words after which a full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(
-  [
-    'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'col', 'lt', 'sgt', 'rep', 'sen', 'gov', 'pres', 'jr', 'sr',
-    'no', 'nos', 'vol', 'pp', 'p', 'ed', 'eds', 'fig', 'figs', 'vs', 'etc', 'al', 'cf', 'approx', 'ca', 'inc', 'ltd',
-    'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  ],
-);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'rep',
+  'sen',
+  'gov',
+  'pres',
+  'jr',
+  'sr',
+  'no',
+  'nos',
+  'vol',
+  'pp',
+  'p',
+  'ed',
+  'eds',
+  'fig',
+  'figs',
+  'vs',
+  'etc',
+  'al',
+  'cf',
+  'approx',
+  'ca',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 
 // A candidate end: . ! or ? (with any closing quotes or brackets), then space, then what may begin
 // a sentence (a capital, a digit, an opening quote or bracket).
-const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
+const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\d])/gu;
 
 function endsWithAbbreviation(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 12), at);

@@ -81,7 +81,10 @@ describe('suggestQuestions', () => {
       reading(
         ['paragraph', 'Most of the oil runs through the Caspian Pipeline Consortium (CPC) to the Black Sea port.'],
         ['paragraph', 'Members of the Eurasian Economic Union (EAEU) share a customs area and a common market.'],
-        ['paragraph', 'The Collective Security Treaty Organization (CSTO) sent troops at the request of the president.'],
+        [
+          'paragraph',
+          'The Collective Security Treaty Organization (CSTO) sent troops at the request of the president.',
+        ],
         ['paragraph', 'The Shanghai Cooperation Organisation (SCO) met in the capital for the first time that year.'],
       ),
     )

@@ -49,7 +49,10 @@ describe('editedQuestion', () => {
   });
 
   it("applies a cloze's new sentence and accepted answers, and lets the contracts refuse a lost blank or no answer", () => {
-    const edited = editedQuestion(cloze, { text: 'Roughly {{1}} of the oil', accepted: '80 percent\n\n eighty percent \n80 percent' });
+    const edited = editedQuestion(cloze, {
+      text: 'Roughly {{1}} of the oil',
+      accepted: '80 percent\n\n eighty percent \n80 percent',
+    });
     expect(questionCreate.parse(edited)).toMatchObject({
       text: 'Roughly {{1}} of the oil',
       blanks: [{ acceptedAnswers: ['80 percent', 'eighty percent'] }],

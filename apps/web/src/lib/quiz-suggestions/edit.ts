@@ -26,7 +26,9 @@ export function editedQuestion(suggested: QuestionCreate, values: Record<string,
       ...suggested,
       prompt,
       text: values.text ?? suggested.text,
-      blanks: suggested.blanks.map((blank, i) => (i === 0 && accepted ? { ...blank, acceptedAnswers: accepted } : blank)),
+      blanks: suggested.blanks.map((blank, i) =>
+        i === 0 && accepted ? { ...blank, acceptedAnswers: accepted } : blank,
+      ),
     };
   }
   return { ...suggested, prompt };

@@ -28,7 +28,8 @@ export const load: PageServerLoad = async (event) => {
       return { quiz: summary, readings: choices, readingId, suggestions: data, failure: null };
     } catch (e) {
       // The page stays usable: another reading can be chosen.
-      if (e instanceof ApiError) return { quiz: summary, readings: choices, readingId, suggestions: null, failure: e.message };
+      if (e instanceof ApiError)
+        return { quiz: summary, readings: choices, readingId, suggestions: null, failure: e.message };
       throw e;
     }
   } catch (e) {
@@ -46,7 +47,12 @@ export const actions: Actions = {
     try {
       suggested = questionCreate.parse(JSON.parse(values.suggested ?? ''));
     } catch {
-      return fail(400, { message: 'This suggestion could not be read: reload the page.', fields: {}, values, suggestionId });
+      return fail(400, {
+        message: 'This suggestion could not be read: reload the page.',
+        fields: {},
+        values,
+        suggestionId,
+      });
     }
     const parsed = parseForm(questionCreate, editedQuestion(suggested, values), values);
     if (!parsed.ok) return fail(400, { ...parsed.failure.data, suggestionId });
