@@ -2,7 +2,8 @@
 // groups, over three weeks, with the course readings (from READINGS_DIR) assigned across them.
 // Idempotent: if the course exists it is left as it is. Readings are imported only while it has
 // none, so a folder that appears after the first start is still picked up at the next one; the
-// first week's readings get the class's demo annotations while they have none (demo-annotations.ts).
+// first week's readings get the class's demo annotations while they have none (demo-annotations.ts),
+// and the course its first quiz, drawn from those readings, while it has none of that title (demo-quiz.ts).
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { loadConfig } from '../apps/api/src/config/config.schema.js';
 import { ImportRunner } from '../apps/api/src/imports/import-runner.js';
 import { mediaTypeOf, storeReading, storeSourceFile } from '../apps/api/src/readings/reading-store.js';
 import { seedDemoAnnotations } from './demo-annotations.js';
+import { seedDemoQuiz } from './demo-quiz.js';
 
 export const DEMO_COURSE_TITLE = "Kazakhstan's Foreign Policy after 2022";
 export const DEMO_PASSWORD = 'commonplace-demo-1';
@@ -53,6 +55,8 @@ export interface SeedResult {
   readingProblems: string[];
   /** Demo annotations and replies written by this run. */
   annotationsAdded: number;
+  /** Whether this run wrote the demo quiz (demo-quiz.ts). */
+  quizAdded: boolean;
 }
 
 export async function seedDemoCourse(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
@@ -66,6 +70,7 @@ export async function seedDemoCourse(prisma: PrismaClient, options: SeedOptions 
       ? await seedDemoReadings(prisma, courseId, options.readingsDir)
       : { added: 0, problems: [] };
   const annotationsAdded = await seedDemoAnnotations(prisma, courseId);
+  const quizAdded = await seedDemoQuiz(prisma, courseId);
   return {
     created: !existing,
     courseId,
@@ -73,6 +78,7 @@ export async function seedDemoCourse(prisma: PrismaClient, options: SeedOptions 
     readingsAdded: readings.added,
     readingProblems: readings.problems,
     annotationsAdded,
+    quizAdded,
   };
 }
 

@@ -25,6 +25,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { QuestionBankModule } from './question-bank/question-bank.module.js';
 import { QuizzesModule } from './quizzes/quizzes.module.js';
+import { QuizSuggestionsModule } from './quiz-suggestions/quiz-suggestions.module.js';
 import { ReadingReportsModule } from './reading-reports/reading-reports.module.js';
 import { ReadingsModule } from './readings/readings.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -62,6 +63,7 @@ export class AppModule {
         NotificationsModule,
         QuizzesModule,
         QuestionBankModule,
+        QuizSuggestionsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -15,6 +15,7 @@ export * from './notifications.js';
 export * from './reading-reports.js';
 export * from './quizzes.js';
 export * from './question-bank.js';
+export * from './quiz-suggestions.js';
 export * from './readings.js';
 export * from './routes.js';
 export * from './fields.js';

@@ -200,6 +200,11 @@ export const staffQuestion = z.intersection(
     points: z.number(),
     feedback: z.string(),
     passage: questionPassage.nullable(),
+    /**
+     * A new version of the passage's reading could not surely place it: the passage is still the
+     * one on the version it was written on, for staff to place again.
+     */
+    passageUnplaced: z.boolean().optional(),
   }),
   questionConfig,
 );

@@ -15,6 +15,7 @@ import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
 import { quizRoutes } from './quizzes.js';
 import { questionBankRoutes } from './question-bank.js';
+import { quizSuggestionRoutes } from './quiz-suggestions.js';
 import { readingRoutes } from './reading-routes.js';
 import { wikiRoutes } from './wiki.js';
 
@@ -299,6 +300,7 @@ export const routes = {
   ...notificationRoutes,
   ...quizRoutes,
   ...questionBankRoutes,
+  ...quizSuggestionRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { RegisteredQueue } from '../jobs/job-queue.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { AnnotationReanchoring } from './annotation-reanchoring.service.js';
+import { QuizPassageReanchoring } from './quiz-passage-reanchoring.service.js';
 
 interface ReanchorJob {
   readingId: string;
@@ -20,6 +21,7 @@ export class ReanchorJobs implements OnApplicationBootstrap {
   constructor(
     @Inject(JobsService) private readonly jobs: JobsService,
     @Inject(AnnotationReanchoring) private readonly reanchoring: AnnotationReanchoring,
+    @Inject(QuizPassageReanchoring) private readonly quizPassages: QuizPassageReanchoring,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -29,9 +31,13 @@ export class ReanchorJobs implements OnApplicationBootstrap {
       retryDelaySeconds: 5,
       expireInSeconds: 600,
       concurrency: 1,
-      run: async ({ data }) => void (await this.reanchoring.reanchorReading(data.readingId)),
+      // The annotations, then the quiz questions' passages: both idempotent, so a retry redoes neither.
+      run: async ({ data }) => {
+        await this.reanchoring.reanchorReading(data.readingId);
+        await this.quizPassages.reanchorReading(data.readingId);
+      },
       onFailed: async (data, error) =>
-        this.log.error(`re-anchoring the annotations of reading ${data.readingId} failed: ${error}`),
+        this.log.error(`re-anchoring the passages of reading ${data.readingId} failed: ${error}`),
     });
     const sweep = await this.jobs.register<object>({
       name: 'annotation-reanchor-sweep',
@@ -41,13 +47,14 @@ export class ReanchorJobs implements OnApplicationBootstrap {
       concurrency: 1,
       schedule: { cron: '*/10 * * * *', data: {} },
       run: async () => {
-        for (const readingId of await this.reanchoring.readingsBehind()) await this.enqueue(readingId);
+        const behind = [...(await this.reanchoring.readingsBehind()), ...(await this.quizPassages.readingsBehind())];
+        for (const readingId of new Set(behind)) await this.enqueue(readingId);
       },
     });
     await sweep.send({});
   }
 
-  /** Queues the re-anchoring of a reading's annotations onto its current version. */
+  /** Queues the re-anchoring of a reading's annotations and quiz passages onto its current version. */
   async enqueue(readingId: string): Promise<void> {
     await this.queue.send({ readingId });
   }

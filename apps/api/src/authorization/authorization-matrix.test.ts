@@ -205,6 +205,7 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   saveQuestionToBank: () => ({ category: 'Week 1' }),
   addBankQuestionsToQuiz: (f) => ({ bankQuestionIds: [f.params.bankQuestionId] }),
   exportQuizQuestions: () => undefined,
+  listQuizSuggestions: () => undefined,
 };
 
 /** A question in the course's bank, for the bank's routes to name. */

@@ -20,6 +20,7 @@ export interface QuestionRow {
   readingId: string | null;
   selector: unknown;
   readingVersion?: number | null;
+  passageUnplacedOn?: number | null;
 }
 
 /** The stored config with its type, checked: a row is only ever read through this. */
@@ -46,6 +47,7 @@ export function toStaffQuestion(row: QuestionRow): StaffQuestion {
     points: row.points,
     feedback: feedbackOf(row),
     passage: passageOf(row),
+    passageUnplaced: row.passageUnplacedOn != null,
     ...configOf(row),
   };
 }

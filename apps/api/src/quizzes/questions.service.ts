@@ -78,7 +78,8 @@ export class QuestionsService {
 
   /** The passage checked against its reading's current text, as annotations check theirs. */
   private async passageColumns(viewer: Viewer, passage: QuestionPassage | null) {
-    if (!passage) return { readingId: null, selector: Prisma.DbNull, readingVersion: null };
+    // A passage given anew is placed, whatever a new version of its reading left unplaced.
+    if (!passage) return { readingId: null, selector: Prisma.DbNull, readingVersion: null, passageUnplacedOn: null };
     const reading = await this.prisma.reading.findFirst({
       where: { id: passage.readingId, courseId: viewer.courseId },
       select: { id: true, canonicalText: true, version: true },
@@ -89,6 +90,7 @@ export class QuestionsService {
       readingId: reading.id,
       selector: checked.selector as unknown as Prisma.InputJsonValue,
       readingVersion: reading.version,
+      passageUnplacedOn: null,
     };
   }
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "QuizQuestion" ADD COLUMN     "passageUnplacedOn" INTEGER;
