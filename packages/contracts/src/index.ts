@@ -14,6 +14,8 @@ export * from './notes.js';
 export * from './notifications.js';
 export * from './reading-reports.js';
 export * from './quizzes.js';
+export * from './quiz-statistics.js';
+export * from './gradebook.js';
 export * from './readings.js';
 export * from './routes.js';
 export * from './fields.js';

@@ -14,6 +14,8 @@ import { notificationRoutes } from './notifications.js';
 import { route } from './path-params.js';
 import { readingReportRoutes } from './reading-reports.js';
 import { quizRoutes } from './quizzes.js';
+import { quizStatisticsRoutes } from './quiz-statistics.js';
+import { gradebookRoutes } from './gradebook.js';
 import { readingRoutes } from './reading-routes.js';
 import { wikiRoutes } from './wiki.js';
 
@@ -297,6 +299,8 @@ export const routes = {
   ...annotationInsightRoutes,
   ...notificationRoutes,
   ...quizRoutes,
+  ...quizStatisticsRoutes,
+  ...gradebookRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;
