@@ -24,6 +24,8 @@ import { NotesModule } from './notes/notes.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { QuizzesModule } from './quizzes/quizzes.module.js';
+import { QuizStatisticsModule } from './quiz-statistics/quiz-statistics.module.js';
+import { GradebookModule } from './gradebook/gradebook.module.js';
 import { ReadingReportsModule } from './reading-reports/reading-reports.module.js';
 import { ReadingsModule } from './readings/readings.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -60,6 +62,8 @@ export class AppModule {
         AnnotationInsightsModule,
         NotificationsModule,
         QuizzesModule,
+        QuizStatisticsModule,
+        GradebookModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
