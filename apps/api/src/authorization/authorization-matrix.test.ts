@@ -185,6 +185,13 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
     return { score: 1, feedback: 'Right.' };
   },
   regradeQuiz: () => undefined,
+  quizStatistics: () => undefined,
+  quizStatisticsCsv: () => undefined,
+  quizMissedPassages: () => undefined,
+  readingQuizMisses: () => undefined,
+  gradebook: () => undefined,
+  gradebookCsv: () => undefined,
+  myGrades: () => undefined,
 };
 
 /** Refusals past the guard, by the route's own rule: groups are for students, so staff cannot pick one. */
