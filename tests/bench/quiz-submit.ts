@@ -100,7 +100,11 @@ async function main(): Promise<void> {
       return (await response.json()) as Record<string, any>;
     };
     const instructor = sessionCookie(
-      await postJson(app.url, '/api/auth/signup', { name: 'Bench Instructor', email: 'i@bench.test', password: PASSWORD }),
+      await postJson(app.url, '/api/auth/signup', {
+        name: 'Bench Instructor',
+        email: 'i@bench.test',
+        password: PASSWORD,
+      }),
     );
     const course = await json('POST', '/api/courses', instructor, { title: 'Bench', term: 'Now' });
     const quizPath = (quizId: string) => `/api/courses/${course.id}/quizzes/${quizId}`;
@@ -161,7 +165,10 @@ async function main(): Promise<void> {
         attempts.map(
           ({ attemptId, cookie }) =>
             () =>
-              fetch(`${app.url}${quizPath(quizId)}/attempts/${attemptId}/submit`, { method: 'POST', headers: { cookie } }),
+              fetch(`${app.url}${quizPath(quizId)}/attempts/${attemptId}/submit`, {
+                method: 'POST',
+                headers: { cookie },
+              }),
         ),
       );
       const { rows } = await db.query(

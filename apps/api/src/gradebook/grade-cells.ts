@@ -7,8 +7,17 @@ type Attempt = Pick<QuizAttempt, 'number' | 'status' | 'score'>;
 
 const byNumber = (attempts: readonly Attempt[]) => [...attempts].sort((a, b) => a.number - b.number);
 
-function cell(quizId: string, method: GradingMethod, all: readonly Attempt[], counted: readonly Attempt[], hidden: boolean) {
-  const grade = quizGrade(method, counted.map((a) => a.score));
+function cell(
+  quizId: string,
+  method: GradingMethod,
+  all: readonly Attempt[],
+  counted: readonly Attempt[],
+  hidden: boolean,
+) {
+  const grade = quizGrade(
+    method,
+    counted.map((a) => a.score),
+  );
   const submitted = all.filter((a) => a.status === 'SUBMITTED');
   let status: GradebookCell['status'];
   if (counted.some((a) => a.score === null) && grade === null) status = 'needs-grading';

@@ -14,9 +14,7 @@ const STATUS_WORDS: Record<GradeStatus, string> = {
  * the participation columns when the course has annotations. Names are defused as formulas.
  */
 export function gradebookCsv(book: Gradebook): string {
-  const participation = book.hasParticipation
-    ? ['Annotations', 'Replies given', 'Words', 'Coverage (%)']
-    : [];
+  const participation = book.hasParticipation ? ['Annotations', 'Replies given', 'Words', 'Coverage (%)'] : [];
   return csvDocument([
     ['Student', 'Email', ...book.quizzes.map((q) => `${q.title} (/${q.totalPoints})`), 'Total', ...participation],
     ...book.students.map((student) => [

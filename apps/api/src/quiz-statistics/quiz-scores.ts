@@ -29,7 +29,10 @@ export interface QuizScores {
 
 /** A quiz of the viewer's course (staff: published or not), with its questions in order. */
 export async function findQuiz(prisma: PrismaClient, viewer: Viewer, quizId: string): Promise<QuizWithQuestions> {
-  const quiz = await prisma.quiz.findFirst({ where: { id: quizId, ...quizVisible(viewer).where }, include: withQuestions });
+  const quiz = await prisma.quiz.findFirst({
+    where: { id: quizId, ...quizVisible(viewer).where },
+    include: withQuestions,
+  });
   if (!quiz) throw new AppError('QUIZ_NOT_FOUND');
   return quiz;
 }

@@ -30,7 +30,13 @@ export class QuizStatisticsService {
         attempts: rows.length,
         unanswered: responses.filter((response) => response === undefined).length,
         ...itemStatistics(rows, points, index),
-        options: choices && choiceCounts(choices, responses.filter((r) => r !== undefined), rows.length),
+        options:
+          choices &&
+          choiceCounts(
+            choices,
+            responses.filter((r) => r !== undefined),
+            rows.length,
+          ),
         passage: passageOf(question),
       };
     });

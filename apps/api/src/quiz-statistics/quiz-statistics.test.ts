@@ -10,7 +10,8 @@ afterAll(() => t.close());
 describe('quiz statistics', () => {
   it('gives the worked example’s figures from real attempts, with how often each option was chosen', async () => {
     const c = await workedExampleQuiz(t);
-    const empty = (await c.ta.call('quizStatistics', { courseId: c.courseId, quizId: c.quizId })).body as QuizStatistics;
+    const empty = (await c.ta.call('quizStatistics', { courseId: c.courseId, quizId: c.quizId }))
+      .body as QuizStatistics;
     expect(empty.summary).toMatchObject({ attempts: 0, mean: null });
     expect(empty.questions[0]).toMatchObject({ facility: null, discrimination: null });
 

@@ -45,7 +45,11 @@ export async function workedExampleQuiz(t: TestApi, settings: Record<string, unk
   async function take(client: ApiClient, responses: [StaffQuestion, unknown][]): Promise<AttemptView> {
     const attempt = (await client.call('startAttempt', { courseId, quizId })).body as AttemptView;
     for (const [question, response] of responses)
-      await client.call('saveAnswer', { courseId, quizId, attemptId: attempt.id, questionId: question.id }, { response });
+      await client.call(
+        'saveAnswer',
+        { courseId, quizId, attemptId: attempt.id, questionId: question.id },
+        { response },
+      );
     return (await client.call('submitAttempt', { courseId, quizId, attemptId: attempt.id })).body as AttemptView;
   }
   async function answerAll() {

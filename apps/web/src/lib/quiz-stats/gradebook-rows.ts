@@ -1,9 +1,13 @@
 import type { GradebookCell, GradebookRow, GradeStatus } from '@commonplace/contracts';
 
 /** A column to sort by: the student's name, a quiz (by its id), the total, or a participation figure. */
-export type GradebookSort = { kind: 'name' } | { kind: 'quiz'; quizId: string; index: number } | { kind: 'total' } | {
-  kind: 'annotations';
-};
+export type GradebookSort =
+  | { kind: 'name' }
+  | { kind: 'quiz'; quizId: string; index: number }
+  | { kind: 'total' }
+  | {
+      kind: 'annotations';
+    };
 
 export const STATUS_LABELS: Record<GradeStatus, string> = {
   'not-attempted': 'Not attempted',
@@ -14,7 +18,8 @@ export const STATUS_LABELS: Record<GradeStatus, string> = {
 };
 
 /** What a cell shows: the grade when there is one, else its status. */
-export const cellText = (cell: GradebookCell) => (cell.grade !== null ? String(cell.grade) : STATUS_LABELS[cell.status]);
+export const cellText = (cell: GradebookCell) =>
+  cell.grade !== null ? String(cell.grade) : STATUS_LABELS[cell.status];
 
 /**
  * The rows sorted by a column; a quiz column puts grades first (by grade), then the statuses;

@@ -3,8 +3,10 @@ import { passageSpans } from '../reading/passage';
 import type { Highlight, MissedMarker } from '../reading/segments';
 
 /** A missed passage's link in the reader: the reading opened on its words, in its version. */
-export const missedPassageHref = (readerHref: string, passage: Pick<MissedPassage, 'start' | 'end' | 'readingVersion'>) =>
-  `${readerHref}?passage=${passage.start}-${passage.end}&version=${passage.readingVersion}`;
+export const missedPassageHref = (
+  readerHref: string,
+  passage: Pick<MissedPassage, 'start' | 'end' | 'readingVersion'>,
+) => `${readerHref}?passage=${passage.start}-${passage.end}&version=${passage.readingVersion}`;
 
 /** What a missed passage's badge says in full: for a tooltip and for screen readers. */
 export function missedTitle(passages: readonly MissedPassage[]): string {

@@ -65,7 +65,11 @@ describe('missed passages in the reader', () => {
   });
 
   it('leaves out passages of another version and passages nobody has attempted yet', () => {
-    const { highlights, markers } = missedMarks([miss({ readingVersion: 1 }), miss({ attempts: 0, missRate: 0 })], 2, offsets);
+    const { highlights, markers } = missedMarks(
+      [miss({ readingVersion: 1 }), miss({ attempts: 0, missRate: 0 })],
+      2,
+      offsets,
+    );
     expect(highlights.size + markers.size).toBe(0);
   });
 
