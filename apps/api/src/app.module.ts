@@ -26,6 +26,8 @@ import { PrismaModule } from './prisma/prisma.module.js';
 import { QuestionBankModule } from './question-bank/question-bank.module.js';
 import { QuizzesModule } from './quizzes/quizzes.module.js';
 import { QuizSuggestionsModule } from './quiz-suggestions/quiz-suggestions.module.js';
+import { QuizStatisticsModule } from './quiz-statistics/quiz-statistics.module.js';
+import { GradebookModule } from './gradebook/gradebook.module.js';
 import { ReadingReportsModule } from './reading-reports/reading-reports.module.js';
 import { ReadingsModule } from './readings/readings.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -64,6 +66,8 @@ export class AppModule {
         QuizzesModule,
         QuestionBankModule,
         QuizSuggestionsModule,
+        QuizStatisticsModule,
+        GradebookModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

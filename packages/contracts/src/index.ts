@@ -16,6 +16,8 @@ export * from './reading-reports.js';
 export * from './quizzes.js';
 export * from './question-bank.js';
 export * from './quiz-suggestions.js';
+export * from './quiz-statistics.js';
+export * from './gradebook.js';
 export * from './readings.js';
 export * from './routes.js';
 export * from './fields.js';

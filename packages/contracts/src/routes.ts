@@ -16,6 +16,8 @@ import { readingReportRoutes } from './reading-reports.js';
 import { quizRoutes } from './quizzes.js';
 import { questionBankRoutes } from './question-bank.js';
 import { quizSuggestionRoutes } from './quiz-suggestions.js';
+import { quizStatisticsRoutes } from './quiz-statistics.js';
+import { gradebookRoutes } from './gradebook.js';
 import { readingRoutes } from './reading-routes.js';
 import { wikiRoutes } from './wiki.js';
 
@@ -301,6 +303,8 @@ export const routes = {
   ...quizRoutes,
   ...questionBankRoutes,
   ...quizSuggestionRoutes,
+  ...quizStatisticsRoutes,
+  ...gradebookRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -206,6 +206,13 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   addBankQuestionsToQuiz: (f) => ({ bankQuestionIds: [f.params.bankQuestionId] }),
   exportQuizQuestions: () => undefined,
   listQuizSuggestions: () => undefined,
+  quizStatistics: () => undefined,
+  quizStatisticsCsv: () => undefined,
+  quizMissedPassages: () => undefined,
+  readingQuizMisses: () => undefined,
+  gradebook: () => undefined,
+  gradebookCsv: () => undefined,
+  myGrades: () => undefined,
 };
 
 /** A question in the course's bank, for the bank's routes to name. */

@@ -1,9 +1,9 @@
 /**
  * Why a stretch of text is highlighted: the linked passage, words matching the search query, a
- * passage quoted in notes, or an annotated passage.
+ * passage quoted in notes, an annotated passage, or (for staff) a passage the class missed in quizzes.
  */
-export type HighlightKind = 'passage' | 'match' | 'cited' | 'annotated';
-const KINDS: readonly HighlightKind[] = ['passage', 'match', 'cited', 'annotated'];
+export type HighlightKind = 'passage' | 'match' | 'cited' | 'annotated' | 'missed';
+const KINDS: readonly HighlightKind[] = ['passage', 'match', 'cited', 'annotated', 'missed'];
 
 export interface Highlight {
   start: number;
@@ -33,9 +33,17 @@ export interface AnnotationMarker {
   count: number;
 }
 
+/** Staff's badge after a passage the class missed in quizzes: the miss rate, and what it means in full. */
+export interface MissedMarker {
+  offset: number;
+  label: string;
+  title: string;
+}
+
 /** What else a block shows between its words: annotation markers, and sentence numbers when paragraphs are numbered. */
 export interface BlockExtras {
   annotationMarkers?: AnnotationMarker[];
+  missedMarkers?: MissedMarker[];
   /** Where each sentence starts, in the block's text: shown as s1, s2, … */
   sentenceStarts?: number[];
 }
@@ -46,6 +54,7 @@ export type Segment =
   | { kind: 'note'; label: string; ref: number }
   | ({ kind: 'cite' } & Omit<CiteMarker, 'offset'>)
   | ({ kind: 'annotation' } & Omit<AnnotationMarker, 'offset'>)
+  | ({ kind: 'missed' } & Omit<MissedMarker, 'offset'>)
   | { kind: 'sentence'; number: number };
 
 /**
@@ -59,7 +68,7 @@ export function blockSegments(
   noteRefs: NoteRef[] = [],
   highlights: Highlight[] = [],
   citeMarkers: CiteMarker[] = [],
-  { annotationMarkers = [], sentenceStarts = [] }: BlockExtras = {},
+  { annotationMarkers = [], missedMarkers = [], sentenceStarts = [] }: BlockExtras = {},
 ): Segment[] {
   const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
   const notes = noteRefs
@@ -72,6 +81,7 @@ export function blockSegments(
   const annotated = annotationMarkers
     .map((m) => ({ ...m, offset: clamp(m.offset) }))
     .sort((a, b) => a.offset - b.offset);
+  const missed = missedMarkers.map((m) => ({ ...m, offset: clamp(m.offset) })).sort((a, b) => a.offset - b.offset);
   const sentences = sentenceStarts.map((offset, i) => ({ offset: clamp(offset), number: i + 1 }));
   const cuts = [
     ...new Set([
@@ -80,6 +90,7 @@ export function blockSegments(
       ...notes.map((n) => n.offset),
       ...cites.map((c) => c.offset),
       ...annotated.map((m) => m.offset),
+      ...missed.map((m) => m.offset),
       ...sentences.map((m) => m.offset),
       ...spans.flatMap((h) => [h.start, h.end]),
     ]),
@@ -89,6 +100,7 @@ export function blockSegments(
   let nextNote = 0;
   let nextCite = 0;
   let nextAnnotated = 0;
+  let nextMissed = 0;
   let nextSentence = 0;
   for (let i = 0; i < cuts.length; i++) {
     const at = cuts[i]!;
@@ -103,6 +115,10 @@ export function blockSegments(
     while (nextAnnotated < annotated.length && annotated[nextAnnotated]!.offset === at) {
       const { threadId, count } = annotated[nextAnnotated++]!;
       segments.push({ kind: 'annotation', threadId, count });
+    }
+    while (nextMissed < missed.length && missed[nextMissed]!.offset === at) {
+      const { label, title } = missed[nextMissed++]!;
+      segments.push({ kind: 'missed', label, title });
     }
     while (nextSentence < sentences.length && sentences[nextSentence]!.offset === at) {
       segments.push({ kind: 'sentence', number: sentences[nextSentence++]!.number });

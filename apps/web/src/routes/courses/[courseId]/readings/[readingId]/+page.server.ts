@@ -28,14 +28,15 @@ export const load: PageServerLoad = async (event) => {
       annotationTagsOf(event, params.courseId),
     ]);
     const staff = course.role !== 'STUDENT';
-    const [versions, groups] = staff
+    const [versions, groups, quizMisses] = staff
       ? await Promise.all([
           api(event, 'listReadingVersions', params).then((r) => r.data),
           api(event, 'listGroups', { courseId: params.courseId }).then((r) =>
             r.data.map(({ id, name }) => ({ id, name })),
           ),
+          quizMissesOf(event, params),
         ])
-      : [[], []];
+      : [[], [], []];
     const { searchParams } = event.url;
     const panel = panelView(
       { scope: searchParams.get('notes'), groupId: searchParams.get('group'), noteId: searchParams.get('note') },
@@ -53,6 +54,7 @@ export const load: PageServerLoad = async (event) => {
       comments,
       annotations,
       annotationTags,
+      quizMisses,
       downloadHref: routePath('downloadOriginal', params),
       progressUrl: routePath('saveProgress', params),
     };
@@ -75,6 +77,16 @@ async function annotationsOf(
   } catch (e) {
     console.error('The reader opened without annotations:', e);
     return null;
+  }
+}
+
+/** Staff only: the passages the class missed in quizzes, marked in the text; none if they could not be had. */
+async function quizMissesOf(event: RequestEvent, params: { courseId: string; readingId: string }) {
+  try {
+    return (await api(event, 'readingQuizMisses', params)).data;
+  } catch (e) {
+    console.error('The reader opened without the quiz misses:', e);
+    return [];
   }
 }
 

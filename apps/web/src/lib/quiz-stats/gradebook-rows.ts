@@ -1,0 +1,45 @@
+import type { GradebookCell, GradebookRow, GradeStatus } from '@commonplace/contracts';
+
+/** A column to sort by: the student's name, a quiz (by its id), the total, or a participation figure. */
+export type GradebookSort =
+  | { kind: 'name' }
+  | { kind: 'quiz'; quizId: string; index: number }
+  | { kind: 'total' }
+  | {
+      kind: 'annotations';
+    };
+
+export const STATUS_LABELS: Record<GradeStatus, string> = {
+  'not-attempted': 'Not attempted',
+  'in-progress': 'In progress',
+  'needs-grading': 'Needs grading',
+  graded: 'Graded',
+  'awaiting-release': 'Not released yet',
+};
+
+/** What a cell shows: the grade when there is one, else its status. */
+export const cellText = (cell: GradebookCell) =>
+  cell.grade !== null ? String(cell.grade) : STATUS_LABELS[cell.status];
+
+/**
+ * The rows sorted by a column; a quiz column puts grades first (by grade), then the statuses;
+ * ties keep the name order the server gave.
+ */
+export function sortedRows(rows: readonly GradebookRow[], sort: GradebookSort, descending: boolean): GradebookRow[] {
+  const value = (row: GradebookRow): string | number => {
+    if (sort.kind === 'name') return row.name.toLocaleLowerCase();
+    if (sort.kind === 'total') return row.total;
+    if (sort.kind === 'annotations') return row.participation?.annotations ?? 0;
+    const cell = row.cells[sort.index];
+    // Without a grade: below any grade, so descending puts the graded first.
+    return cell?.grade ?? -1;
+  };
+  const direction = descending ? -1 : 1;
+  return rows
+    .map((row, order) => ({ row, order }))
+    .toSorted((a, b) => {
+      const [x, y] = [value(a.row), value(b.row)];
+      return (x < y ? -direction : x > y ? direction : 0) || a.order - b.order;
+    })
+    .map(({ row }) => row);
+}

@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { statisticsAttempts } from '@commonplace/contracts';
+import { api, ApiError } from '$lib/server/api';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { course } = await event.parent();
+  if (course.role === 'STUDENT') {
+    error(403, { message: 'Only the instructors and TAs of this course can see quiz statistics.', code: 'FORBIDDEN' });
+  }
+  const params = { courseId: event.params.courseId, quizId: event.params.quizId };
+  // An unknown choice in the address falls back to the default rather than failing the page.
+  const asked = statisticsAttempts.safeParse(event.url.searchParams.get('attempts'));
+  const query = asked.success ? { attempts: asked.data } : undefined;
+  try {
+    const [statistics, missed] = await Promise.all([
+      api(event, 'quizStatistics', params, undefined, query),
+      api(event, 'quizMissedPassages', params),
+    ]);
+    return { statistics: statistics.data, missed: missed.data };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
+    throw e;
+  }
+};
