@@ -1,13 +1,24 @@
-/**
- * Addresses of the quiz pages other parts of the quiz work own (the quiz home, preview,
- * suggestions, statistics, grading, the question bank). Written out rather than resolved: the
- * typed resolve() knows only the routes of this app as built, and links must not wait on them.
- */
-export type QuizPage = 'home' | 'preview' | 'suggestions' | 'statistics' | 'grading';
+import { resolve } from '$app/paths';
+
+/** The pages of one quiz, by name: the one place their addresses are written. */
+export type QuizPage = 'home' | 'edit' | 'preview' | 'suggestions' | 'statistics' | 'grading';
 
 export function quizPageHref(courseId: string, quizId: string, page: QuizPage): string {
-  const home = `/courses/${encodeURIComponent(courseId)}/quizzes/${encodeURIComponent(quizId)}`;
-  return page === 'home' ? home : `${home}/${page}`;
+  const params = { courseId, quizId };
+  switch (page) {
+    case 'home':
+      return resolve('/courses/[courseId]/quizzes/[quizId]', params);
+    case 'edit':
+      return resolve('/courses/[courseId]/quizzes/[quizId]/edit', params);
+    case 'preview':
+      return resolve('/courses/[courseId]/quizzes/[quizId]/preview', params);
+    case 'suggestions':
+      return resolve('/courses/[courseId]/quizzes/[quizId]/suggestions', params);
+    case 'statistics':
+      return resolve('/courses/[courseId]/quizzes/[quizId]/statistics', params);
+    case 'grading':
+      return resolve('/courses/[courseId]/quizzes/[quizId]/grading', params);
+  }
 }
 
-export const questionBankHref = (courseId: string) => `/courses/${encodeURIComponent(courseId)}/question-bank`;
+export const questionBankHref = (courseId: string) => resolve('/courses/[courseId]/question-bank', { courseId });

@@ -41,12 +41,3 @@ describe('a question’s passage', () => {
     expect(passageQuery(passage)).toBe('?passage=120-135');
   });
 });
-
-describe('links to the other quiz pages', () => {
-  it('follow the quiz URL map', async () => {
-    const { quizPageHref, questionBankHref } = await import('./links');
-    expect(quizPageHref('c', 'q', 'home')).toBe('/courses/c/quizzes/q');
-    expect(quizPageHref('c', 'q', 'statistics')).toBe('/courses/c/quizzes/q/statistics');
-    expect(questionBankHref('c')).toBe('/courses/c/question-bank');
-  });
-});
