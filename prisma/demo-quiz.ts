@@ -139,12 +139,14 @@ export async function seedDemoQuiz(prisma: PrismaClient, courseId: string): Prom
         courseId,
         moduleId: week.id,
         title: DEMO_QUIZ_TITLE,
-        description:
-          'Eight questions on the first week’s readings, most of them drawn from the readings’ own figures. Thirty minutes, two attempts; answers shown once you submit.',
+        description: `${questions.length} questions on the first week’s readings, most of them drawn from the readings’ own figures. Thirty minutes, two attempts; answers shown once you submit.`,
         timeLimitMinutes: 30,
         attemptsAllowed: 2,
         releaseAnswers: 'AFTER_SUBMIT',
         publishedAt: new Date('2027-02-03T08:00:00Z'),
+        readings: {
+          create: assigned.slice(0, 2).map(({ reading }, position) => ({ readingId: reading.id, position })),
+        },
       },
     });
     const rows = [];

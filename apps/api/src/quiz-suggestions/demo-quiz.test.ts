@@ -58,6 +58,9 @@ describe('the demo quiz', () => {
       where: { assignments: { some: { module: { position: 0 } } } },
       select: { id: true, canonicalText: true },
     });
+    // The quiz names the week's readings, and its description counts the questions it has.
+    expect(quiz.readings.map((r) => r.id).sort()).toEqual(weekOne.map((r) => r.id).sort());
+    expect(quiz.description).toMatch(new RegExp(`^${quiz.questions!.length} questions`));
     const texts = new Map(weekOne.map((r) => [r.id, r.canonicalText]));
     for (const question of quiz.questions!.filter((q) => q.type !== 'essay')) {
       const [quote, position] = question.passage!.selector as unknown as [
