@@ -69,7 +69,15 @@ describe('on a 390 px phone', () => {
     const { page } = await student.open(e2e.browser, PHONE);
     await page.goto(`/courses/${courseId}`, { waitUntil: 'networkidle' });
     const tabs = page.getByRole('navigation', { name: 'Course' }).getByRole('link');
-    expect(await tabs.allInnerTexts()).toEqual(['Course home', 'Readings', 'Wiki', 'Search', 'People and groups']);
+    expect(await tabs.allInnerTexts()).toEqual([
+      'Course home',
+      'Readings',
+      'Wiki',
+      'Quizzes',
+      'Search',
+      'People and groups',
+      'Grades',
+    ]);
     for (const tab of await tabs.all()) {
       expect(await onScreen(tab)).toBe(true);
       const cut = await tab.evaluate((el) => {
