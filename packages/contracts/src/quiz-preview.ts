@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { route as ok } from './path-params.js';
-import { answerResponse, questionPassage, studentQuestion } from './quiz-questions.js';
+import { answerResponse, questionReview, studentQuestion } from './quiz-questions.js';
 
 /**
  * Preview as a student (staff only): the quiz's questions as a student would get them, and a
@@ -25,24 +25,12 @@ export const previewCheck = z.object({
 });
 export type PreviewCheck = z.infer<typeof previewCheck>;
 
-/** One question checked: as a released review would show it. */
-export const previewOutcome = z.object({
-  questionId: z.uuid(),
-  score: z.number().nullable(),
-  points: z.number(),
-  correct: z.boolean().nullable(),
-  feedback: z.string(),
-  correctResponse: answerResponse.nullable(),
-  passage: questionPassage.nullable(),
-  passageVersion: z.number().int().nullable(),
-});
-export type PreviewOutcome = z.infer<typeof previewOutcome>;
-
 export const previewResult = z.object({
   /** Points earned on the questions scored automatically; essays count once graded, so never here. */
   score: z.number(),
   maxScore: z.number(),
-  questions: z.array(previewOutcome),
+  /** Each question checked, as a released review would show it. */
+  questions: z.array(questionReview),
 });
 export type PreviewResult = z.infer<typeof previewResult>;
 

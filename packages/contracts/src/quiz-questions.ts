@@ -246,3 +246,21 @@ export const answerResponse = z.union([
 export type AnswerResponse = z.infer<typeof answerResponse>;
 
 export const answerSave = z.object({ response: answerResponse });
+
+/**
+ * One question's outcome, once released: the points earned (null while an essay awaits grading),
+ * whether it was right, the feedback, the correct answer (as a response would give it), and the
+ * passage to reread.
+ */
+export const questionReview = z.object({
+  questionId: z.uuid(),
+  score: z.number().nullable(),
+  points: z.number(),
+  correct: z.boolean().nullable(),
+  feedback: z.string(),
+  correctResponse: answerResponse.nullable(),
+  passage: questionPassage.nullable(),
+  /** The reading's version the passage's offsets refer to (the reader's `?version=`). */
+  passageVersion: z.number().int().nullable(),
+});
+export type QuestionReview = z.infer<typeof questionReview>;

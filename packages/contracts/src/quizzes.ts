@@ -8,8 +8,8 @@ import {
   answerSave,
   questionCreate,
   questionOrder,
-  questionPassage,
   questionPatch,
+  questionReview,
   staffQuestion,
   studentQuestion,
 } from './quiz-questions.js';
@@ -160,24 +160,6 @@ export const savedAnswer = z.object({
   savedAt: z.iso.datetime(),
 });
 export type SavedAnswer = z.infer<typeof savedAnswer>;
-
-/**
- * One question's outcome, once released: the points earned (null while an essay awaits grading),
- * whether it was right, the feedback, the correct answer (as a response would give it), and the
- * passage to reread.
- */
-export const questionReview = z.object({
-  questionId: z.uuid(),
-  score: z.number().nullable(),
-  points: z.number(),
-  correct: z.boolean().nullable(),
-  feedback: z.string(),
-  correctResponse: answerResponse.nullable(),
-  passage: questionPassage.nullable(),
-  /** The reading's version the passage's offsets refer to (the reader's `?version=`). */
-  passageVersion: z.number().int().nullable(),
-});
-export type QuestionReview = z.infer<typeof questionReview>;
 
 /**
  * An attempt as its student sees it: the questions in the attempt's order, the answers saved so
