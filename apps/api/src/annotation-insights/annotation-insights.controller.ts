@@ -5,20 +5,13 @@ import type { Viewer } from '../access/policies.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { Input, Membership, PathParams, QueryInput, Route } from '../common/route.decorator.js';
-import { attachment } from '../readings/content-disposition.js';
+import { download } from '../readings/content-disposition.js';
 import { annotationsCsv, annotationsJsonLd, annotationsMarkdown } from './export-formats.js';
 import { ExportsService } from './exports.service.js';
 import { HotspotsService } from './hotspots.service.js';
 import { ImportService } from './import.service.js';
 import { participationCsv } from './participation-csv.js';
 import { ParticipationService } from './participation.service.js';
-
-const download = (reply: FastifyReply, mediaType: string, filename: string) =>
-  void reply
-    .header('content-type', mediaType)
-    .header('content-disposition', attachment(filename))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store');
 
 const exportMedia = {
   markdown: { type: 'text/markdown; charset=utf-8', extension: 'md' },

@@ -9,5 +9,6 @@ import { ParticipationService } from './participation.service.js';
 @Module({
   controllers: [AnnotationInsightsController],
   providers: [HotspotsService, ParticipationService, ExportsService, ImportService],
+  exports: [ParticipationService],
 })
 export class AnnotationInsightsModule {}

@@ -2,7 +2,7 @@ import { Controller, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Viewer } from '../access/policies.js';
 import { Membership, Route } from '../common/route.decorator.js';
-import { attachment } from '../readings/content-disposition.js';
+import { download } from '../readings/content-disposition.js';
 import { gradebookCsv } from './gradebook-csv.js';
 import { GradebookService } from './gradebook.service.js';
 
@@ -18,11 +18,7 @@ export class GradebookController {
   @Route('gradebookCsv')
   async csv(@Membership() viewer: Viewer, @Res({ passthrough: true }) reply: FastifyReply) {
     const book = await this.gradebook.forStaff(viewer);
-    void reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachment('gradebook.csv'))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store');
+    download(reply, 'text/csv; charset=utf-8', 'gradebook.csv');
     return gradebookCsv(book);
   }
 

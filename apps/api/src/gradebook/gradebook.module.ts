@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ParticipationService } from '../annotation-insights/participation.service.js';
+import { AnnotationInsightsModule } from '../annotation-insights/annotation-insights.module.js';
 import { GradebookController } from './gradebook.controller.js';
 import { GradebookService } from './gradebook.service.js';
 
 /** The gradebook: grades across quizzes, with the annotation participation summary beside them. */
 @Module({
+  imports: [AnnotationInsightsModule],
   controllers: [GradebookController],
-  providers: [GradebookService, ParticipationService],
+  providers: [GradebookService],
 })
 export class GradebookModule {}

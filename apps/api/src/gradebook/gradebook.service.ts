@@ -21,18 +21,13 @@ export class GradebookService {
       this.publishedQuizzes(viewer.courseId),
       this.participation.summary(viewer.courseId, {}),
     ]);
-    const attempts = await this.attemptsOf(quizzes, null);
+    const attempts = byQuizAndStudent(await this.attemptsOf(quizzes, null));
     const hasParticipation = summary.students.some((s) => s.annotations + s.repliesGiven + s.hidden > 0);
     return {
       quizzes: quizzes.map(toGradebookQuiz),
       hasParticipation,
       students: summary.students.map((student) => {
-        const cells = quizzes.map((quiz) =>
-          staffCell(
-            quiz,
-            attempts.filter((a) => a.quizId === quiz.id && a.userId === student.id),
-          ),
-        );
+        const cells = quizzes.map((quiz) => staffCell(quiz, attempts.get(`${quiz.id}:${student.id}`) ?? []));
         return {
           userId: student.id,
           name: student.name,
@@ -58,15 +53,9 @@ export class GradebookService {
       this.publishedQuizzes(viewer.courseId),
       this.prisma.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { name: true, email: true } }),
     ]);
-    const attempts = await this.attemptsOf(quizzes, viewer.userId);
+    const attempts = byQuizAndStudent(await this.attemptsOf(quizzes, viewer.userId));
     const now = new Date();
-    const cells = quizzes.map((quiz) =>
-      studentCell(
-        quiz,
-        attempts.filter((a) => a.quizId === quiz.id),
-        now,
-      ),
-    );
+    const cells = quizzes.map((quiz) => studentCell(quiz, attempts.get(`${quiz.id}:${viewer.userId}`) ?? [], now));
     return {
       quizzes: quizzes.map(toGradebookQuiz),
       row: { userId: viewer.userId, ...user, cells, total: totalOf(cells), participation: null },
@@ -90,6 +79,16 @@ export class GradebookService {
       where: { quizId: { in: quizzes.map((q) => q.id) }, ...(userId ? { userId } : {}) },
     });
   }
+}
+
+/** Attempts keyed `quizId:userId`, so each cell of the table is one lookup rather than a scan of them all. */
+function byQuizAndStudent(attempts: QuizAttempt[]): Map<string, QuizAttempt[]> {
+  const grouped = new Map<string, QuizAttempt[]>();
+  for (const attempt of attempts) {
+    const key = `${attempt.quizId}:${attempt.userId}`;
+    grouped.set(key, [...(grouped.get(key) ?? []), attempt]);
+  }
+  return grouped;
 }
 
 function toGradebookQuiz(quiz: PublishedQuiz): GradebookQuiz {

@@ -2,9 +2,12 @@ import { questionCreate, type BankQuestion, type QuestionCreate, type StaffQuest
 import type { BankQuestion as BankQuestionRow } from '@commonplace/db';
 import { toStaffQuestion } from '../quizzes/question-views.js';
 
+/** A bank row as a staff question (its place in no quiz), for the quiz core's patch rules. */
+export const asStaffQuestion = (row: BankQuestionRow): StaffQuestion => toStaffQuestion({ ...row, position: 0 });
+
 /** A bank row as staff see it, its config read through the same checked path as a quiz question's. */
 export function toBankQuestion(row: BankQuestionRow): BankQuestion {
-  const { id: _id, position: _position, ...question } = toStaffQuestion({ ...row, position: 0 });
+  const { id: _id, position: _position, ...question } = asStaffQuestion(row);
   return {
     ...question,
     id: row.id,
@@ -18,9 +21,6 @@ export function toBankQuestion(row: BankQuestionRow): BankQuestion {
     deletedAt: row.deletedAt?.toISOString() ?? null,
   };
 }
-
-/** A bank row as a staff question (its place in no quiz), for the quiz core's patch rules. */
-export const asStaffQuestion = (row: BankQuestionRow): StaffQuestion => toStaffQuestion({ ...row, position: 0 });
 
 /**
  * A stored question as the input that would make it again (its type's fields only), with its

@@ -295,8 +295,7 @@ export function parseGift(text: string, defaultCategory = ''): ParseResult {
 }
 
 /** Text as GIFT writes it: reserved characters escaped, line breaks as `\n`, so it stays on one line. */
-export const escapeGift = (text: string) =>
-  text.replace(/[\\~=#{}:]/g, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, '\\n');
+const escapeGift = (text: string) => text.replace(/[\\~=#{}:]/g, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, '\\n');
 
 /** A weight as Moodle writes it: at most five decimals, no trailing zeros. */
 const weight = (value: number) => String(Number(value.toFixed(5)));

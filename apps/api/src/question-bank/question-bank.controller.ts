@@ -10,15 +10,12 @@ import type {
 } from '@commonplace/contracts';
 import type { Viewer } from '../access/policies.js';
 import { Input, Membership, PathParams, QueryInput, Route } from '../common/route.decorator.js';
-import { attachment } from '../readings/content-disposition.js';
+import { download } from '../readings/content-disposition.js';
 import { BankTextService, FILE_EXTENSION } from './bank-text.service.js';
 import { QuestionBankService } from './question-bank.service.js';
 
-function download(reply: FastifyReply, name: string, text: string): string {
-  void reply
-    .header('content-type', 'text/plain; charset=utf-8')
-    .header('content-disposition', attachment(name))
-    .header('cache-control', 'private, no-store');
+function textDownload(reply: FastifyReply, name: string, text: string): string {
+  download(reply, 'text/plain; charset=utf-8', name);
   return text;
 }
 
@@ -53,7 +50,7 @@ export class QuestionBankController {
   ) {
     const { format, ...filters } = query;
     const text = await this.text.exportBank(viewer, format, filters);
-    return download(reply, `question bank.${FILE_EXTENSION[format]}`, text);
+    return textDownload(reply, `question bank.${FILE_EXTENSION[format]}`, text);
   }
 
   @Route('getBankQuestion')
@@ -106,6 +103,6 @@ export class QuestionBankController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { title, text } = await this.text.exportQuiz(viewer, params.quizId, query.format);
-    return download(reply, `${title}.${FILE_EXTENSION[query.format]}`, text);
+    return textDownload(reply, `${title}.${FILE_EXTENSION[query.format]}`, text);
   }
 }

@@ -7,13 +7,12 @@ import {
   type BankQuestionCreate,
   type BankQuestionPatch,
   type QuestionCreate,
-  type QuestionPassage,
   type StaffQuestion,
 } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import type { Viewer } from '../access/policies.js';
-import { checkedPassage } from '../annotations/annotation-checks.js';
 import { AppError } from '../common/app-error.js';
+import { passageColumns } from '../quizzes/passage-columns.js';
 import { configFromInput, patchedInput } from '../quizzes/question-input.js';
 import { toStaffQuestion } from '../quizzes/question-views.js';
 import { asStaffQuestion, inputOf, toBankQuestion } from './bank-views.js';
@@ -138,7 +137,7 @@ export class QuestionBankService {
               prompt: input.prompt,
               points: input.points,
               config: configFromInput(input, staff) as Prisma.InputJsonValue,
-              ...(patch.passage === undefined ? {} : await this.passageColumns(viewer, input.passage)),
+              ...(patch.passage === undefined ? {} : await passageColumns(this.prisma, viewer.courseId, input.passage)),
             }
           : {}),
       },
@@ -248,23 +247,7 @@ export class QuestionBankService {
       prompt: question.prompt,
       points: question.points,
       config: configFromInput(question) as Prisma.InputJsonValue,
-      ...(await this.passageColumns(viewer, question.passage)),
-    };
-  }
-
-  /** The passage checked against its reading's current text, as quiz questions check theirs. */
-  private async passageColumns(viewer: Viewer, passage: QuestionPassage | null) {
-    if (!passage) return { readingId: null, selector: Prisma.DbNull, readingVersion: null };
-    const reading = await this.prisma.reading.findFirst({
-      where: { id: passage.readingId, courseId: viewer.courseId },
-      select: { id: true, canonicalText: true, version: true },
-    });
-    if (!reading) throw new AppError('READING_NOT_FOUND', undefined, { 'passage.readingId': 'No such reading here.' });
-    const checked = checkedPassage(passage, reading.canonicalText);
-    return {
-      readingId: reading.id,
-      selector: checked.selector as unknown as Prisma.InputJsonValue,
-      readingVersion: reading.version,
+      ...(await passageColumns(this.prisma, viewer.courseId, question.passage)),
     };
   }
 }

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { ParamsOf, QueryOf } from '@commonplace/contracts';
 import type { Viewer } from '../access/policies.js';
 import { Membership, PathParams, QueryInput, Route } from '../common/route.decorator.js';
-import { attachment } from '../readings/content-disposition.js';
+import { download } from '../readings/content-disposition.js';
 import { MissedPassagesService } from './missed-passages.service.js';
 import { statisticsCsv } from './statistics-csv.js';
 import { QuizStatisticsService } from './quiz-statistics.service.js';
@@ -33,11 +33,7 @@ export class QuizStatisticsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const statistics = await this.statistics.statistics(viewer, quizId, query.attempts);
-    void reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachment(`${statistics.title} - statistics.csv`))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store');
+    download(reply, 'text/csv; charset=utf-8', `${statistics.title} - statistics.csv`);
     return statisticsCsv(statistics);
   }
 

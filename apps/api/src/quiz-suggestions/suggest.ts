@@ -20,7 +20,7 @@ export interface SuggestInput {
   blocks: readonly TextBlock[];
 }
 
-export const DEFAULT_SUGGESTIONS = 20;
+const DEFAULT_SUGGESTIONS = 20;
 const WRONG_OPTIONS = 3;
 const CONTEXT_CHARS = 80;
 export const BLANK = '_____';

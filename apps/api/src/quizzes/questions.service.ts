@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { QuestionCreate, QuestionPassage, QuestionPatch, StaffQuestion } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import type { Viewer } from '../access/policies.js';
-import { checkedPassage } from '../annotations/annotation-checks.js';
 import { AppError } from '../common/app-error.js';
+import { passageColumns } from './passage-columns.js';
 import { configFromInput, patchedInput } from './question-input.js';
 import { toStaffQuestion } from './question-views.js';
 import { QuizzesService } from './quizzes.service.js';
@@ -76,21 +76,8 @@ export class QuestionsService {
     return toStaffQuestion(row);
   }
 
-  /** The passage checked against its reading's current text, as annotations check theirs. */
+  /** A passage given anew is placed, whatever a new version of its reading left unplaced. */
   private async passageColumns(viewer: Viewer, passage: QuestionPassage | null) {
-    // A passage given anew is placed, whatever a new version of its reading left unplaced.
-    if (!passage) return { readingId: null, selector: Prisma.DbNull, readingVersion: null, passageUnplacedOn: null };
-    const reading = await this.prisma.reading.findFirst({
-      where: { id: passage.readingId, courseId: viewer.courseId },
-      select: { id: true, canonicalText: true, version: true },
-    });
-    if (!reading) throw new AppError('READING_NOT_FOUND', undefined, { 'passage.readingId': 'No such reading here.' });
-    const checked = checkedPassage(passage, reading.canonicalText);
-    return {
-      readingId: reading.id,
-      selector: checked.selector as unknown as Prisma.InputJsonValue,
-      readingVersion: reading.version,
-      passageUnplacedOn: null,
-    };
+    return { ...(await passageColumns(this.prisma, viewer.courseId, passage)), passageUnplacedOn: null };
   }
 }

@@ -93,7 +93,17 @@ export class QuizzesService {
   ) {}
 
   /** A quiz the viewer may see (a student: only once published), with its questions in order. */
-  async find(viewer: Viewer, quizId: string): Promise<QuizForView> {
+  async find(viewer: Viewer, quizId: string): Promise<QuizWithQuestions> {
+    const quiz = await this.prisma.quiz.findFirst({
+      where: { id: quizId, ...quizVisible(viewer).where },
+      include: { questions: { orderBy: { position: 'asc' } } },
+    });
+    if (!quiz) throw new AppError('QUIZ_NOT_FOUND');
+    return quiz;
+  }
+
+  /** As `find`, with what showing the quiz needs besides (its readings, its attempts counted). */
+  private async findForView(viewer: Viewer, quizId: string): Promise<QuizForView> {
     const quiz = await this.prisma.quiz.findFirst({
       where: { id: quizId, ...quizVisible(viewer).where },
       include: quizIncludes(viewer),
@@ -148,7 +158,7 @@ export class QuizzesService {
   }
 
   async get(viewer: Viewer, quizId: string): Promise<StaffQuiz | StudentQuiz> {
-    const quiz = await this.find(viewer, quizId);
+    const quiz = await this.findForView(viewer, quizId);
     if (isStaff(viewer)) return toStaffQuiz(quiz, true);
     const attempts = await this.prisma.quizAttempt.findMany({
       where: { quizId, userId: viewer.userId },
@@ -211,7 +221,7 @@ export class QuizzesService {
   }
 
   async publish(viewer: Viewer, quizId: string): Promise<StaffQuiz> {
-    const quiz = await this.find(viewer, quizId);
+    const quiz = await this.findForView(viewer, quizId);
     if (!quiz.questions.length) throw new AppError('QUIZ_HAS_NO_QUESTIONS');
     if (quiz.publishedAt) return toStaffQuiz(quiz, true);
     const published = await this.prisma.quiz.update({

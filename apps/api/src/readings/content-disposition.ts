@@ -20,6 +20,15 @@ export function attachment(filename: string): string {
   return `attachment; filename="${plain}"; filename*=UTF-8''${encoded}`;
 }
 
+/** Headers that make the response a private download of `filename`, never sniffed as something else. */
+export function download(reply: FastifyReply, mediaType: string, filename: string): void {
+  void reply
+    .header('content-type', mediaType)
+    .header('content-disposition', attachment(filename))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store');
+}
+
 /** A stored original as a download: never rendered by the browser on our origin. */
 export function asDownload(
   reply: FastifyReply,
