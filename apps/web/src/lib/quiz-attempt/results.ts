@@ -5,6 +5,8 @@ import type {
   ReleaseAnswers,
   StudentQuestion,
 } from '@commonplace/contracts';
+import { passagePosition, passageQuote } from '../quiz-builder/quiz-status';
+import { passageSearch } from '../reading/passage';
 
 /**
  * When a quiz's score, correct answers and feedback reach students, as the end of a sentence
@@ -33,18 +35,8 @@ export function points(value: number): string {
 
 /** The reader opened on a question's passage, at the version its offsets refer to. */
 export function passageHref(courseId: string, passage: QuestionPassage, version: number | null): string {
-  const position = passage.selector.find((s) => s.type === 'TextPositionSelector');
-  const query = new URLSearchParams();
-  if (position) query.set('passage', `${position.start}-${position.end}`);
-  if (version !== null) query.set('version', String(version));
-  const search = query.size ? `?${query}` : '';
+  const search = passageSearch(passagePosition(passage), version);
   return `/courses/${encodeURIComponent(courseId)}/readings/${encodeURIComponent(passage.readingId)}${search}`;
-}
-
-/** The words of a passage, as its quote selector keeps them. */
-export function passageQuote(passage: QuestionPassage): string {
-  const quote = passage.selector.find((s) => s.type === 'TextQuoteSelector');
-  return quote && 'exact' in quote ? quote.exact : '';
 }
 
 export interface PassageToReview {

@@ -1,4 +1,5 @@
 import type { QuestionPassage, StaffQuiz, StudentQuiz } from '@commonplace/contracts';
+import { passageSearch, type Passage } from '../reading/passage';
 
 /** Where a quiz stands for a student at `now`: by its dates alone. */
 export type Availability = 'not-open' | 'open' | 'closed';
@@ -44,11 +45,14 @@ export function passageQuote(passage: QuestionPassage): string {
   return quote && 'exact' in quote ? quote.exact.replace(/\s+/g, ' ').trim() : '';
 }
 
-/**
- * The query that opens the reader on a question's passage, `?passage=<start>-<end>` (see
- * lib/reading/passage.ts), to put after the reading's resolved address.
- */
-export function passageQuery(passage: QuestionPassage): string {
+/** Where a question's passage lies in its reading's canonical text, as its position selector gives it. */
+export function passagePosition(passage: QuestionPassage): Passage | null {
   const position = passage.selector.find((s) => s.type === 'TextPositionSelector');
-  return position && 'start' in position ? `?passage=${position.start}-${position.end}` : '';
+  return position && 'start' in position ? { start: position.start, end: position.end } : null;
 }
+
+/**
+ * The query that opens the reader on a question's passage, `?passage=<start>-<end>`, to put after
+ * the reading's resolved address.
+ */
+export const passageQuery = (passage: QuestionPassage): string => passageSearch(passagePosition(passage));

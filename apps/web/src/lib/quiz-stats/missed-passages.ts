@@ -1,12 +1,12 @@
 import type { MissedPassage } from '@commonplace/contracts';
-import { passageSpans } from '../reading/passage';
+import { passageSearch, passageSpans } from '../reading/passage';
 import type { Highlight, MissedMarker } from '../reading/segments';
 
 /** A missed passage's link in the reader: the reading opened on its words, in its version. */
 export const missedPassageHref = (
   readerHref: string,
   passage: Pick<MissedPassage, 'start' | 'end' | 'readingVersion'>,
-) => `${readerHref}?passage=${passage.start}-${passage.end}&version=${passage.readingVersion}`;
+) => `${readerHref}${passageSearch(passage, passage.readingVersion)}`;
 
 /** What a missed passage's badge says in full: for a tooltip and for screen readers. */
 export function missedTitle(passages: readonly MissedPassage[]): string {

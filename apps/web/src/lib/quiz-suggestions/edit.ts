@@ -1,4 +1,5 @@
 import type { QuestionCreate } from '@commonplace/contracts';
+import { linesOf } from '../quiz-builder/question-draft';
 
 /**
  * The question to add from a suggestion, with what staff changed in its card: the prompt, an
@@ -35,9 +36,7 @@ export function editedQuestion(suggested: QuestionCreate, values: Record<string,
 }
 
 /** Accepted answers as typed: one per line, blank lines and repeats dropped. */
-export function acceptedAnswers(typed: string): string[] {
-  return [...new Set(typed.split(/\r?\n/).map((line) => line.trim()))].filter(Boolean);
-}
+export const acceptedAnswers = (typed: string): string[] => [...new Set(linesOf(typed))];
 
 /** Where a discarded suggestion is remembered: per quiz and reading, for this browser session. */
 export const discardedKey = (quizId: string, readingId: string) => `quiz-suggestions:discarded:${quizId}:${readingId}`;

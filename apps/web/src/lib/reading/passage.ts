@@ -20,6 +20,14 @@ export function parsePassage(value: string | null): Passage | null {
   return end > start ? { start, end } : null;
 }
 
+/** The query that opens the reader on a passage (at the version its offsets refer to): what `parsePassage` reads. */
+export function passageSearch(passage: Passage | null, version?: number | null): string {
+  const query = new URLSearchParams();
+  if (passage) query.set('passage', `${passage.start}-${passage.end}`);
+  if (version !== null && version !== undefined) query.set('version', String(version));
+  return query.size ? `?${query}` : '';
+}
+
 /**
  * Maps a canonical-text passage onto the blocks it covers, given each block's [start, end) in
  * the canonical text. The blank lines between blocks belong to no block and are skipped.

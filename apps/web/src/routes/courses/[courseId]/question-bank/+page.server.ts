@@ -7,7 +7,7 @@ import { filtersOf, importProblems } from '$lib/question-bank/bank';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  await staffOnly(event);
+  await staffOnly(event, 'use the question bank');
   const { courseId } = event.params;
   const filters = filtersOf(event.url.searchParams);
   const page = event.url.searchParams.get('page') ?? '1';

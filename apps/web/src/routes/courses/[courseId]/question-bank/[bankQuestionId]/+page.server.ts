@@ -7,7 +7,7 @@ import { keyFromJson, parseTags } from '$lib/question-bank/bank';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  await staffOnly(event);
+  await staffOnly(event, 'use the question bank');
   const { courseId, bankQuestionId } = event.params;
   return { question: (await api(event, 'getBankQuestion', { courseId, bankQuestionId })).data };
 };

@@ -10,25 +10,25 @@ export const load: PageServerLoad = async (event) => {
   const params = { courseId: event.params.courseId, quizId: event.params.quizId };
   try {
     const quiz = (await api(event, 'getQuiz', params)).data;
-    // The readings of the quiz's week, to read before starting.
-    const readings = quiz.moduleId
-      ? (await api(event, 'listAssignments', { courseId: params.courseId })).data
-          .filter((a) => a.moduleId === quiz.moduleId)
-          .map((a) => ({ id: a.reading.id, title: a.reading.title }))
-      : [];
-    const module = course.modules.find((m) => m.id === quiz.moduleId)?.title ?? null;
-    if (course.role === 'STUDENT') return { view: 'student' as const, quiz: quiz as StudentQuiz, readings, module };
-    const [attempts, queue] = await Promise.all([
-      api(event, 'listAttempts', params),
-      api(event, 'gradingQueue', params),
+    const staff = course.role !== 'STUDENT';
+    const [assignments, attempts] = await Promise.all([
+      quiz.moduleId ? api(event, 'listAssignments', { courseId: params.courseId }) : null,
+      staff ? api(event, 'listAttempts', params) : null,
     ]);
+    // The readings of the quiz's week, to read before starting.
+    const readings = (assignments?.data ?? [])
+      .filter((a) => a.moduleId === quiz.moduleId)
+      .map((a) => ({ id: a.reading.id, title: a.reading.title }));
+    const module = course.modules.find((m) => m.id === quiz.moduleId)?.title ?? null;
+    if (!attempts) return { view: 'student' as const, quiz: quiz as StudentQuiz, readings, module };
     return {
       view: 'staff' as const,
       quiz: quiz as StaffQuiz,
       readings,
       module,
       attempts: attempts.data,
-      waiting: queue.data.length,
+      // The answers waiting for a grader: what the grading queue lists.
+      waiting: attempts.data.reduce((sum, attempt) => sum + attempt.ungraded, 0),
     };
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });

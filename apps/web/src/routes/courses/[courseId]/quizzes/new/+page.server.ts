@@ -1,14 +1,14 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { quizCreate } from '@commonplace/contracts';
+import { quizPageHref } from '$lib/quiz-builder/links';
 import { formValuesOf, settingsInput } from '$lib/quiz-builder/settings-form';
 import { api } from '$lib/server/api';
 import { apiFailure, parseForm } from '$lib/server/forms';
+import { staffOnly } from '$lib/server/staff-only';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const { course } = await event.parent();
-  if (course.role === 'STUDENT')
-    error(403, { message: 'Only the instructors and TAs of this course can build quizzes.', code: 'FORBIDDEN' });
+  await staffOnly(event, 'build quizzes');
   const params = { courseId: event.params.courseId };
   const [modules, readings] = await Promise.all([
     api(event, 'listModules', params),
@@ -32,6 +32,6 @@ export const actions: Actions = {
     } catch (e) {
       return apiFailure(e, values);
     }
-    redirect(303, `/courses/${event.params.courseId}/quizzes/${quizId}/edit`);
+    redirect(303, quizPageHref(event.params.courseId, quizId, 'edit'));
   },
 };

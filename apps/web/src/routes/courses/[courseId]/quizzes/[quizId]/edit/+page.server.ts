@@ -3,12 +3,11 @@ import { quizPatch, type StaffQuiz } from '@commonplace/contracts';
 import { formValuesOf, settingsInput } from '$lib/quiz-builder/settings-form';
 import { api, ApiError } from '$lib/server/api';
 import { apiFailure, parseForm } from '$lib/server/forms';
+import { staffOnly } from '$lib/server/staff-only';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const { course } = await event.parent();
-  if (course.role === 'STUDENT')
-    error(403, { message: 'Only the instructors and TAs of this course can build quizzes.', code: 'FORBIDDEN' });
+  await staffOnly(event, 'build quizzes');
   const params = { courseId: event.params.courseId };
   try {
     const [quiz, modules, readings] = await Promise.all([

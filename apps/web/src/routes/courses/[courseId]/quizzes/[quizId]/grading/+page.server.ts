@@ -2,13 +2,12 @@ import { error } from '@sveltejs/kit';
 import { answerGrade, type StaffQuiz } from '@commonplace/contracts';
 import { api, ApiError } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
+import { staffOnly } from '$lib/server/staff-only';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The grading queue (staff): answers waiting for a person, and the regrade. */
 export const load: PageServerLoad = async (event) => {
-  const { course } = await event.parent();
-  if (course.role === 'STUDENT')
-    error(403, { message: 'Only the instructors and TAs of this course can grade a quiz.', code: 'FORBIDDEN' });
+  await staffOnly(event, 'grade a quiz');
   const params = { courseId: event.params.courseId, quizId: event.params.quizId };
   try {
     const [quiz, queue] = await Promise.all([api(event, 'getQuiz', params), api(event, 'gradingQueue', params)]);

@@ -1,13 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { statisticsAttempts } from '@commonplace/contracts';
 import { api, ApiError } from '$lib/server/api';
+import { staffOnly } from '$lib/server/staff-only';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const { course } = await event.parent();
-  if (course.role === 'STUDENT') {
-    error(403, { message: 'Only the instructors and TAs of this course can see quiz statistics.', code: 'FORBIDDEN' });
-  }
+  await staffOnly(event, 'see quiz statistics');
   const params = { courseId: event.params.courseId, quizId: event.params.quizId };
   // An unknown choice in the address falls back to the default rather than failing the page.
   const asked = statisticsAttempts.safeParse(event.url.searchParams.get('attempts'));

@@ -3,14 +3,14 @@ import { questionCreate, type QuestionCreate } from '@commonplace/contracts';
 import { editedQuestion } from '$lib/quiz-suggestions/edit';
 import { api, ApiError } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
+import { staffOnly } from '$lib/server/staff-only';
 import type { Actions, PageServerLoad } from './$types';
 
 const SHOWN = '20';
 
 export const load: PageServerLoad = async (event) => {
   const { courseId, quizId } = event.params;
-  const { course } = await event.parent();
-  if (course.role === 'STUDENT') error(403, { message: 'Only the course’s instructors and TAs suggest questions.' });
+  await staffOnly(event, 'suggest questions');
   try {
     const [quiz, readings] = await Promise.all([
       api(event, 'getQuiz', { courseId, quizId }),
