@@ -1,4 +1,5 @@
 import type { GradebookCell, GradebookRow, GradeStatus } from '@commonplace/contracts';
+import { sortedBy } from '../sorting';
 
 /** A column to sort by: the student's name, a quiz (by its id), the total, or a participation figure. */
 export type GradebookSort =
@@ -34,12 +35,5 @@ export function sortedRows(rows: readonly GradebookRow[], sort: GradebookSort, d
     // Without a grade: below any grade, so descending puts the graded first.
     return cell?.grade ?? -1;
   };
-  const direction = descending ? -1 : 1;
-  return rows
-    .map((row, order) => ({ row, order }))
-    .toSorted((a, b) => {
-      const [x, y] = [value(a.row), value(b.row)];
-      return (x < y ? -direction : x > y ? direction : 0) || a.order - b.order;
-    })
-    .map(({ row }) => row);
+  return sortedBy(rows, value, descending);
 }

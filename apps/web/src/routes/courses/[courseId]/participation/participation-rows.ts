@@ -1,4 +1,5 @@
 import type { StudentParticipation } from '@commonplace/contracts';
+import { sortedBy } from '../../../../lib/sorting';
 
 export type SortKey =
   | 'name'
@@ -24,14 +25,7 @@ export function sortedStudents(
     if (key === 'lastActivityAt') return student.lastActivityAt ?? '';
     return student[key];
   };
-  const direction = descending ? -1 : 1;
-  return students
-    .map((student, order) => ({ student, order }))
-    .toSorted((a, b) => {
-      const [x, y] = [value(a.student), value(b.student)];
-      return (x < y ? -direction : x > y ? direction : 0) || a.order - b.order;
-    })
-    .map(({ student }) => student);
+  return sortedBy(students, value, descending);
 }
 
 /**

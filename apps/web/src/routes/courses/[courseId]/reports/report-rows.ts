@@ -1,4 +1,5 @@
 import type { ReadingReport, ReportStudent, StudentReadingProgress } from '@commonplace/contracts';
+import { sortedBy } from '../../../../lib/sorting';
 
 export type StudentRow = ReportStudent & StudentReadingProgress;
 export type SortKey = 'name' | 'group' | 'furthest' | 'activeSeconds' | 'finished' | 'lastReadAt';
@@ -7,7 +8,7 @@ export type SortKey = 'name' | 'group' | 'furthest' | 'activeSeconds' | 'finishe
 export function studentRows(report: ReadingReport, readingId: string, key: SortKey, descending: boolean): StudentRow[] {
   const reading = report.readings.find((r) => r.id === readingId);
   if (!reading) return [];
-  const rows = report.students.map((student, i) => ({ ...student, ...reading.progress[i]!, order: i }));
+  const rows = report.students.map((student, i) => ({ ...student, ...reading.progress[i]! }));
   const value = (row: StudentRow): string | number => {
     if (key === 'name') return row.name.toLocaleLowerCase();
     if (key === 'group') return row.group?.toLocaleLowerCase() ?? '';
@@ -15,13 +16,7 @@ export function studentRows(report: ReadingReport, readingId: string, key: SortK
     if (key === 'lastReadAt') return row.lastReadAt ?? '';
     return row[key];
   };
-  const direction = descending ? -1 : 1;
-  return rows
-    .toSorted((a, b) => {
-      const [x, y] = [value(a), value(b)];
-      return (x < y ? -direction : x > y ? direction : 0) || a.order - b.order;
-    })
-    .map(({ order: _, ...row }) => row);
+  return sortedBy(rows, value, descending);
 }
 
 /** Active time as people say it: "under a minute", "12 min", "1 h 5 min". */
