@@ -20,18 +20,11 @@ export class QuizSuggestionsService {
   async list(viewer: Viewer, readingId: string, query: QuizSuggestionsQuery): Promise<QuizSuggestions> {
     const reading = await this.prisma.reading.findFirst({
       where: { id: readingId, courseId: viewer.courseId },
-      select: {
-        id: true,
-        title: true,
-        version: true,
-        canonicalText: true,
-        contentHash: true,
-        blocks: { select: { type: true, start: true, end: true }, orderBy: { index: 'asc' } },
-      },
+      select: { id: true, title: true, version: true, contentHash: true },
     });
     if (!reading) throw new AppError('READING_NOT_FOUND');
     const asked = query.quizId ? await this.askedSentences(viewer, query.quizId, reading) : new Set<string>();
-    const all = this.suggestionsFor(reading);
+    const all = await this.suggestionsFor(reading);
     const fresh = all.filter((s) => !asked.has(`${s.passage.start}-${s.passage.end}`));
     return {
       readingId: reading.id,
@@ -42,18 +35,22 @@ export class QuizSuggestionsService {
     };
   }
 
-  private suggestionsFor(reading: {
-    id: string;
-    title: string;
-    canonicalText: string;
-    contentHash: string;
-    blocks: Array<{ type: string; start: number; end: number }>;
-  }) {
+  /** From the cache, or worked out from the text, which is read only then (the longest is 118 kB). */
+  private async suggestionsFor(reading: { id: string; title: string; contentHash: string }) {
     const key = `${reading.id}:${reading.contentHash}`;
     let suggestions = this.cache.get(key);
     if (!suggestions) {
+      const text = await this.prisma.reading.findUnique({
+        where: { id: reading.id },
+        select: {
+          canonicalText: true,
+          blocks: { select: { type: true, start: true, end: true }, orderBy: { index: 'asc' } },
+        },
+      });
+      // Deleted between the two reads.
+      if (!text) throw new AppError('READING_NOT_FOUND');
       suggestions = suggestQuestions(
-        { readingId: reading.id, title: reading.title, text: reading.canonicalText, blocks: reading.blocks },
+        { readingId: reading.id, title: reading.title, text: text.canonicalText, blocks: text.blocks },
         QUIZ_SUGGESTIONS_MAX,
       );
       if (this.cache.size >= CACHED_READINGS) this.cache.delete(this.cache.keys().next().value!);
