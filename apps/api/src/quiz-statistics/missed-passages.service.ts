@@ -4,7 +4,12 @@ import { PrismaClient } from '@commonplace/db';
 import { readingVisible, type Viewer } from '../access/policies.js';
 import { AppError } from '../common/app-error.js';
 import { passageOf } from '../quizzes/question-views.js';
-import { findQuiz, quizScores, type QuizWithQuestions } from './quiz-scores.js';
+import type { QuizWithQuestions } from '../quizzes/attempt-views.js';
+import { QuizzesService } from '../quizzes/quizzes.service.js';
+import { quizScores } from './quiz-scores.js';
+
+const readingFields = { id: true, title: true, version: true } as const;
+type ReadingFields = { id: string; title: string; version: number };
 
 /** Points short of full marks by less than this are rounding, not a miss. */
 const EPSILON = 1e-9;
@@ -21,36 +26,43 @@ function selectorsOf(passage: QuestionPassage) {
  */
 @Injectable()
 export class MissedPassagesService {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(QuizzesService) private readonly quizzes: QuizzesService,
+  ) {}
 
   async ofQuiz(viewer: Viewer, quizId: string): Promise<MissedPassage[]> {
-    const quiz = await findQuiz(this.prisma, viewer, quizId);
-    return mostMissedFirst(await this.misses(quiz, null));
+    const quiz = await this.quizzes.find(viewer, quizId);
+    const readings = await this.prisma.reading.findMany({
+      where: { id: { in: quiz.questions.flatMap((q) => (q.readingId ? [q.readingId] : [])) } },
+      select: readingFields,
+    });
+    return mostMissedFirst(await this.misses(quiz, null, readings));
   }
 
   /** Across the course's quizzes, the passages of one reading. */
   async ofReading(viewer: Viewer, readingId: string): Promise<MissedPassage[]> {
     const reading = await this.prisma.reading.findFirst({
       where: { id: readingId, ...readingVisible(viewer).where },
-      select: { id: true },
+      select: readingFields,
     });
     if (!reading) throw new AppError('READING_NOT_FOUND');
     const quizzes = await this.prisma.quiz.findMany({
       where: { courseId: viewer.courseId, questions: { some: { readingId } } },
       include: { questions: { orderBy: { position: 'asc' } } },
     });
-    const all = await Promise.all(quizzes.map((quiz) => this.misses(quiz, readingId)));
+    const all = await Promise.all(quizzes.map((quiz) => this.misses(quiz, readingId, [reading])));
     return mostMissedFirst(all.flat());
   }
 
-  private async misses(quiz: QuizWithQuestions, readingId: string | null): Promise<MissedPassage[]> {
+  private async misses(
+    quiz: QuizWithQuestions,
+    readingId: string | null,
+    readings: ReadingFields[],
+  ): Promise<MissedPassage[]> {
     const tied = quiz.questions.filter((q) => q.readingId && q.selector && (!readingId || q.readingId === readingId));
     if (!tied.length) return [];
     const scores = await quizScores(this.prisma, quiz, 'graded');
-    const readings = await this.prisma.reading.findMany({
-      where: { id: { in: tied.map((q) => q.readingId!) } },
-      select: { id: true, title: true, version: true },
-    });
     return tied.map((question) => {
       const index = quiz.questions.indexOf(question);
       const reading = readings.find((r) => r.id === question.readingId)!;

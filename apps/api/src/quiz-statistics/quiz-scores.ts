@@ -1,13 +1,8 @@
 import type { AnswerResponse, GradingMethod, StatisticsAttempts } from '@commonplace/contracts';
-import type { Prisma, PrismaClient } from '@commonplace/db';
-import type { Viewer } from '../access/policies.js';
-import { AppError } from '../common/app-error.js';
-import { quizVisible } from '../quizzes/quiz-policies.js';
+import type { PrismaClient } from '@commonplace/db';
+import type { QuizWithQuestions } from '../quizzes/attempt-views.js';
 import { answerScore, gradingWord } from '../quizzes/quiz-rules.js';
 import { attemptsCounted } from './attempts-counted.js';
-
-const withQuestions = { questions: { orderBy: { position: 'asc' } } } as const;
-export type QuizWithQuestions = Prisma.QuizGetPayload<{ include: typeof withQuestions }>;
 
 /** One attempt counted: each question's score (0 unanswered) and response, in question order. */
 export interface CountedAttempt {
@@ -25,16 +20,6 @@ export interface QuizScores {
   students: number;
   /** Submitted attempts left out while an answer in them awaits a grader. */
   awaitingGrading: number;
-}
-
-/** A quiz of the viewer's course (staff: published or not), with its questions in order. */
-export async function findQuiz(prisma: PrismaClient, viewer: Viewer, quizId: string): Promise<QuizWithQuestions> {
-  const quiz = await prisma.quiz.findFirst({
-    where: { id: quizId, ...quizVisible(viewer).where },
-    include: withQuestions,
-  });
-  if (!quiz) throw new AppError('QUIZ_NOT_FOUND');
-  return quiz;
 }
 
 /** The question scores of the attempts the statistics count, read in two queries. */

@@ -5,15 +5,19 @@ import type { Viewer } from '../access/policies.js';
 import { configOf, passageOf } from '../quizzes/question-views.js';
 import { choiceCounts, choicesOf } from './choice-counts.js';
 import { itemStatistics, testStatistics } from './item-analysis.js';
-import { findQuiz, quizScores } from './quiz-scores.js';
+import { QuizzesService } from '../quizzes/quizzes.service.js';
+import { quizScores } from './quiz-scores.js';
 
 /** A quiz's item analysis, computed on request from the attempts (a class's worth is small). */
 @Injectable()
 export class QuizStatisticsService {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(QuizzesService) private readonly quizzes: QuizzesService,
+  ) {}
 
   async statistics(viewer: Viewer, quizId: string, which: StatisticsAttempts): Promise<QuizStatistics> {
-    const quiz = await findQuiz(this.prisma, viewer, quizId);
+    const quiz = await this.quizzes.find(viewer, quizId);
     const scores = await quizScores(this.prisma, quiz, which);
     const rows = scores.attempts.map((attempt) => attempt.scores);
     const points = quiz.questions.map((q) => q.points);

@@ -22,5 +22,6 @@ import { SubmissionService } from './submission.service.js';
     GradingService,
     PreviewService,
   ],
+  exports: [QuizzesService],
 })
 export class QuizzesModule {}
