@@ -200,6 +200,8 @@ export const staffQuestion = z.intersection(
     points: z.number(),
     feedback: z.string(),
     passage: questionPassage.nullable(),
+    /** The version of the reading the passage's offsets refer to (null without a passage). */
+    passageVersion: z.number().int().nullable().optional(),
     /**
      * A new version of the passage's reading could not surely place it: the passage is still the
      * one on the version it was written on, for staff to place again.

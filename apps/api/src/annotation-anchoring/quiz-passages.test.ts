@@ -62,10 +62,16 @@ describe("carrying quiz questions' passages to a new version of their reading", 
     const summary = await t.api.app.get(QuizPassageReanchoring).reanchorReading(readingId);
     expect(summary).toEqual({ readingVersion: 2, moved: 1, unplaced: 2 });
     const after = await questions();
-    expect(after.get(kept)).toMatchObject({ passageUnplaced: false });
+    expect(before.get(kept)).toMatchObject({ passageVersion: 1 });
+    expect(after.get(kept)).toMatchObject({ passageUnplaced: false, passageVersion: 2 });
     expect(passageStart(after.get(kept)!)).toBe(next.text.indexOf('carried more containers every year'));
     expect(passageStart(after.get(kept)!)).toBeGreaterThan(passageStart(before.get(kept)!));
-    expect(after.get(lost)).toMatchObject({ passageUnplaced: true, passage: before.get(lost)!.passage });
+    // Flagged, and still opened in the reader on the version whose words it quotes.
+    expect(after.get(lost)).toMatchObject({
+      passageUnplaced: true,
+      passageVersion: 1,
+      passage: before.get(lost)!.passage,
+    });
     // Probably "dredged and deepened", but a person says so: until then it stays where it was.
     expect(after.get(edited)).toMatchObject({ passageUnplaced: true, passage: before.get(edited)!.passage });
     const rows = await t.prisma.quizQuestion.findMany({ where: { readingId }, orderBy: { createdAt: 'asc' } });

@@ -40,13 +40,15 @@ export function passageOf(row: QuestionRow): QuestionPassage | null {
 }
 
 export function toStaffQuestion(row: QuestionRow): StaffQuestion {
+  const passage = passageOf(row);
   return {
     id: row.id,
     position: row.position,
     prompt: row.prompt,
     points: row.points,
     feedback: feedbackOf(row),
-    passage: passageOf(row),
+    passage,
+    passageVersion: passage ? (row.readingVersion ?? null) : null,
     passageUnplaced: row.passageUnplacedOn != null,
     ...configOf(row),
   };

@@ -39,5 +39,6 @@ describe('a question’s passage', () => {
   it('quotes its words on one line and opens the reader on them', () => {
     expect(passageQuote(passage)).toBe('kept logbooks');
     expect(passageQuery(passage)).toBe('?passage=120-135');
+    expect(passageQuery(passage, 2)).toBe('?passage=120-135&version=2');
   });
 });

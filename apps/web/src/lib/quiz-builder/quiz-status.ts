@@ -52,7 +52,9 @@ export function passagePosition(passage: QuestionPassage): Passage | null {
 }
 
 /**
- * The query that opens the reader on a question's passage, `?passage=<start>-<end>`, to put after
- * the reading's resolved address.
+ * The query that opens the reader on a question's passage, `?passage=<start>-<end>` (and
+ * `&version=<n>` when known: the version whose text its offsets count), to put after the reading's
+ * resolved address.
  */
-export const passageQuery = (passage: QuestionPassage): string => passageSearch(passagePosition(passage));
+export const passageQuery = (passage: QuestionPassage, version?: number | null): string =>
+  passageSearch(passagePosition(passage), version);
