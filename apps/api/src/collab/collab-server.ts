@@ -9,6 +9,7 @@ import { CollabAuthExtension } from './collab-auth.extension.js';
 import { MAX_MESSAGE_BYTES } from './collab-limits.js';
 import { CollabRedis } from './collab-redis.js';
 import { guardFrames } from './frame-guard.js';
+import { LiveRevocation } from './live-revocation.js';
 import { PersistenceExtension } from './persistence.extension.js';
 import { UpdateLog } from './update-log.js';
 
@@ -34,11 +35,12 @@ export class CollabServer implements BeforeApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CollabAuthExtension) auth: CollabAuthExtension,
     @Inject(PersistenceExtension) persistence: PersistenceExtension,
+    @Inject(LiveRevocation) revocation: LiveRevocation,
     @Inject(UpdateLog) private readonly updates: UpdateLog,
   ) {
     this.publicOrigin = config.PUBLIC_ORIGIN;
     const shared = config.REDIS_URL ? [new CollabRedis(config.REDIS_URL)] : [];
-    this.hocuspocus = new Hocuspocus({ quiet: true, extensions: [auth, persistence, ...shared] });
+    this.hocuspocus = new Hocuspocus({ quiet: true, extensions: [auth, persistence, revocation, ...shared] });
   }
 
   /** Takes over websocket upgrades on `/collab` of `server`; any other upgrade is refused. */

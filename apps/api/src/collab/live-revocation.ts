@@ -1,18 +1,22 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Forbidden, ResetConnection } from '@hocuspocus/common';
-import type { Connection } from '@hocuspocus/server';
+import type { Connection, connectedPayload, Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/server';
 import type { CourseRole } from '@commonplace/contracts';
 import { Prisma } from '@commonplace/db';
 import type { Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { DocumentAccess, type DocumentRight } from '../notes/document-access.js';
 import type { CollabContext } from './collab-auth.extension.js';
-import { CollabServer } from './collab-server.js';
 import { MembershipEvents, type MembershipChange } from './membership-events.js';
 
 interface Open {
   connection: Connection;
   context: CollabContext;
+}
+
+/** What this extension keeps in a connection's context: the membership changes heard before its rights were read. */
+interface HeardBefore {
+  membershipGeneration: number;
 }
 
 /** Whether a connection opened with `readOnly` still matches the right its user has now. */
@@ -26,13 +30,17 @@ const stillFits = (right: DocumentRight, readOnly: boolean) =>
  * made read-only at once (nothing more it sends is stored or applied) and its socket is closed:
  * the client reconnects and authenticates each of its documents again, so a document it may no
  * longer open is refused and one it may now only read opens read-only.
+ *
+ * Hocuspocus tells a client it is in before it has loaded the document and listed the connection
+ * on it; a change heard in between would miss that connection, so each connection is checked
+ * again once listed if a change came after its rights were read.
  */
 @Injectable()
-export class LiveRevocation implements OnModuleInit {
+export class LiveRevocation implements Extension, OnModuleInit {
   private readonly log = new Logger('Collab');
+  private hocuspocus: Hocuspocus | undefined;
 
   constructor(
-    @Inject(CollabServer) private readonly collab: CollabServer,
     @Inject(DocumentAccess) private readonly documents: DocumentAccess,
     @Inject(SqlReader) private readonly sql: SqlReader,
     @Inject(MembershipEvents) private readonly events: MembershipEvents,
@@ -44,19 +52,44 @@ export class LiveRevocation implements OnModuleInit {
     });
   }
 
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.hocuspocus = instance;
+  }
+
+  /** Runs before the connection's rights are read (onAuthenticate comes next). */
+  async onConnect(): Promise<HeardBefore> {
+    return { membershipGeneration: this.events.generation };
+  }
+
+  async connected({ connection, context }: connectedPayload): Promise<void> {
+    const { membershipGeneration } = context as CollabContext & HeardBefore;
+    if (membershipGeneration === this.events.generation) return;
+    try {
+      await this.recheckOpen([{ connection, context: context as CollabContext }]);
+    } catch (error) {
+      // Unsure of its rights, the connection starts again rather than write on stale ones.
+      this.log.error(`rights not checked again: ${(error as Error).message}`);
+      this.close(connection, 'read');
+    }
+  }
+
   async recheck(change: MembershipChange): Promise<void> {
-    const open = this.openConnectionsOf(change.userIds);
+    await this.recheckOpen(this.openConnectionsOf(change.userIds), change.courseId);
+  }
+
+  /** Closes those of `open` whose user's right no longer fits (only documents of `courseId` when given). */
+  private async recheckOpen(open: Open[], courseId?: string): Promise<void> {
     if (!open.length) return;
     const courses = await this.coursesOf([...new Set(open.map((o) => o.context.documentId))]);
     const viewers = new Map<string, Promise<Viewer | null>>();
     for (const { connection, context } of open) {
-      const courseId = courses.get(context.documentId);
+      const documentCourse = courses.get(context.documentId);
       // A document deleted since it was opened is closed whatever the change.
-      if (courseId && change.courseId && courseId !== change.courseId) continue;
+      if (documentCourse && courseId && documentCourse !== courseId) continue;
       let viewer: Promise<Viewer | null> | undefined;
-      if (courseId) {
-        const key = `${context.userId}:${courseId}`;
-        viewer = viewers.get(key) ?? this.viewerOf(context.userId, courseId);
+      if (documentCourse) {
+        const key = `${context.userId}:${documentCourse}`;
+        viewer = viewers.get(key) ?? this.viewerOf(context.userId, documentCourse);
         viewers.set(key, viewer);
       }
       const found = await viewer;
@@ -67,7 +100,7 @@ export class LiveRevocation implements OnModuleInit {
 
   private openConnectionsOf(userIds: string[] | undefined): Open[] {
     const open: Open[] = [];
-    for (const document of this.collab.hocuspocus.documents.values()) {
+    for (const document of this.hocuspocus?.documents.values() ?? []) {
       for (const connection of document.getConnections()) {
         const context = connection.context as CollabContext;
         if (!userIds || userIds.includes(context.userId)) open.push({ connection, context });

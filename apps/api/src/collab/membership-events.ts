@@ -25,6 +25,7 @@ const CHANNEL = 'collab_membership';
 export class MembershipEvents implements OnModuleInit, OnApplicationShutdown {
   private readonly listeners = new Set<(change: MembershipChange) => void>();
   private readonly channel: PgChannel;
+  private delivered = 0;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -47,6 +48,11 @@ export class MembershipEvents implements OnModuleInit, OnApplicationShutdown {
     await this.prisma.$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`;
   }
 
+  /** How many changes this process has heard of: a connection compares it across its own set-up. */
+  get generation(): number {
+    return this.delivered;
+  }
+
   subscribe(listener: (change: MembershipChange) => void): void {
     this.listeners.add(listener);
   }
@@ -64,6 +70,7 @@ export class MembershipEvents implements OnModuleInit, OnApplicationShutdown {
   }
 
   private deliver(change: MembershipChange): void {
+    this.delivered += 1;
     for (const listener of this.listeners) listener(change);
   }
 }

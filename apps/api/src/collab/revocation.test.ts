@@ -4,7 +4,9 @@ import * as Y from 'yjs';
 import { courseWithCast, enrol, signUp } from '../testing/factories.js';
 import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
+import { lockDocument } from '../history/version-cut.js';
 import { DocumentStore } from './document-store.js';
+import { MembershipEvents } from './membership-events.js';
 
 let t: TestApi;
 const open: { close(): void }[] = [];
@@ -128,5 +130,38 @@ describe('access taken back while a document is open', () => {
     expect(await t.prisma.documentUpdate.count({ where: { documentId: note.id } })).toBe(rows + 1);
     expect(await storedText(note.id)).toBe('Written while in the group\nThe group writes on');
     expect(staying.closes).toEqual([]);
+  });
+
+  it('checks again a connection whose rights changed while its document was still loading', async () => {
+    const { courseId, instructor, student } = await courseWithCast(t);
+    const page = (await student.call('createWikiPage', { courseId }, { title: 'Reading list' })).body;
+    // Loading waits for the document's lock: held here, the client is told it is in while its
+    // connection is not yet listed on the document, where a change of rights looks for it.
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => (release = resolve));
+    let taken!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (taken = resolve));
+    const lockHeld = t.prisma.$transaction(
+      async (tx) => {
+        await lockDocument(tx, page.id);
+        taken();
+        await holding;
+      },
+      { timeout: 30_000 },
+    );
+    await lockTaken;
+    const late = connect(page.documentName, student.session);
+    expect(await late.authenticated).toEqual({ readOnly: false });
+
+    const events = t.api.app.get(MembershipEvents);
+    const heard = events.generation;
+    const locked = await instructor.call('updateWikiPage', { courseId, pageId: page.id }, { locked: true });
+    expect(locked.status).toBe(200);
+    await eventually(() => events.generation > heard);
+    release();
+    await lockHeld;
+
+    await eventually(() => late.answers.at(-1) === 'readonly');
+    expect(late.closes[0]).toEqual({ code: 4205, reason: 'Access changed' });
   });
 });
