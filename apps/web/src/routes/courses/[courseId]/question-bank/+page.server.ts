@@ -11,17 +11,20 @@ export const load: PageServerLoad = async (event) => {
   const { courseId } = event.params;
   const filters = filtersOf(event.url.searchParams);
   const page = event.url.searchParams.get('page') ?? '1';
-  const [bank, quizzes] = await Promise.all([
+  const [bank, quizzes, readings] = await Promise.all([
     api(event, 'listBankQuestions', { courseId }, undefined, {
       ...filters,
       page: /^\d{1,5}$/.test(page) && page !== '0' ? page : '1',
     }),
     api(event, 'listQuizzes', { courseId }),
+    api(event, 'listReadings', { courseId }),
   ]);
   return {
     bank: bank.data,
     filters,
     quizzes: quizzes.data.map(({ id, title, questionCount }) => ({ id, title, questionCount })),
+    // For the passage picker of a question written here.
+    readings: readings.data.map(({ id, title }) => ({ id, title })),
   };
 };
 
