@@ -20,6 +20,13 @@ export async function storedStateOf(sql: RowReader, documentId: string): Promise
       SELECT "update" AS data, id AS at FROM "DocumentUpdate" WHERE "documentId" = ${documentId}::uuid
     ) stored ORDER BY at`);
   if (rows.length <= 1) return rows[0]?.data ?? null;
-  // Merging first and applying once is several times faster than applying each update in turn.
-  return Y.mergeUpdates(rows.map((row) => row.data));
+  // Applied in one transaction, not Y.mergeUpdates: its time grows with the square of the number
+  // of updates (16,000 one-letter updates: 6.6 s against 60 ms here), all of it on the event loop.
+  const doc = new Y.Doc();
+  Y.transact(doc, () => {
+    for (const row of rows) Y.applyUpdate(doc, row.data);
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
 }
