@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { repoRoot } from '@commonplace/db';
 import { startEmbeddedPostgres } from '@commonplace/db/embedded';
 import { ApiClient } from '../../apps/api/src/testing/api-client.js';
-import { storedStateOf } from '../../apps/api/src/collab/stored-state.js';
+import { loadStoredInto } from '../../apps/api/src/collab/stored-state.js';
 import { connectCollab, eventually, type CollabClient } from '../../apps/api/src/testing/collab-client.js';
 import { startApiProcess } from '../scale-out/api-process.js';
 import { folderForEmbeddedPg } from '../support/app.js';
@@ -264,7 +264,7 @@ async function coldLoad(documentName: string): Promise<{ ms: number; client: Col
 
 /**
  * The server's own load of a document, run here on the same database: the statement that reads
- * its snapshot and updates, the merge, and applying the result to a new Y.Doc.
+ * its snapshot and updates, and applying them to a new Y.Doc.
  */
 async function storeLoad(documentId: string): Promise<number> {
   const reader = {
@@ -272,8 +272,7 @@ async function storeLoad(documentId: string): Promise<number> {
       (await sql.query(statement.text, statement.values)).rows as T[],
   };
   const started = performance.now();
-  const state = await storedStateOf(reader, documentId);
-  if (state) Y.applyUpdate(new Y.Doc(), state);
+  await loadStoredInto(reader, documentId, new Y.Doc());
   return performance.now() - started;
 }
 
@@ -379,7 +378,7 @@ console.log(
     `${stored.encodedV2Bytes} B (encodeStateAsUpdateV2; V1 ${stored.encodedV1Bytes} B) |`,
 );
 console.log(
-  `| cold load from PostgreSQL, ${COLD_UPDATES.toLocaleString('en')} unmerged updates (read, merge, apply) | ` +
+  `| cold load from PostgreSQL, ${COLD_UPDATES.toLocaleString('en')} unmerged updates (read, apply) | ` +
     `${ms(cold.storeLoadBeforeMs)} | ${ms(cold.parseUpdatesMs)} (applying them in process) |`,
 );
 console.log(

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { keepHistoryOf, keepSessionEndOf, lockDocument } from '../history/version-cut.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { DerivedFields } from './derived-fields.js';
-import { storedStateOf } from './stored-state.js';
+import { loadStoredInto } from './stored-state.js';
 
 /** One update as a client sent it, waiting to be appended. */
 export interface PendingUpdate {
@@ -36,8 +36,7 @@ export class DocumentStore {
    * with a blank document in place of the saved one.
    */
   async loadInto(documentId: string, doc: Y.Doc): Promise<void> {
-    const state = await storedStateOf(this.sql, documentId);
-    if (state) Y.applyUpdate(doc, state);
+    await loadStoredInto(this.sql, documentId, doc);
   }
 
   async append(updates: readonly PendingUpdate[]): Promise<void> {
