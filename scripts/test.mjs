@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { failuresIn } from './test-failures.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pnpm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['pnpm'];
@@ -61,6 +62,7 @@ const steps = [
 const reports = mkdtempSync(join(tmpdir(), 'commonplace-test-'));
 let passed = 0;
 let failed = 0;
+const failures = [];
 for (const project of vitestProjects()) {
   const report = join(reports, `${project.replace(/\W/g, '_')}.json`);
   const ok = run(
@@ -73,8 +75,11 @@ for (const project of vitestProjects()) {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
     passed += summary.numPassedTests;
     failed += summary.numFailedTests + (ok || summary.numFailedTests ? 0 : 1);
+    failures.push(...failuresIn(summary, project, join(root, project)));
+    if (!ok && !summary.numFailedTests) failures.push(`${project}: the run failed outside its tests (see above)`);
   } else {
     failed += 1;
+    failures.push(`${project}: the test run produced no report`);
     console.error(`${project}: the test run produced no report`);
   }
 }
@@ -99,5 +104,6 @@ if (existsSync(join(readingsDir, 'expected.json')) && existsSync(checker)) {
 
 const failedSteps = steps.filter((ok) => !ok).length;
 if (failedSteps) console.error(`\n${failedSteps} step(s) outside the test suites failed (see above).`);
+if (failures.length) console.error(`\nFailed:\n${failures.map((name) => `  ${name}`).join('\n')}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed || failedSteps ? 1 : 0);
