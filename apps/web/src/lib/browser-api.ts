@@ -51,3 +51,9 @@ export async function callRoute<N extends RouteName>(
   const json = await send(routePath(name, params), route.method, body);
   return ('response' in route && route.response ? route.response.parse(json) : undefined) as ResponseOf<N>;
 }
+
+/** A refusal as a form shows it, its message and the fields it names; anything else is thrown on. */
+export function formRefusal(e: unknown): { message: string; fields: Record<string, string> } {
+  if (e instanceof RouteError) return { message: e.message, fields: e.fields };
+  throw e;
+}

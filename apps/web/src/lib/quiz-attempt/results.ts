@@ -5,8 +5,7 @@ import type {
   ReleaseAnswers,
   StudentQuestion,
 } from '@commonplace/contracts';
-import { passagePosition, passageQuote } from '../quiz-builder/quiz-status';
-import { passageSearch } from '../reading/passage';
+import { passageQuery, passageQuote } from '../quiz-builder/quiz-status';
 
 /**
  * When a quiz's score, correct answers and feedback reach students, as the end of a sentence
@@ -35,8 +34,8 @@ export function points(value: number): string {
 
 /** The reader opened on a question's passage, at the version its offsets refer to. */
 export function passageHref(courseId: string, passage: QuestionPassage, version: number | null): string {
-  const search = passageSearch(passagePosition(passage), version);
-  return `/courses/${encodeURIComponent(courseId)}/readings/${encodeURIComponent(passage.readingId)}${search}`;
+  const reader = `/courses/${encodeURIComponent(courseId)}/readings/${encodeURIComponent(passage.readingId)}`;
+  return reader + passageQuery(passage, version);
 }
 
 export interface PassageToReview {
