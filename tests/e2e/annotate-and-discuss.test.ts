@@ -56,6 +56,8 @@ describe('annotating a passage and discussing it in the margin', () => {
     await expect.poll(() => marginOf(a).innerText()).toContain(COMMENT);
 
     // By keyboard: g goes to the reference field, the reference selects a sentence, Annotate.
+    // The saved annotation takes the focus once the margin shows it; only then is it let go.
+    await expect.poll(() => a.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^annotation-/);
     await a.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await a.keyboard.press('g');
     expect(await a.evaluate(() => document.activeElement?.id)).toBe('passage-reference');
