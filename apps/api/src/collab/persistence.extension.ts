@@ -23,13 +23,19 @@ interface LiveDocument {
   storedSinceLoad: number;
   /** When its compaction was last queued: compaction also cuts the automatic versions. */
   compactQueuedAt: number;
+  /**
+   * Set when an update it applied could not be stored: it holds what the database does not, so it
+   * takes no more messages until it has unloaded and loads again from the database.
+   */
+  unsaved?: boolean;
 }
 
 /**
  * Keeps documents in PostgreSQL without ever writing a whole document over the saved one: a
- * document loads from its snapshot and updates, and every update a client sends is appended
- * (committed before the server applies and acknowledges it) and only then applied. Read-only
- * connections' updates are refused by Hocuspocus and never reach the log.
+ * document loads from its snapshot and updates, and every update a client sends is appended to
+ * the log. It is applied (and so shown to the others) while its row is written, and acknowledged
+ * to its writer only once the row is committed: a client counts a change saved only when it is.
+ * Read-only connections' updates are refused by Hocuspocus and never reach the log.
  */
 @Injectable()
 export class PersistenceExtension implements Extension {
@@ -73,26 +79,40 @@ export class PersistenceExtension implements Extension {
     }
   }
 
-  private async storeUpdateOf({ update: message, connection, documentName }: beforeHandleMessagePayload) {
+  private async storeUpdateOf({ update: message, connection, document, documentName }: beforeHandleMessagePayload) {
+    const live = this.live.get(documentName) ?? { bytes: 0, storedSinceLoad: 0, compactQueuedAt: Date.now() };
+    // Every message, even an empty sync step that Hocuspocus would acknowledge: a writer
+    // reconnecting to a document holding its unsaved change must not be told it is saved.
+    if (live.unsaved) throw new RefusedMessage(1011, 'Could not save the change');
     if (connection.readOnly) return;
     const update = updateIn(message);
     if (!update) return;
     const documentId = documentIdOf(documentName)!;
-    const live = this.live.get(documentName) ?? { bytes: 0, storedSinceLoad: 0, compactQueuedAt: Date.now() };
     if (live.bytes + update.length > MAX_DOCUMENT_BYTES) {
       throw new RefusedMessage(4413, 'Document too large');
     }
-    try {
-      const { userId } = connection.context as CollabContext;
-      await this.updates.append({ documentId, update, clientId: connection.socketId, userId });
-    } catch (error) {
-      // Not applied either: the client keeps the change and sends it again when it reconnects.
-      this.log.error(`update not stored: ${(error as Error).message}`);
-      throw new RefusedMessage(1011, 'Could not save the change');
-    }
+    const { userId } = connection.context as CollabContext;
+    const committed = this.updates.append({ documentId, update, clientId: connection.socketId, userId });
+    // Applied now with the connection as its origin, as Hocuspocus would: the others see it without
+    // waiting for the commit. Hocuspocus applies it again once this hook returns (a no-op) and only
+    // then acknowledges it.
+    Y.applyUpdate(document, update, connection);
     live.bytes += update.length;
-    live.storedSinceLoad += 1;
     this.live.set(documentName, live);
+    try {
+      await committed;
+    } catch (error) {
+      // The document now holds a change the database does not: every connection to it is closed and
+      // it loads again from the database. The writer (and anyone who received the change) still holds
+      // it unacknowledged and sends it again on reconnecting.
+      this.log.error(`update not stored: ${(error as Error).message}`);
+      live.unsaved = true;
+      const refused = new RefusedMessage(1011, 'Could not save the change');
+      // Sockets, not Hocuspocus's per-document close, which a provider does not reconnect from.
+      for (const open of document.getConnections()) open.webSocket.close(refused.code, refused.reason);
+      throw refused;
+    }
+    live.storedSinceLoad += 1;
     // Also while people keep writing for long, so a document open for hours gets its automatic versions.
     const versionDue = Date.now() - live.compactQueuedAt >= AUTO_VERSION_EVERY_MS;
     if (live.storedSinceLoad % COMPACT_AFTER_UPDATES === 0 || versionDue) {
@@ -107,7 +127,7 @@ export class PersistenceExtension implements Extension {
    */
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     const documentId = documentIdOf(documentName);
-    if (!documentId) return;
+    if (!documentId || this.live.get(documentName)?.unsaved) return;
     try {
       await this.derived.refresh(documentId, document);
     } catch (error) {

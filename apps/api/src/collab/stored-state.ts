@@ -13,16 +13,28 @@ export interface RowReader {
  * the table was not merged, and Yjs ignores repeats.
  */
 export async function loadStoredInto(sql: RowReader, documentId: string, doc: Y.Doc): Promise<void> {
-  const rows = await sql.rows<{ data: Uint8Array }>(Prisma.sql`
-    SELECT data FROM (
-      SELECT state AS data, 0::bigint AS at FROM "DocumentSnapshot" WHERE "documentId" = ${documentId}::uuid
-      UNION ALL
-      SELECT "update" AS data, id AS at FROM "DocumentUpdate" WHERE "documentId" = ${documentId}::uuid
-    ) stored ORDER BY at`);
+  // The updates come as one value, each behind its length, not a row each: reading 100,000 rows
+  // took as long as applying them.
+  const [stored] = await sql.rows<{ snapshot: Uint8Array | null; updates: Uint8Array | null }>(Prisma.sql`
+    SELECT
+      (SELECT state FROM "DocumentSnapshot" WHERE "documentId" = ${documentId}::uuid) AS snapshot,
+      (SELECT string_agg(int4send(length("update")) || "update", ''::bytea ORDER BY id)
+         FROM "DocumentUpdate" WHERE "documentId" = ${documentId}::uuid) AS updates`);
   // Each in turn in one transaction, not merged first with Y.mergeUpdates: its time grows with the
   // square of the number of updates (16,000 one-letter updates: 6.6 s against 60 ms), all of it on
   // the event loop.
   Y.transact(doc, () => {
-    for (const row of rows) Y.applyUpdate(doc, row.data);
+    if (stored?.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    if (stored?.updates) for (const update of lengthPrefixed(stored.updates)) Y.applyUpdate(doc, update);
   });
+}
+
+/** The parts of `packed`, each written behind its length as a 4-byte big-endian integer. */
+function* lengthPrefixed(packed: Uint8Array): Generator<Uint8Array> {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  for (let at = 0; at < packed.length;) {
+    const length = view.getUint32(at);
+    yield packed.subarray(at + 4, at + 4 + length);
+    at += 4 + length;
+  }
 }
