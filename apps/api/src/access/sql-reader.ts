@@ -5,8 +5,8 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 
 /**
- * Runs the hottest read statements (the access check, and the lists students open most) on `pg`
- * directly. They are already single SQL statements; through Prisma's client each one cost about
+ * Runs the hottest statements (the access check, the lists students open most, and the
+ * collaboration server's appends of document updates) on `pg` directly. They are already single SQL statements; through Prisma's client each one cost about
  * five times the CPU and wall time of `pg` alone (measured: 3,000 trivial queries at 20 at a time).
  * Written with Prisma.sql, so the policies' SQL fragments and parameters compose as elsewhere.
  */
