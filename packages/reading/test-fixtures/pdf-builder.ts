@@ -177,11 +177,14 @@ const SAMPLE = [
   'When the river authority took over the service it replaced the tide rate with a salary, and the number of vessels each pilot handled in a year fell by almost a third within a decade of the change.',
 ];
 
-/** A long document of numbered sections with a running header and page numbers, for timing. */
-export async function longPdf(pageCount: number): Promise<Uint8Array> {
+/**
+ * A long document of numbered sections with a running header and page numbers, for timing;
+ * a page holds up to ten paragraphs.
+ */
+export async function longPdf(pageCount: number, paragraphsPerPage = 4): Promise<Uint8Array> {
   const pages: Run[][] = [];
   for (let n = 1; n <= pageCount; n++) {
-    const paras = [0, 1, 2, 3].map((k) => ({
+    const paras = Array.from({ length: paragraphsPerPage }, (_, k) => ({
       text: `In part ${k + 1} of section ${n}, ${SAMPLE[(n + k) % 3]!.toLowerCase()}`,
       size: 11,
       hyphenate: true,

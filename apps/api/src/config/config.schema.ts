@@ -66,7 +66,7 @@ export const configSchema = z
       .min(1)
       .max(32)
       .default(Math.max(2, Math.min(4, availableParallelism() - 1))),
-    IMPORT_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+    IMPORT_TIME_LIMIT_SECONDS: z.coerce.number().min(0.1).max(3600).default(300),
   })
   .transform((c) => {
     const PUBLIC_ORIGIN = c.PUBLIC_ORIGIN ?? `http://localhost:${c.PORT}`;

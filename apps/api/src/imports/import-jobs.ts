@@ -50,7 +50,7 @@ export class ImportJobs implements OnApplicationBootstrap {
       retries: MAX_ATTEMPTS - 1,
       retryDelaySeconds: 2,
       // Past the workers' own time limit, a run can only be one whose server died.
-      expireInSeconds: this.config.IMPORT_TIME_LIMIT_SECONDS + 60,
+      expireInSeconds: Math.ceil(this.config.IMPORT_TIME_LIMIT_SECONDS) + 60,
       concurrency: this.runner.size,
       run: (job) => this.run(job),
       onFailed: (job, error) => this.giveUp(job.draftId, error),

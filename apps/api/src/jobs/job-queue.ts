@@ -19,6 +19,11 @@ export interface JobQueue<T extends object> {
   expireInSeconds: number;
   /** Jobs of this queue this process runs at once. */
   concurrency: number;
+  /**
+   * How often an idle worker looks for jobs that nothing woke it for: sent by another process, or
+   * come due (a retry, `startAfter`). Jobs this process sends wake its workers at once. Default 5 s.
+   */
+  pollSeconds?: number;
   /** For recurring work: a cron schedule (UTC) on which a job with `data` is sent. */
   schedule?: { cron: string; data: T };
   run(job: JobRun<T>): Promise<void>;

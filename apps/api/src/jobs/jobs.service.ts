@@ -9,6 +9,12 @@ import type { JobQueue, RegisteredQueue, SendOptions } from './job-queue.js';
 const SHUTDOWN_GRACE_MS = 5_000;
 /** Where a job that failed its last retry goes, for its queue's `onFailed`. */
 const failedQueueName = (name: string) => `${name}__failed`;
+/**
+ * How often an idle worker polls when its queue does not say. Each poll is a query, and every queue
+ * has its workers in every process: at pg-boss's usual second or two an idle server queried the
+ * database ten times a second, and edits that arrived during a poll waited for it.
+ */
+const IDLE_POLL_SECONDS = 5;
 
 /**
  * Owns the PostgreSQL-backed job queue (pg-boss, in the `pgboss` schema of the app's database):
@@ -59,7 +65,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       ids.push(
         await this.boss.work<T>(
           queue.name,
-          { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
+          { batchSize: 1, pollingIntervalSeconds: queue.pollSeconds ?? IDLE_POLL_SECONDS, includeMetadata: true },
           ([job]) =>
             this.track(queue.name, job!.id, () => queue.run({ data: job!.data, attempt: job!.retryCount + 1 })),
         ),
@@ -69,8 +75,10 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     this.queues.push(queue as unknown as JobQueue<never>);
     if (queue.onFailed) {
       const onFailed = queue.onFailed.bind(queue);
-      await this.boss.work<T>(failed, { batchSize: 1, includeMetadata: true }, async ([job]) =>
-        onFailed(job!.data, lastError(job!.output)),
+      await this.boss.work<T>(
+        failed,
+        { batchSize: 1, pollingIntervalSeconds: IDLE_POLL_SECONDS, includeMetadata: true },
+        async ([job]) => onFailed(job!.data, lastError(job!.output)),
       );
     }
     if (queue.schedule) await this.boss.schedule(queue.name, queue.schedule.cron, queue.schedule.data, { tz: 'UTC' });

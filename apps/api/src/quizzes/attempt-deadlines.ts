@@ -29,6 +29,8 @@ export class AttemptDeadlines implements OnApplicationBootstrap {
       retryDelaySeconds: 5,
       expireInSeconds: 120,
       concurrency: 2,
+      // Its jobs come due rather than being woken for: an attempt is submitted within a second of its deadline.
+      pollSeconds: 1,
       run: async ({ data }) => void (await this.submission.submitOverdueAttempt(data.attemptId)),
       onFailed: async (data, error) => this.log.error(`submitting attempt ${data.attemptId} at its deadline: ${error}`),
     });
