@@ -63,11 +63,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     const ids: string[] = [];
     for (let i = 0; i < queue.concurrency; i++) {
       ids.push(
-        await this.boss.work<T>(
-          queue.name,
-          { batchSize: 1, pollingIntervalSeconds: queue.pollSeconds ?? IDLE_POLL_SECONDS, includeMetadata: true },
-          ([job]) =>
-            this.track(queue.name, job!.id, () => queue.run({ data: job!.data, attempt: job!.retryCount + 1 })),
+        await this.startWorker<T>(queue.name, queue.pollSeconds ?? IDLE_POLL_SECONDS, (job) =>
+          this.track(queue.name, job.id, () => queue.run({ data: job.data, attempt: job.retryCount + 1 })),
         ),
       );
     }
@@ -75,14 +72,37 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     this.queues.push(queue as unknown as JobQueue<never>);
     if (queue.onFailed) {
       const onFailed = queue.onFailed.bind(queue);
-      await this.boss.work<T>(
-        failed,
-        { batchSize: 1, pollingIntervalSeconds: IDLE_POLL_SECONDS, includeMetadata: true },
-        async ([job]) => onFailed(job!.data, lastError(job!.output)),
+      await this.startWorker<T>(failed, queue.pollSeconds ?? IDLE_POLL_SECONDS, (job) =>
+        onFailed(job.data, lastError(job.output)),
       );
     }
     if (queue.schedule) await this.boss.schedule(queue.name, queue.schedule.cron, queue.schedule.data, { tz: 'UTC' });
     return { send: (data, options) => this.send(queue.name, data, options) };
+  }
+
+  /**
+   * A worker taking one job at a time. Once it has run one it looks for the next at once: pg-boss
+   * would wait out its polling interval between jobs, so a backlog (a hundred documents closed
+   * together, each to compact) would drain at one job per interval.
+   */
+  private async startWorker<T extends object>(
+    name: string,
+    pollSeconds: number,
+    run: (job: PgBoss.JobWithMetadata<T>) => Promise<void>,
+  ): Promise<string> {
+    let id = '';
+    id = await this.boss.work<T>(
+      name,
+      { batchSize: 1, pollingIntervalSeconds: pollSeconds, includeMetadata: true },
+      async ([job]) => {
+        try {
+          await run(job!);
+        } finally {
+          this.boss.notifyWorker(id);
+        }
+      },
+    );
+    return id;
   }
 
   /**

@@ -15,6 +15,26 @@ async function until<T>(check: () => T | undefined, ms = 45_000): Promise<T> {
 }
 
 describe('the job queue', () => {
+  it('works through a backlog one job after another, without waiting for its idle poll in between', async () => {
+    const done: number[] = [];
+    const queue = await t.api.app.get(JobsService).register<{ n: number }>({
+      name: 'test-backlog',
+      retries: 0,
+      retryDelaySeconds: 1,
+      expireInSeconds: 30,
+      concurrency: 1,
+      pollSeconds: 60,
+      run: async ({ data }) => {
+        await new Promise((r) => setTimeout(r, 50));
+        done.push(data.n);
+      },
+    });
+    for (let n = 1; n <= 6; n++) await queue.send({ n });
+    // Six jobs of 50 ms: well within the idle poll that any of them would have waited for.
+    await until(() => (done.length === 6 ? true : undefined), 20_000);
+    expect(done.sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  }, 30_000);
+
   it('retries a failing job with back-off, then reports it failed with its last error', async () => {
     const attempts: number[] = [];
     const failures: Array<{ data: { n: number }; error: string }> = [];
@@ -24,6 +44,8 @@ describe('the job queue', () => {
       retryDelaySeconds: 1,
       expireInSeconds: 30,
       concurrency: 1,
+      // Retries come due rather than being sent: found by polling.
+      pollSeconds: 1,
       run: async ({ attempt }) => {
         attempts.push(attempt);
         throw new Error(`no luck on attempt ${attempt}`);
@@ -45,6 +67,7 @@ describe('the job queue', () => {
       retryDelaySeconds: 1,
       expireInSeconds: 30,
       concurrency: 1,
+      pollSeconds: 1,
       run: async ({ attempt }) => {
         attempts.push(attempt);
         if (attempt === 1) throw new Error('a passing fault');
