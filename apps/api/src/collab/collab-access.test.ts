@@ -3,8 +3,8 @@ import * as Y from 'yjs';
 import { courseWithCast, enrol, signUp } from '../testing/factories.js';
 import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
+import { storedText } from '../testing/stored-document.js';
 import { CollabServer } from './collab-server.js';
-import { DocumentStore } from './document-store.js';
 
 let t: TestApi;
 const open: CollabClient[] = [];
@@ -41,17 +41,6 @@ async function classroom() {
 }
 
 const storedRows = (documentId: string) => t.prisma.documentUpdate.count({ where: { documentId } });
-
-/** The text of the document as the database holds it. */
-async function storedText(documentId: string) {
-  const doc = new Y.Doc();
-  await t.api.app.get(DocumentStore).loadInto(documentId, doc);
-  return doc
-    .getXmlFragment('default')
-    .toArray()
-    .map((node) => (node as Y.XmlElement).toArray().join(''))
-    .join('\n');
-}
 
 describe('who may open a document over /collab', () => {
   it('lets the group co-write its note, and both see the same text', async () => {
@@ -180,7 +169,7 @@ describe('what is stored', () => {
     // Reconnecting, the writer sends the change again, which is now stored and shown.
     await a.synced();
     await eventually(() => b.text().includes('Written while the disk said no'));
-    expect(await storedText(groupNote.id)).toContain('Written while the disk said no');
+    expect(await storedText(t, groupNote.id)).toContain('Written while the disk said no');
   });
 
   it('never stores a blank or partial document over one whose load failed', async () => {

@@ -4,8 +4,8 @@ import * as Y from 'yjs';
 import { courseWithCast, enrol, signUp } from '../testing/factories.js';
 import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
+import { storedText } from '../testing/stored-document.js';
 import { lockDocument } from '../history/version-cut.js';
-import { DocumentStore } from './document-store.js';
 import { MembershipEvents } from './membership-events.js';
 
 let t: TestApi;
@@ -39,16 +39,6 @@ async function openAlsoOnSameSocket(client: CollabClient, documentName: string) 
   open.push({ close: () => provider.destroy() });
   provider.attach();
   await new Promise<void>((resolve) => provider.on('synced', () => resolve()));
-}
-
-async function storedText(documentId: string) {
-  const doc = new Y.Doc();
-  await t.api.app.get(DocumentStore).loadInto(documentId, doc);
-  return doc
-    .getXmlFragment('default')
-    .toArray()
-    .map((node) => (node as Y.XmlElement).toArray().join(''))
-    .join('\n');
 }
 
 /** Two students co-writing their group's note, each with an open connection. */
@@ -91,7 +81,7 @@ describe('access taken back while a document is open', () => {
     staying.write('The group goes on');
     await staying.synced();
 
-    expect(await storedText(note.id)).toBe('Written while in the group\nThe group goes on');
+    expect(await storedText(t, note.id)).toBe('Written while in the group\nThe group goes on');
     expect(staying.text()).toBe('Written while in the group\nThe group goes on');
     expect(staying.closes).toEqual([]);
     const again = connect(note.documentName, student.session);
@@ -108,7 +98,7 @@ describe('access taken back while a document is open', () => {
     leaving.write('Written after removal');
     staying.write('Still here');
     await staying.synced();
-    expect(await storedText(note.id)).not.toContain('Written after removal');
+    expect(await storedText(t, note.id)).not.toContain('Written after removal');
     expect(staying.closes).toEqual([]);
     expect(await connect(note.documentName, student.session).authenticated).toHaveProperty('refused');
   });
@@ -128,7 +118,7 @@ describe('access taken back while a document is open', () => {
     await staying.synced();
     await eventually(() => leaving.text().includes('The group writes on'));
     expect(await t.prisma.documentUpdate.count({ where: { documentId: note.id } })).toBe(rows + 1);
-    expect(await storedText(note.id)).toBe('Written while in the group\nThe group writes on');
+    expect(await storedText(t, note.id)).toBe('Written while in the group\nThe group writes on');
     expect(staying.closes).toEqual([]);
   });
 

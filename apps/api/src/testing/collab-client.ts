@@ -19,6 +19,15 @@ export interface CollabClient {
   close(): void;
 }
 
+/** The editor content's text (the XmlFragment `default`), a line per paragraph. */
+export function editorText(doc: Y.Doc): string {
+  return doc
+    .getXmlFragment('default')
+    .toArray()
+    .map((node) => (node as Y.XmlElement).toArray().join(''))
+    .join('\n');
+}
+
 export function collabUrl(apiUrl: string): string {
   return `${apiUrl.replace(/^http/, 'ws')}/collab`;
 }
@@ -57,11 +66,7 @@ export function connectCollab(apiUrl: string, documentName: string, session?: st
     provider,
     socket,
     authenticated,
-    text: () =>
-      fragment
-        .toArray()
-        .map((node) => (node as Y.XmlElement).toArray().join(''))
-        .join('\n'),
+    text: () => editorText(doc),
     write(words) {
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText(words)]);
