@@ -1,7 +1,7 @@
 // Two API processes on one database share live documents through Redis: people editing one note
 // on different processes see each other's changes, each change is stored once (by the process its
-// writer is connected to), and a membership change made on one process closes the connections
-// it revokes on the other.
+// writer is connected to) and reaches the other process only once stored, and a membership change
+// made on one process closes the connections it revokes on the other.
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -120,6 +120,32 @@ describe('collaboration on two API processes sharing Redis', () => {
       expect(late.text()).toBe(clients[0]!.text());
     }
     expect((await storedRows(note.id)).updates).toHaveLength(lines);
+  });
+
+  it('shows the other process no change the database refused, and stores it once the database takes it', async () => {
+    const [first, second] = processes as [ApiProcess, ApiProcess];
+    const { students, note } = await groupWithNote(2);
+    const writer = connect(first, note.documentName, students[0]!.session);
+    const reader = connect(second, note.documentName, students[1]!.session);
+    await Promise.all([writer.synced(), reader.synced()]);
+    const sql = new pg.Client({ connectionString: database.url });
+    await sql.connect();
+    // For a while the database refuses every new update row (a check only new rows must meet).
+    await sql.query('ALTER TABLE "DocumentUpdate" ADD CONSTRAINT refuse_all CHECK (false) NOT VALID');
+    try {
+      writer.write('Written while the disk said no');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Had the other process been given it, a writer reconnecting there would be told it is saved.
+      expect(reader.text()).not.toContain('Written while the disk said no');
+      expect(writer.provider.unsyncedChanges).toBeGreaterThan(0);
+      expect((await storedRows(note.id)).updates).toHaveLength(0);
+    } finally {
+      await sql.query('ALTER TABLE "DocumentUpdate" DROP CONSTRAINT refuse_all');
+      await sql.end();
+    }
+    await writer.synced();
+    await eventually(() => reader.text().includes('Written while the disk said no'), 30_000);
+    expect((await storedRows(note.id)).updates).toHaveLength(1);
   });
 
   it("closes a removed student's connection on the other process at once, and only theirs", async () => {

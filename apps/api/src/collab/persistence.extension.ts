@@ -7,6 +7,8 @@ import type {
   onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
 import { AUTO_VERSION_EVERY_MS } from '../history/version-cut.js';
 import type { CollabContext } from './collab-auth.extension.js';
 import { COMPACT_AFTER_UPDATES, MAX_DOCUMENT_BYTES } from './collab-limits.js';
@@ -33,21 +35,28 @@ interface LiveDocument {
 /**
  * Keeps documents in PostgreSQL without ever writing a whole document over the saved one: a
  * document loads from its snapshot and updates, and every update a client sends is appended to
- * the log. It is applied (and so shown to the others) while its row is written, and acknowledged
- * to its writer only once the row is committed: a client counts a change saved only when it is.
+ * the log and acknowledged to its writer only once its row is committed: a client counts a change
+ * saved only when it is. A server alone applies (and so shows) the update while its row is written.
+ * Servers sharing documents through Redis apply it only once committed: another process could
+ * otherwise take an uncommitted change from this one's document, and acknowledge it to its writer
+ * reconnecting there, while this process fails to store it.
  * Read-only connections' updates are refused by Hocuspocus and never reach the log.
  */
 @Injectable()
 export class PersistenceExtension implements Extension {
   private readonly log = new Logger('Collab');
   private readonly live = new Map<string, LiveDocument>();
+  private readonly showBeforeCommit: boolean;
 
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(DocumentStore) private readonly store: DocumentStore,
     @Inject(UpdateLog) private readonly updates: UpdateLog,
     @Inject(CompactionJobs) private readonly compaction: CompactionJobs,
     @Inject(DerivedFields) private readonly derived: DerivedFields,
-  ) {}
+  ) {
+    this.showBeforeCommit = !config.REDIS_URL;
+  }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const documentId = documentIdOf(documentName);
@@ -93,23 +102,25 @@ export class PersistenceExtension implements Extension {
     }
     const { userId } = connection.context as CollabContext;
     const committed = this.updates.append({ documentId, update, clientId: connection.socketId, userId });
-    // Applied now with the connection as its origin, as Hocuspocus would: the others see it without
-    // waiting for the commit. Hocuspocus applies it again once this hook returns (a no-op) and only
-    // then acknowledges it.
-    Y.applyUpdate(document, update, connection);
+    // Applied with the connection as its origin, as Hocuspocus would: the others see it without waiting
+    // for the commit. Hocuspocus applies it again once this hook returns (a no-op) and only then
+    // acknowledges it.
+    if (this.showBeforeCommit) Y.applyUpdate(document, update, connection);
     live.bytes += update.length;
     this.live.set(documentName, live);
     try {
       await committed;
     } catch (error) {
-      // The document now holds a change the database does not: every connection to it is closed and
-      // it loads again from the database. The writer (and anyone who received the change) still holds
-      // it unacknowledged and sends it again on reconnecting.
       this.log.error(`update not stored: ${(error as Error).message}`);
-      live.unsaved = true;
       const refused = new RefusedMessage(1011, 'Could not save the change');
-      // Sockets, not Hocuspocus's per-document close, which a provider does not reconnect from.
-      for (const open of document.getConnections()) open.webSocket.close(refused.code, refused.reason);
+      // The document holds a change the database does not: every socket on it is closed (not Hocuspocus's
+      // per-document close, which a provider does not reconnect from) and it loads again from the
+      // database. The writer, and anyone who received the change, still holds it unacknowledged and
+      // sends it again on reconnecting.
+      if (this.showBeforeCommit) {
+        live.unsaved = true;
+        for (const open of document.getConnections()) open.webSocket.close(refused.code, refused.reason);
+      }
       throw refused;
     }
     live.storedSinceLoad += 1;
