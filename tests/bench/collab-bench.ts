@@ -21,14 +21,17 @@ import { PASSWORD } from '../support/people.js';
 
 /**
  * Every client types one character per round; a round's keystrokes are spread evenly over
- * `roundMs` (200 clients on one document make 50 edits a second, each sent to 200 clients).
- * Rounds are few so that the run stays within about five minutes on 2 CPUs.
+ * `roundMs` (200 clients on one document make 25 edits a second, each sent to 200 clients: at 50 a
+ * second, on 2 CPUs, this process applying them all at its 200 clients fell behind, and its own delay
+ * decided the p99 of both servers).
+ * Each workload runs in four blocks of half its rounds, Commonplace, bare, bare, Commonplace, so that
+ * a machine slower for a while weighs on both alike; p99 is taken over all of a server's keystrokes.
  */
 const WORKLOADS = [
-  { name: '10 clients, one document', documents: 1, clients: 10, rounds: 30, roundMs: 1000 },
-  { name: '50 clients, one document', documents: 1, clients: 50, rounds: 10, roundMs: 1000 },
-  { name: '200 clients, one document', documents: 1, clients: 200, rounds: 2, roundMs: 4000 },
-  { name: '100 documents × 4 clients', documents: 100, clients: 4, rounds: 3, roundMs: 2000 },
+  { name: '10 clients, one document', documents: 1, clients: 10, rounds: 60, roundMs: 1000 },
+  { name: '50 clients, one document', documents: 1, clients: 50, rounds: 20, roundMs: 1000 },
+  { name: '200 clients, one document', documents: 1, clients: 200, rounds: 4, roundMs: 8000 },
+  { name: '100 documents × 4 clients', documents: 100, clients: 4, rounds: 6, roundMs: 2000 },
 ];
 const COLD_UPDATES = 100_000;
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -49,9 +52,32 @@ function processUsage(pid: number) {
   return { cpuSeconds, rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
 }
 
+/**
+ * CPU seconds of the embedded PostgreSQL: its postmaster, the processes it runs now, and those that
+ * have ended (counted in the postmaster's children's time).
+ */
+function postgresCpuSeconds(): number {
+  const postmaster = Number(readFileSync(join(database.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const ticks = (pid: number, withChildren: boolean) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat
+        .slice(stat.lastIndexOf(')') + 2)
+        .split(' ')
+        .map(Number);
+      return fields[11]! + fields[12]! + (withChildren ? fields[13]! + fields[14]! : 0);
+    } catch {
+      return 0; // ended since it was listed: its time is now the postmaster's children's
+    }
+  };
+  const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(' ');
+  const total = children.filter(Boolean).reduce((sum, pid) => sum + ticks(Number(pid), false), ticks(postmaster, true));
+  return total / CLOCK_TICKS_PER_SECOND;
+}
+
 const folder = await folderForEmbeddedPg('commonplace-collab-bench-');
 const database = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), persistent: false });
-const api = await startApiProcess(database.url, { SIGNUPS_PER_ADDRESS_PER_HOUR: '1000' });
+const api = await startApiProcess(database.url, { SIGNUPS_PER_ADDRESS_PER_HOUR: '1000' }, { compiled: true });
 const bare = await startBareServer();
 const bareUrl = `http://127.0.0.1:${bare.port}`;
 const sql = new pg.Client({ connectionString: database.url });
@@ -90,6 +116,8 @@ interface Measured {
   ackMs: number[];
   updateBytes: number[];
   serverCpuSeconds: number;
+  /** Commonplace's PostgreSQL, for its writes. */
+  postgresCpuSeconds?: number;
   serverRssMb: number;
   walBytes?: number;
   finalState?: Y.Doc;
@@ -174,6 +202,7 @@ async function typing(
   }
 
   const walBefore = target.name === 'commonplace' ? await walLsn() : undefined;
+  const postgresBefore = postgresCpuSeconds();
   const serverPid = target.name === 'commonplace' ? api.pid : bare.pid;
   const serverBefore = processUsage(serverPid);
   let edits = 0;
@@ -207,6 +236,7 @@ async function typing(
     serverRssMb: serverAfter.rssMb,
   };
   if (walBefore) {
+    measured.postgresCpuSeconds = postgresCpuSeconds() - postgresBefore;
     const wal = await sql.query<{ bytes: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1)::text AS bytes', [
       walBefore,
     ]);
@@ -235,26 +265,45 @@ const bareTarget: Target = { name: 'bare', url: bareUrl };
 await typing(appTarget, [(await newNote('warm-up')).documentName], 4, 5, 200);
 await typing(bareTarget, ['doc:00000000-0000-4000-8000-000000000000'], 4, 5, 200);
 
+/** One workload's blocks, each on documents of its own, as one measurement per server. */
+async function blocks(
+  workload: (typeof WORKLOADS)[number],
+  targets: Target[],
+): Promise<Array<Measured & { firstNoteId: string }>> {
+  const measured = [];
+  for (const target of targets) {
+    const notes = [];
+    for (let d = 0; d < workload.documents; d++) notes.push(await newNote(`${workload.name} ${d}`));
+    const names = notes.map((note) => note.documentName);
+    const typed = await typing(target, names, workload.clients, workload.rounds / 2, workload.roundMs);
+    measured.push({ ...typed, firstNoteId: notes[0]!.id });
+  }
+  return measured;
+}
+
+const pooled = (blocks: Measured[]): Measured => ({
+  edits: blocks.reduce((sum, b) => sum + b.edits, 0),
+  peerMs: blocks.flatMap((b) => b.peerMs),
+  ackMs: blocks.flatMap((b) => b.ackMs),
+  updateBytes: blocks.flatMap((b) => b.updateBytes),
+  serverCpuSeconds: blocks.reduce((sum, b) => sum + b.serverCpuSeconds, 0),
+  postgresCpuSeconds: blocks.reduce((sum, b) => sum + (b.postgresCpuSeconds ?? 0), 0),
+  serverRssMb: Math.max(...blocks.map((b) => b.serverRssMb)),
+  walBytes: blocks.reduce((sum, b) => sum + (b.walBytes ?? 0), 0),
+});
+
 const results = [];
-let typedNote: { id: string; documentName: string; state: Y.Doc } | undefined;
+let typedNote: { id: string; state: Y.Doc } | undefined;
 for (const workload of WORKLOADS) {
-  const notes = [];
-  for (let d = 0; d < workload.documents; d++) notes.push(await newNote(`${workload.name} ${d}`));
-  const app = await typing(
+  const [appFirst, bareFirst, bareSecond, appSecond] = await blocks(workload, [
     appTarget,
-    notes.map((note) => note.documentName),
-    workload.clients,
-    workload.rounds,
-    workload.roundMs,
-  );
-  const reference = await typing(
     bareTarget,
-    notes.map((note) => note.documentName),
-    workload.clients,
-    workload.rounds,
-    workload.roundMs,
-  );
-  if (workload.clients === 200) typedNote = { ...notes[0]!, state: app.finalState! };
+    bareTarget,
+    appTarget,
+  ]);
+  const app = pooled([appFirst!, appSecond!]);
+  const reference = pooled([bareFirst!, bareSecond!]);
+  if (workload.clients === 200) typedNote = { id: appFirst!.firstNoteId, state: appFirst!.finalState! };
   const row = {
     workload: workload.name,
     clients: workload.documents * workload.clients,
@@ -265,6 +314,7 @@ for (const workload of WORKLOADS) {
     durableP95: quantile(app.ackMs, 0.95),
     bareAckP95: quantile(reference.ackMs, 0.95),
     apiCpuSeconds: app.serverCpuSeconds,
+    postgresCpuSeconds: app.postgresCpuSeconds!,
     bareCpuSeconds: reference.serverCpuSeconds,
     apiRssMb: app.serverRssMb,
     bareRssMb: reference.serverRssMb,
@@ -287,26 +337,27 @@ async function coldLoad(documentName: string): Promise<{ ms: number; client: Col
 }
 
 /**
- * The server's own load of a document, run here on the same database: the statement that reads
- * its snapshot and updates, and applying them to a new Y.Doc.
+ * The server's own load of a document, run here on the same database (the statement that reads its
+ * snapshot and updates, and applying them to a new Y.Doc), beside `reference`, parsing the same
+ * content in this process: seven of each, taken in turn so that a slower moment of the machine falls
+ * on both, and the median of each, so that one garbage collection does not decide a figure.
  */
-async function storeLoad(documentId: string): Promise<number> {
+async function storeLoadBeside(documentId: string, reference: () => void): Promise<[number, number]> {
   const reader = {
     rows: async <T>(statement: { text: string; values: unknown[] }) =>
       (await sql.query(statement.text, statement.values)).rows as T[],
   };
-  return medianMs(() => loadStoredInto(reader, documentId, new Y.Doc()));
-}
-
-/** The median of five timed runs of `run`, so that one garbage collection does not decide a figure. */
-async function medianMs(run: () => unknown): Promise<number> {
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
+  const loads: number[] = [];
+  const references: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    let started = performance.now();
+    await loadStoredInto(reader, documentId, new Y.Doc());
+    loads.push(performance.now() - started);
+    started = performance.now();
+    reference();
+    references.push(performance.now() - started);
   }
-  return quantile(times, 0.5);
+  return [quantile(loads, 0.5), quantile(references, 0.5)];
 }
 
 async function rowsOf(documentId: string): Promise<number> {
@@ -349,27 +400,25 @@ for (let start = 0; start < updates.length; start += 5000) {
     updates.slice(start, start + 5000).map((update) => Buffer.from(update)),
   ]);
 }
-const parseUpdatesMs = await medianMs(() => {
-  const parsed = new Y.Doc();
-  Y.transact(parsed, () => updates.forEach((update) => Y.applyUpdate(parsed, update)));
-});
 
 // A small document first, so the connection and authentication cost shows apart.
 const small = await coldLoad((await newNote('empty')).documentName);
 small.client.close();
 const before = await coldLoad(heavy.documentName);
 if (before.client.text().length !== text.length) throw new Error('the cold load lost content');
-const storeLoadBeforeMs = await storeLoad(heavy.id);
+const [storeLoadBeforeMs, parseUpdatesMs] = await storeLoadBeside(heavy.id, () => {
+  const parsed = new Y.Doc();
+  Y.transact(parsed, () => updates.forEach((update) => Y.applyUpdate(parsed, update)));
+});
 // One edit through the server: the document is compacted once its last client leaves.
 before.client.write('!');
 await before.client.synced();
 before.client.close();
 await eventually(async () => (await rowsOf(heavy.id)) === 0, 300_000);
 const snapshot = await snapshotOf(heavy.id);
-const parseSnapshotMs = await medianMs(() => Y.applyUpdate(new Y.Doc(), snapshot));
 const after = await coldLoad(heavy.documentName);
 after.client.close();
-const storeLoadAfterMs = await storeLoad(heavy.id);
+const [storeLoadAfterMs, parseSnapshotMs] = await storeLoadBeside(heavy.id, () => Y.applyUpdate(new Y.Doc(), snapshot));
 const cold = {
   connectEmptyMs: small.ms,
   beforeCompactionMs: before.ms,
@@ -391,14 +440,14 @@ const ms = (value: number) => `${round1(value)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 console.log('\nEdit to peer (the first client of the document sees the keystroke), Commonplace / bare Hocuspocus\n');
 console.log(
-  '| workload | edits | p50 | bare p50 | p99 | bare p99 | p99 ratio | edit→durable p50 / p95 | API CPU | bare CPU | API RSS | bare RSS | WAL per edit |',
+  '| workload | edits | p50 | bare p50 | p99 | bare p99 | p99 ratio | edit→durable p50 / p95 | API CPU | PostgreSQL CPU | bare CPU | API RSS | bare RSS | WAL per edit |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   console.log(
     `| ${r.workload} | ${r.edits} | ${ms(r.peerP50.commonplace)} | ${ms(r.peerP50.bare)} | ${ms(r.peerP99.commonplace)} | ` +
       `${ms(r.peerP99.bare)} | ${ratio(r.peerP99.commonplace, r.peerP99.bare)} | ${ms(r.durableP50)} / ${ms(r.durableP95)} | ` +
-      `${r.apiCpuSeconds.toFixed(1)} s | ${r.bareCpuSeconds.toFixed(1)} s | ${r.apiRssMb.toFixed(0)} MB | ${r.bareRssMb.toFixed(0)} MB | ` +
+      `${r.apiCpuSeconds.toFixed(1)} s | ${r.postgresCpuSeconds.toFixed(1)} s | ${r.bareCpuSeconds.toFixed(1)} s | ${r.apiRssMb.toFixed(0)} MB | ${r.bareRssMb.toFixed(0)} MB | ` +
       `${r.walBytesPerEdit.toFixed(0)} B (update ${r.updateBytesPerEdit.toFixed(0)} B) |`,
   );
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, repoRoot } from '@commonplace/db';
 
@@ -9,16 +10,26 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
+const apiFolder = join(repoRoot, 'apps/api');
+
 /**
  * The deployed API entry (no web app, as each replica of the deployment runs it) as a process of
- * its own on `databaseUrl`, with `env` added.
+ * its own on `databaseUrl`, with `env` added: from the sources through tsx, or `compiled` as its
+ * image runs it (`pnpm --filter @commonplace/api... build` first), for measurements.
  */
-export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  { compiled = false } = {},
+): Promise<ApiProcess> {
+  if (compiled && !existsSync(join(apiFolder, 'dist/main.js')))
+    throw new Error('The compiled API is missing: run `pnpm --filter @commonplace/api... build` first.');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: join(repoRoot, 'apps/api'),
+  const entry = compiled ? ['--conditions=compiled', 'dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, entry, {
+    cwd: apiFolder,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -42,13 +42,16 @@ export class DocumentStore {
   /** One statement on `pg` for the whole batch: through Prisma's client it cost several times the CPU. */
   async append(updates: readonly PendingUpdate[]): Promise<void> {
     if (!updates.length) return;
-    await this.sql.rows(Prisma.sql`
+    await this.sql.rows(
+      Prisma.sql`
       INSERT INTO "DocumentUpdate" ("documentId", "update", "clientId", "userId")
       SELECT * FROM unnest(
         ${updates.map((u) => u.documentId)}::uuid[],
         ${updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength))}::bytea[],
         ${updates.map((u) => u.clientId ?? null)}::text[],
-        ${updates.map((u) => u.userId ?? null)}::uuid[])`);
+        ${updates.map((u) => u.userId ?? null)}::uuid[])`,
+      'append-document-updates',
+    );
   }
 
   /** Updates stored since the last compaction. */
