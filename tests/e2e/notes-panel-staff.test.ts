@@ -1,6 +1,7 @@
 // The notes panel beside the reader: an instructor switches to a group, reads its note (which
 // started from the reading's headings) without being able to write in it, and leaves a comment
-// the group's student then sees; the student adds a second group note and a private one.
+// the group's student, with the note open, sees arrive (and go, when deleted) without reloading;
+// the student adds a second group note and a private one.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { endToEnd } from '../support/e2e.js';
@@ -56,6 +57,14 @@ describe('the notes panel', () => {
     await groupNote.click();
     await t.keyboard.type('Staff words');
 
+    // The group's student has the note open meanwhile.
+    const a = (await aliya.open(e2e.browser)).page;
+    await a.goto(readingPath, { waitUntil: 'networkidle' });
+    const panel = panelOf(a);
+    await expect.poll(() => editorOf(a, GROUP_NOTE).innerText(), { timeout: 10_000 }).toContain('The Ports');
+    const theirComments = panel.getByRole('region', { name: /Comments/ });
+    expect(await theirComments.innerText()).toContain('No comments yet.');
+
     await staffPanel.getByRole('textbox', { name: 'Add a comment' }).fill('Say which agreement came first.');
     await staffPanel.getByRole('button', { name: 'Comment', exact: true }).click();
     const comments = staffPanel.getByRole('region', { name: /Comments/ });
@@ -66,6 +75,7 @@ describe('the notes panel', () => {
     await staffPanel.getByRole('textbox', { name: 'Add a comment' }).fill('Posted too soon.');
     await staffPanel.getByRole('button', { name: 'Comment', exact: true }).click();
     await expect.poll(() => comments.innerText()).toContain('Posted too soon.');
+    await expect.poll(() => theirComments.innerText()).toContain('Posted too soon.');
     await comments.getByRole('button', { name: 'Delete comment by Dana Instructor' }).last().click();
     const undo = t.getByRole('status').filter({ hasText: 'Comment deleted.' });
     await undo.getByRole('button', { name: 'Undo' }).click();
@@ -74,14 +84,11 @@ describe('the notes panel', () => {
     await comments.getByRole('button', { name: 'Delete comment by Dana Instructor' }).last().click();
     await expect.poll(() => comments.innerText()).not.toContain('Posted too soon.');
 
-    // The student sees the comment under their group's note, and adds a second note for the group.
-    const a = (await aliya.open(e2e.browser)).page;
-    await a.goto(readingPath, { waitUntil: 'networkidle' });
-    const panel = panelOf(a);
-    await editorOf(a, GROUP_NOTE).waitFor();
-    const theirComments = panel.getByRole('region', { name: /Comments/ });
+    // The student saw the comments come and go, unreloaded, and adds a second note for the group.
+    await expect.poll(() => theirComments.innerText()).not.toContain('Posted too soon.');
     expect(await theirComments.innerText()).toContain('Dana Instructor');
     expect(await theirComments.innerText()).toContain('Say which agreement came first.');
+    expect(await theirComments.innerText()).toContain('Comments (1)');
 
     await panel.getByText('New note', { exact: true }).click();
     await panel.getByRole('textbox', { name: 'Title' }).fill('Essay plan');

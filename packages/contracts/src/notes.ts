@@ -16,6 +16,23 @@ export type NoteCreate = z.infer<typeof noteCreate>;
 /** The name a client joins over `/collab` with: the editor content is its Y.XmlFragment `default`. */
 export const documentNameOf = (id: string) => `doc:${id}`;
 
+/**
+ * What the server tells a document's open clients changed beside its content, in a stateless
+ * message `{"changed": ...}` on the document: they read it again through the API.
+ */
+const documentSignal = z.object({ changed: z.enum(['comments']) });
+export type DocumentSignal = z.infer<typeof documentSignal>['changed'];
+export const documentSignalMessage = (what: DocumentSignal) => JSON.stringify({ changed: what });
+
+/** The signal a stateless message carries, or null for any other message. */
+export function documentSignalIn(payload: string): DocumentSignal | null {
+  try {
+    return documentSignal.safeParse(JSON.parse(payload)).data?.changed ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export const note = z.object({
   id: z.uuid(),
   title: z.string(),

@@ -5,6 +5,7 @@ import { CollabServer } from './collab-server.js';
 import { CollabTicketController } from './collab-ticket.controller.js';
 import { CompactionJobs } from './compaction-jobs.js';
 import { DerivedFields } from './derived-fields.js';
+import { DocumentSignals } from './document-signals.js';
 import { DocumentStore } from './document-store.js';
 import { LiveRevocation } from './live-revocation.js';
 import { MembershipEventsModule } from './membership-events.module.js';
@@ -24,7 +25,8 @@ import { UpdateLog } from './update-log.js';
     PersistenceExtension,
     CollabServer,
     LiveRevocation,
+    DocumentSignals,
   ],
-  exports: [CollabServer, DocumentStore, DocumentAccess, DerivedFields, UpdateLog],
+  exports: [CollabServer, DocumentStore, DocumentAccess, DerivedFields, UpdateLog, DocumentSignals],
 })
 export class CollabModule {}

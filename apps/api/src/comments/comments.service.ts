@@ -4,6 +4,7 @@ import type { Comment } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import { isStaff, type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
+import { DocumentSignals } from '../collab/document-signals.js';
 import { AppError } from '../common/app-error.js';
 import { documentVisible } from '../notes/note-policies.js';
 
@@ -32,13 +33,15 @@ const mayRemove = (viewer: Viewer) =>
 /**
  * Comments on notes: whoever may read a note reads and writes its comments, so staff, who only
  * read a group's note, comment on it. Each call checks the note and the viewer's right to it in
- * the same statement that reads or writes, so a right lost in between is never acted on.
+ * the same statement that reads or writes, so a right lost in between is never acted on. Every
+ * change is signalled to the note's open editors, which read the comments again.
  */
 @Injectable()
 export class CommentsService {
   constructor(
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
     @Inject(SqlReader) private readonly sql: SqlReader,
+    @Inject(DocumentSignals) private readonly signals: DocumentSignals,
   ) {}
 
   async list(viewer: Viewer, noteId: string): Promise<Comment[]> {
@@ -63,6 +66,7 @@ export class CommentsService {
         RETURNING *)
       SELECT ${COMMENT_COLUMNS} FROM c JOIN "User" u ON u.id = c."authorId"`);
     if (!row) throw new AppError('NOTE_NOT_FOUND');
+    await this.signals.changed(row.noteId, 'comments');
     return this.toComment(viewer, row);
   }
 
@@ -101,6 +105,7 @@ export class CommentsService {
     if (!outcome?.note) throw new AppError('NOTE_NOT_FOUND');
     if (!outcome.comment) throw new AppError('COMMENT_NOT_FOUND');
     if (!outcome.allowed) throw new AppError('COMMENT_NOT_YOURS');
+    await this.signals.changed(outcome.comment.noteId, 'comments');
     return this.toComment(viewer, { ...outcome.comment, createdAt: new Date(outcome.comment.createdAt) });
   }
 

@@ -1,12 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { COMMENT_MAX_CHARS } from '@commonplace/contracts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { COMMENT_MAX_CHARS, documentNameOf, documentSignalMessage } from '@commonplace/contracts';
+import { connectCollab, eventually } from '../testing/collab-client.js';
 import { courseWithCast, enrol, signUp, twoGroups } from '../testing/factories.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 
 let t: TestApi;
+const open: { close(): void }[] = [];
 beforeAll(async () => (t = await startTestApi()));
 afterAll(() => t.close());
 beforeEach(() => t.db.truncate());
+afterEach(() => open.splice(0).forEach((client) => client.close()));
+
+/** A client open on the note's document, with every stateless message it has been sent. */
+async function openEditor(noteId: string, session: string) {
+  const client = connectCollab(t.api.url, documentNameOf(noteId), session);
+  open.push(client);
+  const heard: string[] = [];
+  client.provider.on('stateless', ({ payload }: { payload: string }) => heard.push(payload));
+  await client.synced();
+  return heard;
+}
 
 const UNKNOWN = '7b0e8a0c-63a4-4b8e-9f53-1f0a3c3f2a11';
 
@@ -98,6 +111,33 @@ describe('comments on a note', () => {
       expect(refused.body.error.code).toBe('NOTE_NOT_FOUND');
     }
     expect(await t.prisma.documentComment.count()).toBe(1);
+  });
+});
+
+describe('comments while the note is open', () => {
+  it("tells the note's open editors, and no other note's, each time its comments change", async () => {
+    const { courseId, instructor, student, rival, noteId } = await groupNote();
+    const rivalNote = (await rival.call('createNote', { courseId }, { title: 'Rival notes', scope: 'group' })).body
+      .id as string;
+    const studentHears = await openEditor(noteId, student.session!);
+    const instructorHears = await openEditor(noteId, instructor.session!);
+    const rivalHears = await openEditor(rivalNote, rival.session!);
+    const changed = documentSignalMessage('comments');
+
+    const commentId = (await instructor.call('createComment', { courseId, noteId }, { body: 'Cite the speech.' })).body
+      .id as string;
+    await eventually(() => studentHears.length === 1 && instructorHears.length === 1);
+    expect(studentHears).toEqual([changed]);
+    await instructor.call('deleteComment', { courseId, noteId, commentId });
+    await eventually(() => studentHears.length === 2);
+    await instructor.call('restoreComment', { courseId, noteId, commentId });
+    await eventually(() => studentHears.length === 3);
+    // A refused comment changes nothing, and says nothing.
+    expect((await rival.call('createComment', { courseId, noteId }, { body: 'Peek.' })).status).toBe(404);
+    await rival.call('createComment', { courseId, noteId: rivalNote }, { body: 'Ours.' });
+    await eventually(() => rivalHears.length === 1);
+    expect(studentHears).toEqual([changed, changed, changed]);
+    expect(instructorHears).toHaveLength(3);
   });
 });
 
