@@ -1,5 +1,6 @@
 // A student starts the course wiki, links a page that does not exist yet by typing [[…]], follows
-// the link to create it, and the new page lists the first among the pages that link to it.
+// the link to create it, and the new page lists the first among the pages that link to it. Renamed,
+// the page keeps its old address leading to it.
 import { describe, expect, it } from 'vitest';
 import { endToEnd } from '../support/e2e.js';
 import { courseWithStudent, signUpOverApi } from '../support/course-setup.js';
@@ -7,7 +8,7 @@ import { courseWithStudent, signUpOverApi } from '../support/course-setup.js';
 const e2e = endToEnd();
 
 describe('the course wiki', () => {
-  it('creates a page from a [[link]] and lists the linking page among its backlinks', async () => {
+  it('creates a page from a [[link]], lists the linking page among its backlinks, and keeps its old address after a rename', async () => {
     const url = e2e.app.url;
     const instructor = await signUpOverApi(url, 'Dana Instructor');
     const student = await signUpOverApi(url, 'Aliya Karimova');
@@ -41,5 +42,16 @@ describe('the course wiki', () => {
     await expect.poll(() => backlinks.getByRole('link').allInnerTexts()).toEqual(['Harbour lights']);
     const tree = page.getByRole('navigation', { name: 'Wiki pages' });
     expect(await tree.getByRole('link').allInnerTexts()).toEqual(['Wiki home', 'Harbour lights', 'Lighthouse keepers']);
+
+    const oldAddress = page.url();
+    expect(oldAddress).toMatch(/\/wiki\/lighthouse-keepers$/);
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('textbox', { name: 'Page title' }).fill('Keepers of the lights');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Keepers of the lights' }).waitFor();
+    await expect.poll(() => page.url()).toMatch(/\/wiki\/keepers-of-the-lights$/);
+    await page.goto(oldAddress, { waitUntil: 'networkidle' });
+    expect(page.url()).toMatch(/\/wiki\/keepers-of-the-lights$/);
+    await page.getByRole('heading', { name: 'Keepers of the lights' }).waitFor();
   });
 });

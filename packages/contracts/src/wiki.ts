@@ -24,6 +24,8 @@ export const wikiPage = z.object({
   title: z.string(),
   /** The page's readable URL part, unique in the course: /courses/:courseId/wiki/:slug. */
   slug: z.string(),
+  /** Its slugs before it was renamed, newest last: their addresses lead to the page. */
+  formerSlugs: z.array(z.string()),
   parentId: z.uuid().nullable(),
   position: z.number().int(),
   /** A locked page is written by staff alone. */

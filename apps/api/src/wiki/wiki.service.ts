@@ -24,6 +24,7 @@ interface PageRow {
   id: string;
   title: string;
   slug: string;
+  formerSlugs: string[] | null;
   parentId: string | null;
   position: number;
   locked: boolean;
@@ -31,10 +32,14 @@ interface PageRow {
   updatedAt: Date;
 }
 
+/** Earlier slugs a renamed page keeps leading from, at most: the last few are the ones still shared. */
+const MAX_FORMER_SLUGS = 20;
+
 const toPage = (row: PageRow): WikiPage => ({
   id: row.id,
   title: row.title,
   slug: row.slug,
+  formerSlugs: row.formerSlugs ?? [],
   parentId: row.parentId,
   position: row.position,
   locked: row.locked,
@@ -62,7 +67,7 @@ export class WikiService {
   /** The live pages of the course, siblings in order, with the viewer's right to write each. */
   private async pages(viewer: Viewer, only?: string): Promise<PageRow[]> {
     return this.sql.rows<PageRow>(Prisma.sql`
-      SELECT d.id::text, d.title, d.slug, d."parentId"::text AS "parentId", d.position, d.locked,
+      SELECT d.id::text, d.title, d.slug, d."formerSlugs", d."parentId"::text AS "parentId", d.position, d.locked,
              ${documentWritable(viewer).sql('d')} AS writable, d."updatedAt"
       FROM "Document" d
       WHERE d."courseId" = ${viewer.courseId}::uuid AND d.kind = 'WIKI' AND d."deletedAt" IS NULL
@@ -123,9 +128,10 @@ export class WikiService {
         renamed && slugOf(input.title!) !== slugOf(page.title)
           ? await this.freeSlug(tx, viewer.courseId, input.title!)
           : undefined;
+      const formerSlugs = slug ? await this.formerSlugsAfter(tx, pageId, slug) : undefined;
       await tx.document.update({
         where: { id: pageId },
-        data: { title: input.title, slug, locked: input.locked, parentId },
+        data: { title: input.title, slug, formerSlugs, locked: input.locked, parentId },
       });
       if (parentId !== page.parentId || input.position !== undefined)
         await this.place(tx, viewer.courseId, pageId, parentId, input.position);
@@ -133,6 +139,16 @@ export class WikiService {
     // Whoever has the page open is checked again at once: a lock makes students read-only now.
     if (input.locked !== undefined && input.locked !== page.locked) await this.rights.changed(viewer.courseId);
     return toPage(await this.page(viewer, pageId));
+  }
+
+  /** The old address keeps leading to a renamed page (read under the tree's lock: no rename is lost). */
+  private async formerSlugsAfter(tx: Tx, pageId: string, newSlug: string): Promise<string[]> {
+    const { slug, formerSlugs } = await tx.document.findUniqueOrThrow({
+      where: { id: pageId },
+      select: { slug: true, formerSlugs: true },
+    });
+    const kept = formerSlugs.filter((former) => former !== newSlug && former !== slug);
+    return [...kept, ...(slug ? [slug] : [])].slice(-MAX_FORMER_SLUGS);
   }
 
   /** Puts the page at `position` among its siblings (last if none is given) and numbers them 0, 1, … */

@@ -143,6 +143,7 @@ describe('wiki pages', () => {
     expect(renamed.body).toMatchObject({
       title: 'Fresnel lens',
       slug: 'fresnel-lens-2',
+      formerSlugs: ['lenses'],
       parentId: taken.id,
       locked: false,
     });
@@ -156,9 +157,15 @@ describe('wiki pages', () => {
     expect(nothing.body).toMatchObject({
       title: 'FRESNEL LENS',
       slug: 'fresnel-lens-2',
+      formerSlugs: ['lenses'],
       parentId: taken.id,
       position: 0,
     });
+    // Renamed back: its old slug is its own again, and no longer a former one.
+    const back = await student.call<WikiPage>('updateWikiPage', { courseId, pageId: page.id }, { title: 'Lenses' });
+    expect(back.body).toMatchObject({ slug: 'lenses', formerSlugs: ['fresnel-lens-2'] });
+    const listed = (await student.call<WikiPage[]>('listWikiPages', { courseId })).body;
+    expect(listed.find((p) => p.id === page.id)?.formerSlugs).toEqual(['fresnel-lens-2']);
   });
 
   it('moves and reorders pages, and refuses a move under itself with a 409 that changes nothing', async () => {

@@ -9,7 +9,8 @@ const pageHref = (courseId: string, slug: string) => resolve('/courses/[courseId
 
 /**
  * A page by its slug, or, from a `[[link]]` (`?title=`), by its title: a link names a title, and
- * two titles may share a slug's words. No page yet: the page offers to create it.
+ * two titles may share a slug's words. No page yet: the page offers to create it. A slug a page
+ * had before a rename leads to it.
  */
 export const load: PageServerLoad = async (event) => {
   const { pages } = await event.parent();
@@ -18,6 +19,9 @@ export const load: PageServerLoad = async (event) => {
   const byTitle = title ? pages.find((p) => titleKeyOf(p.title) === titleKeyOf(title)) : undefined;
   if (byTitle && byTitle.slug !== slug) redirect(307, pageHref(courseId, byTitle.slug));
   const page = byTitle ?? pages.find((p) => p.slug === slug);
+  // A renamed page's old address (a bookmark, a shared link) leads to it, unless a page has taken it since.
+  const renamed = page ? undefined : pages.find((p) => p.formerSlugs.includes(slug));
+  if (renamed) redirect(308, pageHref(courseId, renamed.slug));
   if (!page) {
     if (!title) error(404, { message: 'There is no such wiki page in this course.', code: 'WIKI_PAGE_NOT_FOUND' });
     return { page: null, missingTitle: title, backlinks: [] };
