@@ -32,7 +32,7 @@ interface PageRow {
   updatedAt: Date;
 }
 
-/** Earlier slugs a renamed page keeps leading from, at most: the last few are the ones still shared. */
+/** How many of its latest earlier slugs a renamed page keeps: older addresses are seldom still shared. */
 const MAX_FORMER_SLUGS = 20;
 
 const toPage = (row: PageRow): WikiPage => ({
