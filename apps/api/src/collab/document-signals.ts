@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { documentNameOf, documentSignalMessage, type DocumentSignal } from '@commonplace/contracts';
+import type { Document } from '@hocuspocus/server';
 import { PrismaClient } from '@commonplace/db';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -29,8 +30,10 @@ export class DocumentSignals implements OnModuleInit, OnApplicationShutdown {
       channel: CHANNEL,
       log: this.log,
       onPayload: (payload) => this.deliver(payload),
-      // A signal missed while the channel was down leaves a list stale until the page reads it again.
-      onGap: () => undefined,
+      // What changed while nobody listened is unknown: every open document's clients read again.
+      onGap: () => {
+        for (const document of this.collab.hocuspocus.documents.values()) this.send(document, 'comments');
+      },
     });
   }
 
@@ -62,9 +65,15 @@ export class DocumentSignals implements OnModuleInit, OnApplicationShutdown {
       return this.log.warn(`not a document signal: ${payload.slice(0, 200)}`);
     }
     const document = this.collab.hocuspocus.documents.get(documentNameOf(signal.documentId));
-    const message = documentSignalMessage(signal.what);
-    // Each connection of this process alone: a document's broadcast would also go out through Redis,
-    // to processes that hear this NOTIFY themselves.
-    for (const connection of document?.getConnections() ?? []) connection.sendStateless(message);
+    if (document) this.send(document, signal.what);
+  }
+
+  /**
+   * To each connection of this process alone: a document's broadcast would also go out through
+   * Redis, to processes that hear the NOTIFY themselves.
+   */
+  private send(document: Document, what: DocumentSignal): void {
+    const message = documentSignalMessage(what);
+    for (const connection of document.getConnections()) connection.sendStateless(message);
   }
 }

@@ -139,6 +139,17 @@ describe('comments while the note is open', () => {
     expect(studentHears).toEqual([changed, changed, changed]);
     expect(instructorHears).toHaveLength(3);
   });
+
+  it('has open editors read the comments again after signals may have been missed', async () => {
+    const { noteId, student } = await groupNote();
+    const heard = await openEditor(noteId, student.session!);
+    // The process's listening connection is lost (a database restart, a failover): once it listens
+    // again, what was signalled meanwhile is unknown.
+    await t.prisma.$executeRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND query = 'LISTEN collab_document_signal'`);
+    await eventually(() => heard.length === 1, 10_000);
+    expect(heard).toEqual([documentSignalMessage('comments')]);
+  });
 });
 
 describe('deleting a comment', () => {
