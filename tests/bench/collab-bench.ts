@@ -44,11 +44,19 @@ const quantile = (values: number[], q: number) => {
 };
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
+/** A process's CPU time in clock ticks, from /proc: its own, and with `ofEnded` its ended children's. */
+function cpuTicks(pid: number, ofEnded = false): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
+  return fields[11]! + fields[12]! + (ofEnded ? fields[13]! + fields[14]! : 0);
+}
+
 /** CPU seconds and resident memory of a process, from /proc. */
 function processUsage(pid: number) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  const cpuSeconds = cpuTicks(pid) / CLOCK_TICKS_PER_SECOND;
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
   return { cpuSeconds, rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
@@ -60,20 +68,17 @@ function processUsage(pid: number) {
  */
 function postgresCpuSeconds(): number {
   const postmaster = Number(readFileSync(join(database.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const ticks = (pid: number, withChildren: boolean) => {
+  const ticksOfChild = (pid: number) => {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat
-        .slice(stat.lastIndexOf(')') + 2)
-        .split(' ')
-        .map(Number);
-      return fields[11]! + fields[12]! + (withChildren ? fields[13]! + fields[14]! : 0);
+      return cpuTicks(pid);
     } catch {
       return 0; // ended since it was listed: its time is now the postmaster's children's
     }
   };
   const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(' ');
-  const total = children.filter(Boolean).reduce((sum, pid) => sum + ticks(Number(pid), false), ticks(postmaster, true));
+  const total = children
+    .filter(Boolean)
+    .reduce((sum, pid) => sum + ticksOfChild(Number(pid)), cpuTicks(postmaster, true));
   return total / CLOCK_TICKS_PER_SECOND;
 }
 
@@ -207,8 +212,9 @@ async function typing(
     });
   }
 
+  // The database's figures are Commonplace's alone: the bare server writes nothing.
   const walBefore = target.name === 'commonplace' ? await walLsn() : undefined;
-  const postgresBefore = postgresCpuSeconds();
+  const postgresBefore = walBefore ? postgresCpuSeconds() : 0;
   const serverPid = target.name === 'commonplace' ? api.pid : bare.pid;
   const serverBefore = processUsage(serverPid);
   let edits = 0;
