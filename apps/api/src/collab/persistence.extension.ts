@@ -3,15 +3,15 @@ import type {
   afterUnloadDocumentPayload,
   beforeHandleMessagePayload,
   Extension,
+  onConfigurePayload,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.schema.js';
 import { AUTO_VERSION_EVERY_MS } from '../history/version-cut.js';
 import type { CollabContext } from './collab-auth.extension.js';
 import { COMPACT_AFTER_UPDATES, MAX_DOCUMENT_BYTES } from './collab-limits.js';
+import { CollabRedis } from './collab-redis.js';
 import { CompactionJobs } from './compaction-jobs.js';
 import { DerivedFields } from './derived-fields.js';
 import { documentIdOf } from './document-name.js';
@@ -46,16 +46,18 @@ interface LiveDocument {
 export class PersistenceExtension implements Extension {
   private readonly log = new Logger('Collab');
   private readonly live = new Map<string, LiveDocument>();
-  private readonly showBeforeCommit: boolean;
+  /** Whether this server alone holds its documents (no Redis extension shares them with others). */
+  private showBeforeCommit = false;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(DocumentStore) private readonly store: DocumentStore,
     @Inject(UpdateLog) private readonly updates: UpdateLog,
     @Inject(CompactionJobs) private readonly compaction: CompactionJobs,
     @Inject(DerivedFields) private readonly derived: DerivedFields,
-  ) {
-    this.showBeforeCommit = !config.REDIS_URL;
+  ) {}
+
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.showBeforeCommit = !instance.configuration.extensions.some((extension) => extension instanceof CollabRedis);
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
