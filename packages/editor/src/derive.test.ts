@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { deriveDocument } from './derive.js';
+import { deriveDocument, deriveDocumentState } from './derive.js';
 import { CITED, EVERY_NODE, syncedDocument } from './testing/every-node.js';
 import { DOCUMENT_FRAGMENT } from './ydoc.js';
 
@@ -70,5 +70,13 @@ describe('deriveDocument', () => {
     expect(Y.encodeStateAsUpdate(stored)).toEqual(before);
     expect(fragment.get(0)).toBeInstanceOf(Y.XmlElement);
     expect((fragment.get(0) as Y.XmlElement).nodeName).toBe('mysteryWidget');
+  });
+
+  it('derives the same from the encoded state a worker thread is sent as from the document', () => {
+    const stored = syncedDocument(EVERY_NODE);
+    stored.getXmlFragment(DOCUMENT_FRAGMENT).insert(0, [new Y.XmlElement('mysteryWidget')]);
+
+    expect(deriveDocumentState(Y.encodeStateAsUpdate(stored))).toEqual(deriveDocument(stored));
+    expect(deriveDocumentState(Y.encodeStateAsUpdate(stored)).plainText).toMatch(/^Week 2: Neighbours\n/);
   });
 });

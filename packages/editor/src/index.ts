@@ -1,5 +1,11 @@
 export { Citation } from './citation.js';
-export { deriveDocument, deriveFromNode, type DerivedCitation, type DerivedDocument } from './derive.js';
+export {
+  deriveDocument,
+  deriveDocumentState,
+  deriveFromNode,
+  type DerivedCitation,
+  type DerivedDocument,
+} from './derive.js';
 export { editorExtensions, editorSchema } from './extensions.js';
 export { MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from './limits.js';
 export { toMarkdown, type MarkdownOptions } from './markdown.js';

@@ -13,8 +13,13 @@ export const DOCUMENT_FRAGMENT = 'default';
  * is stored.
  */
 export function readDocument(ydoc: Y.Doc): ProseMirrorNode {
+  return readDocumentState(Y.encodeStateAsUpdate(ydoc));
+}
+
+/** The ProseMirror document an encoded Yjs state (an update of the whole document) holds. */
+export function readDocumentState(state: Uint8Array): ProseMirrorNode {
   const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc));
+  Y.applyUpdate(copy, state);
   const node = yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(DOCUMENT_FRAGMENT), editorSchema());
   copy.destroy();
   return node;

@@ -7,6 +7,7 @@ import { CompactionJobs } from './compaction-jobs.js';
 import { DerivedFields } from './derived-fields.js';
 import { DocumentSignals } from './document-signals.js';
 import { DocumentStore } from './document-store.js';
+import { DocumentWorkers } from './document-workers.js';
 import { LiveRevocation } from './live-revocation.js';
 import { MembershipEventsModule } from './membership-events.module.js';
 import { PersistenceExtension } from './persistence.extension.js';
@@ -19,6 +20,7 @@ import { UpdateLog } from './update-log.js';
     DocumentAccess,
     DocumentStore,
     DerivedFields,
+    DocumentWorkers,
     UpdateLog,
     CompactionJobs,
     CollabAuthExtension,

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { titleKeyOf } from '@commonplace/contracts';
-import { deriveDocument, type DerivedDocument } from '@commonplace/editor';
+import type { DerivedDocument } from '@commonplace/editor';
 import { Prisma, PrismaClient } from '@commonplace/db';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { DocumentWorkers } from './document-workers.js';
 
 /** to_tsvector refuses vectors over 1 MB; the first words of a longer document are what it indexes. */
 const MAX_INDEXED_CHARS = 200_000;
@@ -16,20 +17,28 @@ const int4 = (n: number | null) => (n !== null && n <= 2_147_483_647 ? n : null)
 /**
  * What is kept beside a document's content and read without loading it: its plain text and
  * search vector, its `[[links]]` (for backlinks) and its citations (for the reader's marks).
- * Refreshed on every store of a live document and after compaction, from the content itself.
+ * Refreshed on every store of a live document and after compaction, from the content itself,
+ * derived in the document worker thread.
  */
 @Injectable()
 export class DerivedFields {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(DocumentWorkers) private readonly workers: DocumentWorkers,
+  ) {}
 
+  /**
+   * From the live document's content as it is now (read before anything is awaited). The worker
+   * thread derives in turn, so a document's refreshes reach their writes in the order they began.
+   */
   async refresh(documentId: string, doc: Y.Doc): Promise<void> {
-    const derived = deriveDocument(doc);
+    const derived = await this.workers.derive(Y.encodeStateAsUpdate(doc));
     await this.prisma.$transaction(async (tx) => this.write(tx, documentId, derived));
   }
 
-  /** Inside the caller's transaction (compaction's), from the merged content. */
-  refreshIn(tx: Sql, documentId: string, doc: Y.Doc): Promise<void> {
-    return this.write(tx, documentId, deriveDocument(doc));
+  /** Inside the caller's transaction (compaction's), from what the merged content derives. */
+  writeIn(tx: Sql, documentId: string, derived: DerivedDocument): Promise<void> {
+    return this.write(tx, documentId, derived);
   }
 
   private async write(tx: Sql, documentId: string, derived: DerivedDocument): Promise<void> {

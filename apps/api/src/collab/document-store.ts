@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, PrismaClient } from '@commonplace/db';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { keepHistoryOf, keepSessionEndOf, lockDocument } from '../history/version-cut.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { DerivedFields } from './derived-fields.js';
+import { DocumentWorkers } from './document-workers.js';
 import { loadStoredInto } from './stored-state.js';
 
 /** One update as a client sent it, waiting to be appended. */
@@ -29,6 +30,7 @@ export class DocumentStore {
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
     @Inject(SqlReader) private readonly sql: SqlReader,
     @Inject(DerivedFields) private readonly derived: DerivedFields,
+    @Inject(DocumentWorkers) private readonly workers: DocumentWorkers,
   ) {}
 
   /**
@@ -71,8 +73,8 @@ export class DocumentStore {
   }
 
   /**
-   * Merges the stored updates into the snapshot and deletes exactly the rows it merged, then
-   * refreshes what is derived from the content. Safe to run again, and beside appends from any server.
+   * Merges the stored updates into the snapshot (in the document worker thread) and deletes exactly
+   * the rows it merged, then refreshes what is derived from the content. Safe to run again, and beside appends from any server.
    */
   async compact(documentId: string): Promise<void> {
     await this.prisma.$transaction(
@@ -83,12 +85,11 @@ export class DocumentStore {
         const snapshot = await tx.documentSnapshot.findUnique({ where: { documentId } });
         const rows = await tx.documentUpdate.findMany({ where: { documentId }, orderBy: { id: 'asc' } });
         if (!rows.length) return;
-        const doc = new Y.Doc();
-        Y.transact(doc, () => {
-          if (snapshot) Y.applyUpdate(doc, snapshot.state);
-          for (const row of rows) Y.applyUpdate(doc, row.update);
-        });
-        const state = bytes(Y.encodeStateAsUpdate(doc));
+        const merged = await this.workers.merge(
+          snapshot?.state ?? null,
+          rows.map((row) => row.update),
+        );
+        const state = bytes(merged.state);
         const upTo = rows.at(-1)!.id;
         // Before the rows go: an automatic version when one is due, or their authors kept for the next.
         await keepHistoryOf(tx, documentId, { snapshot, rows, state }, new Date());
@@ -98,8 +99,7 @@ export class DocumentStore {
           update: { state, upTo },
         });
         await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
-        await this.derived.refreshIn(tx, documentId, doc);
-        doc.destroy();
+        await this.derived.writeIn(tx, documentId, merged.derived);
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000 },
     );

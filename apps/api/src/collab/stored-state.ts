@@ -1,5 +1,6 @@
 import { Prisma } from '@commonplace/db';
 import * as Y from 'yjs';
+import { unpackUpdates } from './packed-updates.js';
 
 /** What reads rows (the API's SqlReader; a bench's own `pg` client). */
 export interface RowReader {
@@ -25,16 +26,6 @@ export async function loadStoredInto(sql: RowReader, documentId: string, doc: Y.
   // the event loop.
   Y.transact(doc, () => {
     if (stored?.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    if (stored?.updates) for (const update of lengthPrefixed(stored.updates)) Y.applyUpdate(doc, update);
+    if (stored?.updates) for (const update of unpackUpdates(stored.updates)) Y.applyUpdate(doc, update);
   });
-}
-
-/** The parts of `packed`, each written behind its length as a 4-byte big-endian integer. */
-function* lengthPrefixed(packed: Uint8Array): Generator<Uint8Array> {
-  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-  for (let at = 0; at < packed.length;) {
-    const length = view.getUint32(at);
-    yield packed.subarray(at + 4, at + 4 + length);
-    at += 4 + length;
-  }
 }

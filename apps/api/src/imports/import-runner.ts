@@ -5,7 +5,7 @@ import { errorTable, type ErrorCode, type ReadingDocument } from '@commonplace/c
 import type { DetectedFormat, ReadingErrorCode } from '@commonplace/reading';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { workerFile } from './worker-file.js';
+import { workerFile } from '../common/worker-file.js';
 
 const WORKER_HEAP_MB = 1024;
 /** How long a worker may take to load the parsers and begin an import, beyond the time limit. */

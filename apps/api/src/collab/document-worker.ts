@@ -1,0 +1,19 @@
+import { deriveDocumentState } from '@commonplace/editor';
+import * as Y from 'yjs';
+import type { DocumentTask, MergedDocument } from './document-workers.js';
+import { unpackUpdates } from './packed-updates.js';
+
+// Runs inside a worker thread of the document pool (piscina): the work on a whole document that
+// grows with its size (reading it as ProseMirror, merging its log), kept off the event loop that
+// relays everyone's keystrokes.
+export default function documentWork(task: DocumentTask): MergedDocument | ReturnType<typeof deriveDocumentState> {
+  if (task.kind === 'derive') return deriveDocumentState(task.state);
+  const doc = new Y.Doc();
+  Y.transact(doc, () => {
+    if (task.snapshot) Y.applyUpdate(doc, task.snapshot);
+    for (const update of unpackUpdates(task.updates)) Y.applyUpdate(doc, update);
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return { state, derived: deriveDocumentState(state) };
+}
