@@ -172,6 +172,31 @@ describe('what is stored', () => {
     expect(await storedText(t, groupNote.id)).toContain('Written while the disk said no');
   });
 
+  it('never answers a joining writer from a document the server has unloaded, which could hold a change the database lacks', async () => {
+    const { student, groupNote } = await classroom();
+    const hocuspocus = t.api.app.get(CollabServer).hocuspocus;
+    const a = connect(groupNote.documentName, student.session);
+    await a.synced();
+    const unloading = hocuspocus.documents.get(groupNote.documentName)!;
+    // The state a refused commit leaves: the writer and the server's instance hold a change the
+    // database lacks. (Made offline, as the provider's own, so that only a sync can carry it.)
+    a.socket.disconnect();
+    a.doc.transact(() => a.write('Held by an instance being unloaded'), a.provider);
+    Y.applyUpdate(unloading, Y.encodeStateAsUpdate(a.doc));
+    await eventually(() => !hocuspocus.documents.has(groupNote.documentName));
+    // Hocuspocus can hand a connection the instance it unloads as the connection joins (the two race
+    // when the last client leaves just as another arrives): here, deterministically, once.
+    const createDocument = hocuspocus.createDocument.bind(hocuspocus);
+    hocuspocus.createDocument = async () => {
+      hocuspocus.createDocument = createDocument;
+      return unloading;
+    };
+
+    await a.socket.connect();
+    await a.synced();
+    expect(await storedText(t, groupNote.id)).toContain('Held by an instance being unloaded');
+  });
+
   it('never stores a blank or partial document over one whose load failed', async () => {
     const { student, groupNote } = await classroom();
     const first = connect(groupNote.documentName, student.session);

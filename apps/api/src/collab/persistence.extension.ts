@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type {
-  afterUnloadDocumentPayload,
+  beforeUnloadDocumentPayload,
   beforeHandleMessagePayload,
+  Document,
   Extension,
   onConfigurePayload,
   onLoadDocumentPayload,
@@ -45,7 +46,8 @@ interface LiveDocument {
 @Injectable()
 export class PersistenceExtension implements Extension {
   private readonly log = new Logger('Collab');
-  private readonly live = new Map<string, LiveDocument>();
+  /** Kept with each loaded instance: a name can be unloaded and loaded again while the old one lingers. */
+  private readonly live = new WeakMap<Document, LiveDocument>();
   /** Whether this server alone holds its documents (no Redis extension shares them with others). */
   private showBeforeCommit = false;
 
@@ -72,7 +74,7 @@ export class PersistenceExtension implements Extension {
       // A failure here rejects the connection; nothing is stored for a document that did not load.
       this.store.loadInto(documentId, document),
     ]);
-    this.live.set(documentName, {
+    this.live.set(document, {
       bytes: Y.encodeStateAsUpdate(document).length,
       storedSinceLoad: 0,
       compactQueuedAt: Date.now(),
@@ -90,8 +92,18 @@ export class PersistenceExtension implements Extension {
     }
   }
 
-  private async storeUpdateOf({ update: message, connection, document, documentName }: beforeHandleMessagePayload) {
-    const live = this.live.get(documentName) ?? { bytes: 0, storedSinceLoad: 0, compactQueuedAt: Date.now() };
+  private async storeUpdateOf({
+    update: message,
+    connection,
+    document,
+    documentName,
+    instance,
+  }: beforeHandleMessagePayload) {
+    // Hocuspocus can hand a joining connection the instance it is unloading, as the last one leaves:
+    // an instance no longer the server's, which may hold a change the database refused. Answering
+    // from it could tell a writer that change is saved.
+    const live = this.live.get(document);
+    if (!live || instance.documents.get(documentName) !== document) throw new RefusedMessage(1012, 'Document reopened');
     // Every message, even an empty sync step that Hocuspocus would acknowledge: a writer
     // reconnecting to a document holding its unsaved change must not be told it is saved.
     if (live.unsaved) throw new RefusedMessage(1011, 'Could not save the change');
@@ -109,7 +121,6 @@ export class PersistenceExtension implements Extension {
     // acknowledges it.
     if (this.showBeforeCommit) Y.applyUpdate(document, update, connection);
     live.bytes += update.length;
-    this.live.set(documentName, live);
     try {
       await committed;
     } catch (error) {
@@ -140,7 +151,7 @@ export class PersistenceExtension implements Extension {
    */
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     const documentId = documentIdOf(documentName);
-    if (!documentId || this.live.get(documentName)?.unsaved) return;
+    if (!documentId || this.live.get(document)?.unsaved) return;
     try {
       await this.derived.refresh(documentId, document);
     } catch (error) {
@@ -149,11 +160,10 @@ export class PersistenceExtension implements Extension {
     }
   }
 
-  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
-    const live = this.live.get(documentName);
-    this.live.delete(documentName);
+  /** Also when the unload is then called off (a client joined meanwhile): compaction is safe at any time. */
+  async beforeUnloadDocument({ document, documentName }: beforeUnloadDocumentPayload): Promise<void> {
     const documentId = documentIdOf(documentName);
-    if (documentId && live?.storedSinceLoad) this.compactLater(documentId);
+    if (documentId && this.live.get(document)?.storedSinceLoad) this.compactLater(documentId);
   }
 
   private compactLater(documentId: string): void {
