@@ -14,17 +14,21 @@ import { repoRoot } from '@commonplace/db';
 import { startEmbeddedPostgres } from '@commonplace/db/embedded';
 import { ApiClient } from '../../apps/api/src/testing/api-client.js';
 import { loadStoredInto } from '../../apps/api/src/collab/stored-state.js';
-import { connectCollab, eventually, type CollabClient } from '../../apps/api/src/testing/collab-client.js';
+import { connectCollab, editorText, eventually, type CollabClient } from '../../apps/api/src/testing/collab-client.js';
 import { startApiProcess } from '../scale-out/api-process.js';
 import { folderForEmbeddedPg } from '../support/app.js';
 import { PASSWORD } from '../support/people.js';
 
 /**
  * Every client types one character per round; a round's keystrokes are spread evenly over
- * `roundMs` (200 clients on one document make 25 edits a second, each sent to 200 clients). This
- * process runs every client: with 200, the presence each client renews every 15 s reaches all 199
- * others at about the same moment (40,000 messages to apply here), and a keystroke that falls in that
- * burst waits for it on both servers alike: that, not the server, is the 200-client p99.
+ * `roundMs` (200 clients on one document make 25 edits a second, each sent to 200 clients). Each
+ * client renews its presence 15 s after it last set it, to every other client of its document: 200
+ * clients joining in the same second would renew together (40,000 messages at once, all applied in
+ * this process, on both servers alike), so a workload's clients join over 15 s, as people arrive
+ * over a while, and renew apart.
+ * With `longBeside`, one more person writes a letter every 3 s in a document of 100,000 edits on
+ * the same server: what the server does with a long document as it is saved (Commonplace derives
+ * its text, links and citations) must not hold up the keystrokes in the others.
  * Each workload runs in four blocks of half its rounds, Commonplace, bare, bare, Commonplace, so that
  * a machine slower for a while weighs on both alike; p99 is taken over all of a server's keystrokes.
  */
@@ -33,7 +37,16 @@ const WORKLOADS = [
   { name: '50 clients, one document', documents: 1, clients: 50, rounds: 20, roundMs: 1000 },
   { name: '200 clients, one document', documents: 1, clients: 200, rounds: 4, roundMs: 8000 },
   { name: '100 documents × 4 clients', documents: 100, clients: 4, rounds: 6, roundMs: 2000 },
+  {
+    name: '10 clients, a long document written beside',
+    documents: 1,
+    clients: 10,
+    rounds: 40,
+    roundMs: 1000,
+    longBeside: true,
+  },
 ];
+const JOIN_OVER_MS = 15_000;
 const COLD_UPDATES = 100_000;
 const SETTLE_MS = 2_000;
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -81,6 +94,24 @@ function postgresCpuSeconds(): number {
     .reduce((sum, pid) => sum + ticksOfChild(Number(pid)), cpuTicks(postmaster, true));
   return total / CLOCK_TICKS_PER_SECOND;
 }
+
+// A long document: 100,000 updates as typing produces them, a keystroke each, paragraphs of 400
+// keystrokes, every seventh a correction (a backspace: what leaves a document's history fragmented).
+const source = new Y.Doc();
+const updates: Uint8Array[] = [];
+source.on('update', (update: Uint8Array) => updates.push(update));
+let text!: Y.XmlText;
+for (let i = 0; updates.length < COLD_UPDATES; i++) {
+  if (i % 400 === 0) {
+    const paragraph = new Y.XmlElement('paragraph');
+    text = new Y.XmlText('');
+    paragraph.insert(0, [text]);
+    source.getXmlFragment('default').push([paragraph]);
+  }
+  if (i % 7 === 6 && text.length) text.delete(text.length - 1, 1);
+  else text.insert(text.length, String.fromCharCode(97 + (i % 26)));
+}
+const longState = Y.encodeStateAsUpdate(source);
 
 const folder = await folderForEmbeddedPg('commonplace-collab-bench-');
 const database = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), persistent: false });
@@ -146,6 +177,7 @@ async function typing(
   perDocument: number,
   rounds: number,
   roundMs: number,
+  { joinOverMs = JOIN_OVER_MS, longBeside }: { joinOverMs?: number; longBeside?: string } = {},
 ): Promise<Measured> {
   // Bounded waits: on an overloaded machine the run stops with an error rather than hanging.
   const allAcknowledged = (some: CollabClient[]) =>
@@ -155,10 +187,14 @@ async function typing(
   // pass authentication, and where the observer falls among 200 would otherwise decide the figure.
   const observers = names.map((name) => connectCollab(target.url, name, target.session));
   await allAcknowledged(observers);
-  const sessions = names.map((name, d) => [
-    observers[d]!,
-    ...Array.from({ length: perDocument - 1 }, () => connectCollab(target.url, name, target.session)),
-  ]);
+  const sessions: CollabClient[][] = names.map((_, d) => [observers[d]!]);
+  const joinGapMs = joinOverMs / (names.length * (perDocument - 1));
+  for (let k = 1; k < perDocument; k++) {
+    for (const [d, name] of names.entries()) {
+      sessions[d]!.push(connectCollab(target.url, name, target.session));
+      await new Promise((resolve) => setTimeout(resolve, joinGapMs));
+    }
+  }
   const clients = sessions.flat();
   await allAcknowledged(clients);
   const paragraphs = new Map<CollabClient, Y.XmlText>();
@@ -176,6 +212,12 @@ async function typing(
   // Joining sets off every client's presence to every other (40,000 messages for 200): the keystrokes
   // wait until each client sees all its document's others, and that traffic has drained.
   await eventually(() => clients.every((client) => client.provider.awareness!.getStates().size >= perDocument), 60_000);
+  // The long document's writer: its content as one update, then a letter every 3 s while the others type.
+  const longWriter = longBeside ? connectCollab(target.url, longBeside, target.session) : undefined;
+  if (longWriter) {
+    Y.applyUpdate(longWriter.doc, longState);
+    await allAcknowledged([longWriter]);
+  }
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
   const sent = new Map<string, number>();
@@ -228,6 +270,9 @@ async function typing(
     edits++;
   };
   const gapMs = roundMs / clients.length;
+  const longText =
+    longWriter && ((longWriter.doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText);
+  const longWriting = longText && setInterval(() => longText.insert(longText.length, '.'), 3000);
   for (let round = 0; round < rounds; round++) {
     const letter = String.fromCharCode(97 + (round % 26));
     for (let k = 0; k < perDocument; k++) {
@@ -237,6 +282,7 @@ async function typing(
       }
     }
   }
+  clearInterval(longWriting);
   await eventually(() => sent.size === 0 && clients.every((client) => client.provider.unsyncedChanges === 0), 120_000);
   const serverAfter = processUsage(serverPid);
   const measured: Measured = {
@@ -258,6 +304,7 @@ async function typing(
   Y.applyUpdate(state, Y.encodeStateAsUpdate(sessions[0]![0]!.doc));
   measured.finalState = state;
   for (const client of clients) client.close();
+  longWriter?.close();
   return measured;
 }
 
@@ -274,8 +321,8 @@ const appTarget: Target = { name: 'commonplace', url: api.url, session: student.
 const bareTarget: Target = { name: 'bare', url: bareUrl };
 
 // Warm both servers (module loading, JIT) on a small workload first.
-await typing(appTarget, [(await newNote('warm-up')).documentName], 4, 5, 200);
-await typing(bareTarget, ['doc:00000000-0000-4000-8000-000000000000'], 4, 5, 200);
+await typing(appTarget, [(await newNote('warm-up')).documentName], 4, 5, 200, { joinOverMs: 0 });
+await typing(bareTarget, ['doc:00000000-0000-4000-8000-000000000000'], 4, 5, 200, { joinOverMs: 0 });
 
 /** One workload's blocks, each on documents of its own, as one measurement per server. */
 async function blocks(
@@ -287,7 +334,8 @@ async function blocks(
     const notes = [];
     for (let d = 0; d < workload.documents; d++) notes.push(await newNote(`${workload.name} ${d}`));
     const names = notes.map((note) => note.documentName);
-    const typed = await typing(target, names, workload.clients, workload.rounds / 2, workload.roundMs);
+    const longBeside = workload.longBeside ? (await newNote(`${workload.name}: long`)).documentName : undefined;
+    const typed = await typing(target, names, workload.clients, workload.rounds / 2, workload.roundMs, { longBeside });
     measured.push({ ...typed, firstNoteId: notes[0]!.id });
   }
   return measured;
@@ -396,16 +444,8 @@ const stored = {
   encodedV1Bytes: Y.encodeStateAsUpdate(typedNote!.state).length,
 };
 
-// Cold load: 100,000 one-character updates, as typing them produces, stored unmerged.
+// Cold load: the long document's updates, stored unmerged.
 const heavy = await newNote('100,000 updates');
-const source = new Y.Doc();
-const updates: Uint8Array[] = [];
-source.on('update', (update: Uint8Array) => updates.push(update));
-const paragraph = new Y.XmlElement('paragraph');
-const text = new Y.XmlText('');
-paragraph.insert(0, [text]);
-source.getXmlFragment('default').insert(0, [paragraph]);
-for (let i = 1; updates.length < COLD_UPDATES; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)));
 for (let start = 0; start < updates.length; start += 5000) {
   await sql.query('INSERT INTO "DocumentUpdate" ("documentId", "update") SELECT $1::uuid, unnest($2::bytea[])', [
     heavy.id,
@@ -417,7 +457,7 @@ for (let start = 0; start < updates.length; start += 5000) {
 const small = await coldLoad((await newNote('empty')).documentName);
 small.client.close();
 const before = await coldLoad(heavy.documentName);
-if (before.client.text().length !== text.length) throw new Error('the cold load lost content');
+if (before.client.text() !== editorText(source)) throw new Error('the cold load lost content');
 const [storeLoadBeforeMs, parseUpdatesMs] = await storeLoadBeside(heavy.id, () => {
   const parsed = new Y.Doc();
   Y.transact(parsed, () => updates.forEach((update) => Y.applyUpdate(parsed, update)));
