@@ -22,13 +22,16 @@ const WORKER_IDLE_MS = 5 * 60_000;
  * citations on every store, and merging its log on compaction. On the event loop, each store of a
  * long document held every keystroke of every document on the server (a note of 100,000 keystrokes
  * typed with corrections: 61 ms, every few seconds while anyone wrote in it). One thread: the work
- * is in the background, and it is done in the order it was asked for. It starts on first use.
+ * is in the background, and it is done in the order it was asked for.
  */
 @Injectable()
 export class DocumentWorkers implements OnApplicationShutdown {
   private readonly pool = new Piscina({
     ...workerFile(import.meta.url, 'document-worker'),
-    minThreads: 0,
+    // Started with the server: loading the editor's schema takes a new thread a second or more,
+    // which a document's first store (as its last client leaves to open a page it just linked, say)
+    // must not wait for, or that page shows its backlinks late.
+    minThreads: 1,
     maxThreads: 1,
     idleTimeout: WORKER_IDLE_MS,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
