@@ -1,7 +1,7 @@
 import { deriveDocumentState, type DerivedDocument } from '@commonplace/editor';
 import * as Y from 'yjs';
 import type { DocumentTask, MergedDocument } from './document-workers.js';
-import { unpackUpdates } from './packed-updates.js';
+import { applyLog } from './packed-updates.js';
 
 // Runs inside a worker thread of the document pool (piscina): the work on a whole document that
 // grows with its size (reading it as ProseMirror, merging its log), kept off the event loop that
@@ -9,10 +9,7 @@ import { unpackUpdates } from './packed-updates.js';
 export default function documentWork(task: DocumentTask): DerivedDocument | MergedDocument {
   if (task.kind === 'derive') return deriveDocumentState(task.state);
   const doc = new Y.Doc();
-  Y.transact(doc, () => {
-    if (task.snapshot) Y.applyUpdate(doc, task.snapshot);
-    for (const update of unpackUpdates(task.updates)) Y.applyUpdate(doc, update);
-  });
+  applyLog(doc, task.snapshot, task.updates);
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return { state, derived: deriveDocumentState(state) };

@@ -15,7 +15,6 @@ export interface MergedDocument {
 
 /** A merge of a document at the 16 MB limit, with its log, fits with room to spare. */
 const WORKER_HEAP_MB = 1024;
-const WORKER_IDLE_MS = 5 * 60_000;
 
 /**
  * A worker thread (piscina) for the work on a whole document: deriving its text, links and
@@ -33,7 +32,6 @@ export class DocumentWorkers implements OnApplicationShutdown {
     // must not wait for, or that page shows its backlinks late.
     minThreads: 1,
     maxThreads: 1,
-    idleTimeout: WORKER_IDLE_MS,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
 

@@ -1,3 +1,5 @@
+import * as Y from 'yjs';
+
 /**
  * Many updates as one buffer, each written behind its length as a 4-byte big-endian integer: how
  * PostgreSQL hands a document's log over (`int4send(length) || update`, aggregated), and how the
@@ -23,4 +25,15 @@ export function* unpackUpdates(packed: Uint8Array): Generator<Uint8Array> {
     yield packed.subarray(at + 4, at + 4 + length);
     at += 4 + length;
   }
+}
+
+/**
+ * Applies a document's stored log to `doc`: its snapshot, then each packed update in turn, in one
+ * transaction (not merged first with Y.mergeUpdates, whose time grows with the square of their number).
+ */
+export function applyLog(doc: Y.Doc, snapshot: Uint8Array | null, updates: Uint8Array | null): void {
+  Y.transact(doc, () => {
+    if (snapshot) Y.applyUpdate(doc, snapshot);
+    if (updates) for (const update of unpackUpdates(updates)) Y.applyUpdate(doc, update);
+  });
 }
