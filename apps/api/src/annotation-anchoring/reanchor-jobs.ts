@@ -45,7 +45,7 @@ export class ReanchorJobs implements OnApplicationBootstrap {
       retryDelaySeconds: 60,
       expireInSeconds: 600,
       concurrency: 1,
-      schedule: { cron: '*/10 * * * *', data: {} },
+      every: { seconds: 600, data: {} },
       run: async () => {
         const behind = [...(await this.reanchoring.readingsBehind()), ...(await this.quizPassages.readingsBehind())];
         for (const readingId of new Set(behind)) await this.enqueue(readingId);

@@ -63,7 +63,7 @@ export class ImportJobs implements OnApplicationBootstrap {
       retryDelaySeconds: 60,
       expireInSeconds: 600,
       concurrency: 1,
-      schedule: { cron: '17 * * * *', data: {} },
+      every: { seconds: 3600, data: {} },
       run: async () => void (await this.removeAbandoned()),
     });
   }

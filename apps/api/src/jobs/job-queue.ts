@@ -24,8 +24,8 @@ export interface JobQueue<T extends object> {
    * come due (a retry, `startAfter`). Jobs this process sends wake its workers at once. Default 5 s.
    */
   pollSeconds?: number;
-  /** For recurring work: a cron schedule (UTC) on which a job with `data` is sent. */
-  schedule?: { cron: string; data: T };
+  /** For recurring work: a job with `data` once in every period of `seconds`, whichever servers are up. */
+  every?: { seconds: number; data: T };
   run(job: JobRun<T>): Promise<void>;
   /**
    * Cuts this process's running jobs short when the server stops, for work that is better run

@@ -15,6 +15,8 @@ const failedQueueName = (name: string) => `${name}__failed`;
  * database ten times a second, and edits that arrived during a poll waited for it.
  */
 const IDLE_POLL_SECONDS = 5;
+/** The throttle key of a queue's recurring job. */
+const RECURRING_KEY = 'every';
 
 /**
  * Owns the PostgreSQL-backed job queue (pg-boss, in the `pgboss` schema of the app's database):
@@ -28,12 +30,22 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly boss: PgBoss;
   private readonly workerIds = new Map<string, string[]>();
   private readonly queues: Array<JobQueue<never>> = [];
+  private readonly recurring: NodeJS.Timeout[] = [];
   /** Runs under way in this process, so a stopping server records how each ended before it closes. */
   private readonly running = new Set<Promise<void>>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.DATABASE_URL) throw new Error('the job queue needs a resolved DATABASE_URL');
-    this.boss = new PgBoss({ connectionString: config.DATABASE_URL, max: 4, application_name: 'commonplace-jobs' });
+    this.boss = new PgBoss({
+      connectionString: config.DATABASE_URL,
+      max: 4,
+      application_name: 'commonplace-jobs',
+      // pg-boss 10 checks cron schedules every 30 s with cron-parser 4, whose `prev()` steps back a
+      // minute at a time through luxon: our three schedules held the event loop 10 to 70 ms, every
+      // keystroke of every live document waiting. Recurring work is sent by `every` instead.
+      // (pg-boss 12, on cron-parser 5, needs Node 22.)
+      schedule: false,
+    });
     this.boss.on('error', (error) => this.log.error(`job queue: ${error.stack ?? error.message}`));
   }
 
@@ -42,6 +54,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    for (const timer of this.recurring) clearInterval(timer);
     for (const queue of this.queues) await this.boss.offWork(queue.name);
     await Promise.all(this.queues.flatMap((queue) => (queue.interrupt ? [queue.interrupt()] : [])));
     await Promise.race([Promise.allSettled(this.running), setTimeout(SHUTDOWN_GRACE_MS)]);
@@ -76,7 +89,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
         onFailed(job.data, lastError(job.output)),
       );
     }
-    if (queue.schedule) await this.boss.schedule(queue.name, queue.schedule.cron, queue.schedule.data, { tz: 'UTC' });
+    if (queue.every) await this.sendEvery(queue.name, queue.every);
     return { send: (data, options) => this.send(queue.name, data, options) };
   }
 
@@ -118,6 +131,22 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     });
     this.running.add(done);
     return done.finally(() => this.running.delete(done));
+  }
+
+  /**
+   * Every server offers the job twice a period; pg-boss keeps one per period of the queue (its
+   * throttle: one job per time slot and key), so there is one a period while any server is up.
+   */
+  private async sendEvery(name: string, { seconds, data }: { seconds: number; data: object }): Promise<void> {
+    // A schedule an earlier version registered would run beside these once pg-boss's scheduler is on again.
+    await this.boss.unschedule(name);
+    const offer = () => this.boss.sendThrottled(name, data, {}, seconds, RECURRING_KEY);
+    await offer();
+    const timer = setInterval(() => {
+      offer().catch((error: Error) => this.log.warn(`recurring job ${name} not sent: ${error.message}`));
+    }, (seconds * 1000) / 2);
+    timer.unref();
+    this.recurring.push(timer);
   }
 
   private async send(name: string, data: object, options: SendOptions = {}): Promise<void> {

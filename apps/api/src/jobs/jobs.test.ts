@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
+import type { JobQueue } from './job-queue.js';
 import { JobsService } from './jobs.service.js';
 
 let t: TestApi;
@@ -15,6 +18,37 @@ async function until<T>(check: () => T | undefined, ms = 45_000): Promise<T> {
 }
 
 describe('the job queue', () => {
+  it('runs recurring work once in each period, however many servers offer it', async () => {
+    const runs: number[] = [];
+    const recurring: JobQueue<object> = {
+      name: 'test-recurring',
+      retries: 0,
+      retryDelaySeconds: 1,
+      expireInSeconds: 30,
+      concurrency: 1,
+      pollSeconds: 1,
+      every: { seconds: 2, data: {} },
+      run: async () => void runs.push(Date.now()),
+    };
+    // A second server on the same database.
+    const other = new JobsService(t.api.app.get<AppConfig>(APP_CONFIG));
+    await other.onModuleInit();
+    try {
+      await t.api.app.get(JobsService).register(recurring);
+      await other.register(recurring);
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+    } finally {
+      await other.beforeApplicationShutdown();
+    }
+    const periods = await t.prisma.$queryRaw<Array<{ jobs: number }>>`
+      SELECT count(*)::int AS jobs FROM pgboss.job WHERE name = 'test-recurring' GROUP BY singleton_on`;
+    // Seven seconds span four periods of two: every one has its job, and only one.
+    expect(periods.length).toBeGreaterThanOrEqual(4);
+    expect(periods.every(({ jobs }) => jobs === 1)).toBe(true);
+    // All but the last period's have run (each within a second of being sent).
+    expect(runs.length).toBeGreaterThanOrEqual(periods.length - 1);
+  }, 30_000);
+
   it('works through a backlog one job after another, without waiting for its idle poll in between', async () => {
     const done: number[] = [];
     const queue = await t.api.app.get(JobsService).register<{ n: number }>({

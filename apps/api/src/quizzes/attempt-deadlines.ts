@@ -40,7 +40,7 @@ export class AttemptDeadlines implements OnApplicationBootstrap {
       retryDelaySeconds: 30,
       expireInSeconds: 300,
       concurrency: 1,
-      schedule: { cron: '* * * * *', data: {} },
+      every: { seconds: 60, data: {} },
       run: async () => void (await this.submission.submitOverdue()),
     });
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AnswerResponse } from '@commonplace/contracts';
 import { Prisma, PrismaClient, type QuizAttempt } from '@commonplace/db';
+import { SqlReader } from '../access/sql-reader.js';
 import { configOf } from './question-views.js';
 import { attemptScore } from './quiz-rules.js';
 import { scoreFor } from './scoring.js';
@@ -16,7 +17,10 @@ const TRANSACTION = { maxWait: 60_000, timeout: 30_000 };
  */
 @Injectable()
 export class SubmissionService {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(SqlReader) private readonly sql: SqlReader,
+  ) {}
 
   /** Submits the attempt as of `when` (by the server at its deadline if `auto`); returns it as stored. */
   async submit(attemptId: string, when: Date, auto: boolean): Promise<QuizAttempt> {
@@ -57,11 +61,14 @@ export class SubmissionService {
 
   /** Submits every attempt past its deadline (of one quiz, or all): what a missed job left behind. */
   async submitOverdue(quizId?: string): Promise<number> {
-    const overdue = await this.prisma.quizAttempt.findMany({
-      where: { status: 'IN_PROGRESS', deadline: { lte: new Date() }, ...(quizId ? { quizId } : {}) },
-      select: { id: true, deadline: true },
-    });
-    for (const attempt of overdue) await this.submit(attempt.id, attempt.deadline!, true);
+    // On `pg`: run every minute, most often to find nothing, the query through Prisma's client held
+    // the event loop for its query compiler (38 and 88 ms in a profile), keystrokes of live documents waiting.
+    const overdue = await this.sql.rows<{ id: string; deadline: Date }>(Prisma.sql`
+      SELECT id::text AS id, deadline FROM "QuizAttempt"
+      WHERE status = 'IN_PROGRESS' AND deadline <= now()
+        ${quizId ? Prisma.sql`AND "quizId" = ${quizId}::uuid` : Prisma.empty}`);
+    for (const attempt of overdue) await this.submit(attempt.id, attempt.deadline, true);
     return overdue.length;
   }
+
 }
