@@ -21,7 +21,7 @@ export interface JobQueue<T extends object> {
   concurrency: number;
   /**
    * How often an idle worker looks for jobs that nothing woke it for: sent by another process, or
-   * come due (a retry, `startAfter`). Jobs this process sends wake its workers at once. Default 5 s.
+   * come due (a retry). Jobs this process sends wake its workers at once, or at their `startAfter`. Default 5 s.
    */
   pollSeconds?: number;
   /** For recurring work: a job with `data` once in every period of `seconds`, whichever servers are up. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { setTimeout } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -15,6 +15,10 @@ const failedQueueName = (name: string) => `${name}__failed`;
  * database ten times a second, and edits that arrived during a poll waited for it.
  */
 const IDLE_POLL_SECONDS = 5;
+/** The longest delay a Node timer takes (about 24.8 days): a job due later is left to polling. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** After a held job's time, so that the database's clock too has passed it. */
+const DUE_MARGIN_MS = 100;
 /** The throttle key of a queue's recurring job. */
 const RECURRING_KEY = 'every';
 
@@ -31,6 +35,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly workerIds = new Map<string, string[]>();
   private readonly queues: Array<JobQueue<never>> = [];
   private readonly recurring: NodeJS.Timeout[] = [];
+  /** Wakes this process's workers as jobs it holds until later come due. */
+  private readonly dueTimers = new Set<NodeJS.Timeout>();
   /** Runs under way in this process, so a stopping server records how each ended before it closes. */
   private readonly running = new Set<Promise<void>>();
 
@@ -55,9 +61,10 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
 
   async beforeApplicationShutdown(): Promise<void> {
     for (const timer of this.recurring) clearInterval(timer);
+    for (const timer of this.dueTimers) clearTimeout(timer);
     for (const queue of this.queues) await this.boss.offWork(queue.name);
     await Promise.all(this.queues.flatMap((queue) => (queue.interrupt ? [queue.interrupt()] : [])));
-    await Promise.race([Promise.allSettled(this.running), setTimeout(SHUTDOWN_GRACE_MS)]);
+    await Promise.race([Promise.allSettled(this.running), sleep(SHUTDOWN_GRACE_MS)]);
     await this.boss.stop({ graceful: true, wait: true, timeout: SHUTDOWN_GRACE_MS });
   }
 
@@ -151,8 +158,20 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
 
   private async send(name: string, data: object, options: SendOptions = {}): Promise<void> {
     await this.boss.send(name, data, options);
-    // Idle workers of this process take it now rather than at their next poll.
-    for (const id of this.workerIds.get(name) ?? []) this.boss.notifyWorker(id);
+    // Idle workers of this process take it when it is due rather than at their next poll: now, or
+    // (a quiz attempt's deadline) at its time. Jobs other processes hold are found by polling.
+    const wake = () => {
+      for (const id of this.workerIds.get(name) ?? []) this.boss.notifyWorker(id);
+    };
+    const dueInMs = options.startAfter ? options.startAfter.getTime() - Date.now() : 0;
+    if (dueInMs <= 0) return wake();
+    if (dueInMs > MAX_TIMER_MS) return;
+    const timer = setTimeout(() => {
+      this.dueTimers.delete(timer);
+      wake();
+    }, dueInMs + DUE_MARGIN_MS);
+    timer.unref();
+    this.dueTimers.add(timer);
   }
 }
 

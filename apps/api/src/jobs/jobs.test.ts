@@ -49,6 +49,25 @@ describe('the job queue', () => {
     expect(runs.length).toBeGreaterThanOrEqual(periods.length - 1);
   }, 30_000);
 
+  it('runs a job held until later at its time, not at the next idle poll', async () => {
+    const ran: number[] = [];
+    const queue = await t.api.app.get(JobsService).register<object>({
+      name: 'test-held',
+      retries: 0,
+      retryDelaySeconds: 1,
+      expireInSeconds: 30,
+      concurrency: 1,
+      pollSeconds: 60,
+      run: async () => void ran.push(Date.now()),
+    });
+    const due = Date.now() + 1_500;
+    await queue.send({}, { startAfter: new Date(due) });
+    const [at] = await until(() => (ran.length ? ran : undefined), 20_000);
+    expect(at).toBeGreaterThanOrEqual(due);
+    // Well before the workers' poll, a minute away.
+    expect(at! - due).toBeLessThan(5_000);
+  }, 30_000);
+
   it('works through a backlog one job after another, without waiting for its idle poll in between', async () => {
     const done: number[] = [];
     const queue = await t.api.app.get(JobsService).register<{ n: number }>({

@@ -9,7 +9,8 @@ interface DeadlineJob {
 
 /**
  * Time limits as background work: a job held until each attempt's deadline submits it with what
- * was saved, and a sweep every minute catches any whose job was lost. Either is harmless twice
+ * was saved (the server that sent it wakes to it at the deadline; another finds it within its poll),
+ * and a sweep every minute catches any whose job was lost. Either is harmless twice
  * (the submission is conditional), and every read or write of an attempt checks the deadline too.
  */
 @Injectable()
@@ -29,8 +30,6 @@ export class AttemptDeadlines implements OnApplicationBootstrap {
       retryDelaySeconds: 5,
       expireInSeconds: 120,
       concurrency: 2,
-      // Its jobs come due rather than being woken for: an attempt is submitted within a second of its deadline.
-      pollSeconds: 1,
       run: async ({ data }) => void (await this.submission.submitOverdueAttempt(data.attemptId)),
       onFailed: async (data, error) => this.log.error(`submitting attempt ${data.attemptId} at its deadline: ${error}`),
     });
