@@ -149,9 +149,12 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     await this.boss.unschedule(name);
     const offer = () => this.boss.sendThrottled(name, data, {}, seconds, RECURRING_KEY);
     await offer();
-    const timer = setInterval(() => {
-      offer().catch((error: Error) => this.log.warn(`recurring job ${name} not sent: ${error.message}`));
-    }, (seconds * 1000) / 2);
+    const timer = setInterval(
+      () => {
+        offer().catch((error: Error) => this.log.warn(`recurring job ${name} not sent: ${error.message}`));
+      },
+      (seconds * 1000) / 2,
+    );
     timer.unref();
     this.recurring.push(timer);
   }

@@ -70,5 +70,4 @@ export class SubmissionService {
     for (const attempt of overdue) await this.submit(attempt.id, attempt.deadline, true);
     return overdue.length;
   }
-
 }
