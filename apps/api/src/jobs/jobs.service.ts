@@ -168,11 +168,12 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     };
     const dueInMs = options.startAfter ? options.startAfter.getTime() - Date.now() : 0;
     if (dueInMs <= 0) return wake();
-    if (dueInMs > MAX_TIMER_MS) return;
+    const wakeInMs = dueInMs + DUE_MARGIN_MS;
+    if (wakeInMs > MAX_TIMER_MS) return;
     const timer = setTimeout(() => {
       this.dueTimers.delete(timer);
       wake();
-    }, dueInMs + DUE_MARGIN_MS);
+    }, wakeInMs);
     timer.unref();
     this.dueTimers.add(timer);
   }
