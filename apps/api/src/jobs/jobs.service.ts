@@ -34,9 +34,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly boss: PgBoss;
   private readonly workerIds = new Map<string, string[]>();
   private readonly queues: Array<JobQueue<never>> = [];
-  private readonly recurring: NodeJS.Timeout[] = [];
-  /** Wakes this process's workers as jobs it holds until later come due. */
-  private readonly dueTimers = new Set<NodeJS.Timeout>();
+  /** Recurring jobs' offers, and wake-ups for held jobs as they come due: cleared on shutdown. */
+  private readonly timers = new Set<NodeJS.Timeout>();
   /** Runs under way in this process, so a stopping server records how each ended before it closes. */
   private readonly running = new Set<Promise<void>>();
 
@@ -60,8 +59,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    for (const timer of this.recurring) clearInterval(timer);
-    for (const timer of this.dueTimers) clearTimeout(timer);
+    // clearTimeout stops an interval as well.
+    for (const timer of this.timers) clearTimeout(timer);
     for (const queue of this.queues) await this.boss.offWork(queue.name);
     await Promise.all(this.queues.flatMap((queue) => (queue.interrupt ? [queue.interrupt()] : [])));
     await Promise.race([Promise.allSettled(this.running), sleep(SHUTDOWN_GRACE_MS)]);
@@ -156,7 +155,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       (seconds * 1000) / 2,
     );
     timer.unref();
-    this.recurring.push(timer);
+    this.timers.add(timer);
   }
 
   private async send(name: string, data: object, options: SendOptions = {}): Promise<void> {
@@ -171,11 +170,11 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     const wakeInMs = dueInMs + DUE_MARGIN_MS;
     if (wakeInMs > MAX_TIMER_MS) return;
     const timer = setTimeout(() => {
-      this.dueTimers.delete(timer);
+      this.timers.delete(timer);
       wake();
     }, wakeInMs);
     timer.unref();
-    this.dueTimers.add(timer);
+    this.timers.add(timer);
   }
 }
 
