@@ -20,8 +20,8 @@ export interface JobQueue<T extends object> {
   /** Jobs of this queue this process runs at once. */
   concurrency: number;
   /**
-   * How often an idle worker looks for jobs that nothing woke it for: sent by another process, or
-   * come due (a retry). Jobs this process sends wake its workers at once, or at their `startAfter`. Default 5 s.
+   * How often an idle worker looks for jobs that nothing woke it for (a run lost with its server).
+   * A job sent, a held job come due and a retry wake the queue's workers in every process. Default 30 s.
    */
   pollSeconds?: number;
   /** For recurring work: a job with `data` once in every period of `seconds`, whichever servers are up. */

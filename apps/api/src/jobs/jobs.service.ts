@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
+import { PgChannel } from '../common/pg-channel.js';
 import type { JobQueue, RegisteredQueue, SendOptions } from './job-queue.js';
 
 /** How long a stopping server lets running jobs finish; the rest are failed, and so retried later. */
@@ -10,11 +12,16 @@ const SHUTDOWN_GRACE_MS = 5_000;
 /** Where a job that failed its last retry goes, for its queue's `onFailed`. */
 const failedQueueName = (name: string) => `${name}__failed`;
 /**
- * How often an idle worker polls when its queue does not say. Each poll is a query, and every queue
- * has its workers in every process: at pg-boss's usual second or two an idle server queried the
- * database ten times a second, and edits that arrived during a poll waited for it.
+ * How often an idle worker polls when its queue does not say. Sent jobs, held jobs come due and
+ * retries wake the workers, in this process and (by NOTIFY) in the others; polling finds what
+ * nothing woke them for: a job whose server died while running it, a wake-up lost with a connection.
+ * Each poll is a query, and every queue has its workers in every process: at pg-boss's usual
+ * second or two an idle server queried the database ten times a second, and the edits that
+ * arrived during a poll waited for it.
  */
-const IDLE_POLL_SECONDS = 5;
+const IDLE_POLL_SECONDS = 30;
+/** The channel on which a process tells the others which queue has work. */
+const WAKE_CHANNEL = 'commonplace_jobs';
 /** The longest delay a Node timer takes (about 24.8 days): a job due later is left to polling. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** After a held job's time, so that the database's clock too has passed it. */
@@ -38,6 +45,9 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Runs under way in this process, so a stopping server records how each ended before it closes. */
   private readonly running = new Set<Promise<void>>();
+  /** Tells this process's wake-ups from the others' on the channel. */
+  private readonly processId = randomUUID();
+  private readonly channel: PgChannel;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.DATABASE_URL) throw new Error('the job queue needs a resolved DATABASE_URL');
@@ -52,15 +62,30 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       schedule: false,
     });
     this.boss.on('error', (error) => this.log.error(`job queue: ${error.stack ?? error.message}`));
+    this.channel = new PgChannel({
+      databaseUrl: config.DATABASE_URL,
+      channel: WAKE_CHANNEL,
+      log: this.log,
+      onPayload: (payload) => {
+        const [sender, name] = payload.split(' ');
+        if (sender !== this.processId && name) this.wakeHere(name);
+      },
+      // Wake-ups sent while nobody listened are unknown: every worker looks once.
+      onGap: () => {
+        for (const name of this.workerIds.keys()) this.wakeHere(name);
+      },
+    });
   }
 
   async onModuleInit(): Promise<void> {
     await this.boss.start();
+    await this.channel.listen();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     // clearTimeout stops an interval as well.
     for (const timer of this.timers) clearTimeout(timer);
+    await this.channel.stop();
     for (const queue of this.queues) await this.boss.offWork(queue.name);
     await Promise.all(this.queues.flatMap((queue) => (queue.interrupt ? [queue.interrupt()] : [])));
     await Promise.race([Promise.allSettled(this.running), sleep(SHUTDOWN_GRACE_MS)]);
@@ -91,11 +116,13 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     this.queues.push(queue as unknown as JobQueue<never>);
     if (queue.onFailed) {
       const onFailed = queue.onFailed.bind(queue);
-      await this.startWorker<T>(failed, queue.pollSeconds ?? IDLE_POLL_SECONDS, (job) =>
+      const id = await this.startWorker<T>(failed, queue.pollSeconds ?? IDLE_POLL_SECONDS, (job) =>
         onFailed(job.data, lastError(job.output)),
       );
+      this.workerIds.set(failed, [id]);
     }
     if (queue.every) await this.sendEvery(queue.name, queue.every);
+    await this.wakeForNextDue(queue.name);
     return { send: (data, options) => this.send(queue.name, data, options) };
   }
 
@@ -134,6 +161,9 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       const message = error instanceof Error ? error.message : String(error);
       this.log.warn(`job ${name} ${id} failed: ${message}`);
       await this.boss.fail(name, id, { message });
+      await this.wakeForNextRun(name, id).catch((wakeError: Error) =>
+        this.log.warn(`workers of ${name} not woken for its next run: ${wakeError.message}`),
+      );
     });
     this.running.add(done);
     return done.finally(() => this.running.delete(done));
@@ -146,7 +176,10 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private async sendEvery(name: string, { seconds, data }: { seconds: number; data: object }): Promise<void> {
     // A schedule an earlier version registered would run beside these once pg-boss's scheduler is on again.
     await this.boss.unschedule(name);
-    const offer = () => this.boss.sendThrottled(name, data, {}, seconds, RECURRING_KEY);
+    // Only the server whose offer made the period's job wakes its workers for it.
+    const offer = async () => {
+      if (await this.boss.sendThrottled(name, data, {}, seconds, RECURRING_KEY)) this.wakeHere(name);
+    };
     await offer();
     const timer = setInterval(
       () => {
@@ -160,21 +193,58 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
 
   private async send(name: string, data: object, options: SendOptions = {}): Promise<void> {
     await this.boss.send(name, data, options);
-    // Idle workers of this process take it when it is due rather than at their next poll: now, or
-    // (a quiz attempt's deadline) at its time. Jobs other processes hold are found by polling.
-    const wake = () => {
-      for (const id of this.workerIds.get(name) ?? []) this.boss.notifyWorker(id);
-    };
-    const dueInMs = options.startAfter ? options.startAfter.getTime() - Date.now() : 0;
-    if (dueInMs <= 0) return wake();
+    // Idle workers take it when it is due rather than at their next poll: now, or (a quiz attempt's
+    // deadline) at its time.
+    await this.wakeAt(name, options.startAfter);
+  }
+
+  /**
+   * A server that starts wakes its workers when the queue's next held job or retry comes due: one
+   * its sender would have woken them for, had it not stopped (a run cut off by a restart, retried).
+   */
+  private async wakeForNextDue(name: string): Promise<void> {
+    const [next] = await this.boss
+      .getDb()
+      .executeSql(
+        `SELECT min(start_after) AS due FROM pgboss.job WHERE name = $1 AND state < 'active' AND start_after > now()`,
+        [name],
+      )
+      .then((result: { rows: Array<{ due: Date | null }> }) => result.rows);
+    if (next?.due) await this.wakeAt(name, next.due);
+  }
+
+  /** After a failure: a retry wakes the workers when it comes due; the last failure, `onFailed`'s. */
+  private async wakeForNextRun(name: string, id: string): Promise<void> {
+    const job = await this.boss.getJobById(name, id);
+    if (job?.state === 'retry') await this.wakeAt(name, job.startAfter);
+    else if (job?.state === 'failed') await this.wakeAt(failedQueueName(name));
+  }
+
+  /** Wakes every process's idle workers of a queue, now or once `due` has passed. */
+  private async wakeAt(name: string, due?: Date): Promise<void> {
+    const dueInMs = due ? due.getTime() - Date.now() : 0;
+    if (dueInMs <= 0) return this.wakeEverywhere(name);
     const wakeInMs = dueInMs + DUE_MARGIN_MS;
     if (wakeInMs > MAX_TIMER_MS) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      wake();
+      void this.wakeEverywhere(name);
     }, wakeInMs);
     timer.unref();
     this.timers.add(timer);
+  }
+
+  /** Best effort: the job is stored either way, and polling finds it if a wake-up is lost. */
+  private async wakeEverywhere(name: string): Promise<void> {
+    this.wakeHere(name);
+    await this.boss
+      .getDb()
+      .executeSql('SELECT pg_notify($1, $2)', [WAKE_CHANNEL, `${this.processId} ${name}`])
+      .catch((error: Error) => this.log.warn(`other servers' workers of ${name} not woken: ${error.message}`));
+  }
+
+  private wakeHere(name: string): void {
+    for (const id of this.workerIds.get(name) ?? []) this.boss.notifyWorker(id);
   }
 }
 

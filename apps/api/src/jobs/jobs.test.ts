@@ -9,6 +9,28 @@ let t: TestApi;
 beforeAll(async () => (t = await startTestApi()));
 afterAll(() => t.close());
 
+/** Another server on the test's database, stopped after `use`. */
+async function withOtherServer<T>(use: (other: JobsService) => Promise<T>): Promise<T> {
+  const other = new JobsService(t.api.app.get<AppConfig>(APP_CONFIG));
+  await other.onModuleInit();
+  try {
+    return await use(other);
+  } finally {
+    await other.beforeApplicationShutdown();
+  }
+}
+
+const quietQueue = (name: string, concurrency: number, run: () => void): JobQueue<object> => ({
+  name,
+  retries: 0,
+  retryDelaySeconds: 1,
+  expireInSeconds: 30,
+  concurrency,
+  // Far beyond the test: a job runs only if something woke the workers for it.
+  pollSeconds: 120,
+  run: async () => run(),
+});
+
 async function until<T>(check: () => T | undefined, ms = 45_000): Promise<T> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
     const value = check();
@@ -26,20 +48,16 @@ describe('the job queue', () => {
       retryDelaySeconds: 1,
       expireInSeconds: 30,
       concurrency: 1,
-      pollSeconds: 1,
+      // Each period's job wakes the workers of the server that made it; no poll in the test's time.
+      pollSeconds: 60,
       every: { seconds: 2, data: {} },
       run: async () => void runs.push(Date.now()),
     };
-    // A second server on the same database.
-    const other = new JobsService(t.api.app.get<AppConfig>(APP_CONFIG));
-    await other.onModuleInit();
-    try {
+    await withOtherServer(async (other) => {
       await t.api.app.get(JobsService).register(recurring);
       await other.register(recurring);
       await new Promise((resolve) => setTimeout(resolve, 7_000));
-    } finally {
-      await other.beforeApplicationShutdown();
-    }
+    });
     const periods = await t.prisma.$queryRaw<Array<{ jobs: number }>>`
       SELECT count(*)::int AS jobs FROM pgboss.job WHERE name = 'test-recurring' GROUP BY singleton_on`;
     // Seven seconds span four periods of two: every one has its job, and only one.
@@ -48,6 +66,36 @@ describe('the job queue', () => {
     // And each of those jobs runs (the first server's workers go on).
     await until(() => (runs.length >= periods.length ? true : undefined), 20_000);
   }, 45_000);
+
+  it('has a job one server sends run at once by another server idle since its last poll', async () => {
+    const ran: number[] = [];
+    await withOtherServer(async (other) => {
+      await other.register(quietQueue('test-elsewhere', 1, () => ran.push(Date.now())));
+      // The worker's first look, at its start, is over.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // This server only sends (no workers of its own).
+      const sender = await t.api.app.get(JobsService).register(quietQueue('test-elsewhere', 0, () => undefined));
+      const sentAt = Date.now();
+      await sender.send({});
+      const [at] = await until(() => (ran.length ? ran : undefined), 20_000);
+      expect(at! - sentAt).toBeLessThan(5_000);
+    });
+  }, 30_000);
+
+  it('has a server that starts run a job held by a server that stopped, at its time', async () => {
+    const ran: number[] = [];
+    const due = Date.now() + 3_000;
+    await withOtherServer(async (stopping) => {
+      const queue = await stopping.register(quietQueue('test-held-orphan', 0, () => undefined));
+      await queue.send({}, { startAfter: new Date(due) });
+    });
+    await withOtherServer(async (starting) => {
+      await starting.register(quietQueue('test-held-orphan', 1, () => ran.push(Date.now())));
+      const [at] = await until(() => (ran.length ? ran : undefined), 20_000);
+      expect(at).toBeGreaterThanOrEqual(due);
+      expect(at! - due).toBeLessThan(5_000);
+    });
+  }, 30_000);
 
   it('runs a job held until later at its time, not at the next idle poll', async () => {
     const ran: number[] = [];
@@ -97,8 +145,8 @@ describe('the job queue', () => {
       retryDelaySeconds: 1,
       expireInSeconds: 30,
       concurrency: 1,
-      // Retries come due rather than being sent: found by polling.
-      pollSeconds: 1,
+      // A retry wakes the workers as it comes due, well before their poll.
+      pollSeconds: 60,
       run: async ({ attempt }) => {
         attempts.push(attempt);
         throw new Error(`no luck on attempt ${attempt}`);
@@ -120,7 +168,7 @@ describe('the job queue', () => {
       retryDelaySeconds: 1,
       expireInSeconds: 30,
       concurrency: 1,
-      pollSeconds: 1,
+      pollSeconds: 60,
       run: async ({ attempt }) => {
         attempts.push(attempt);
         if (attempt === 1) throw new Error('a passing fault');
