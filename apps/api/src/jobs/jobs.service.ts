@@ -48,6 +48,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   /** Tells this process's wake-ups from the others' on the channel. */
   private readonly processId = randomUUID();
   private readonly channel: PgChannel;
+  /** Set as the server stops: a run failing then arms no wake-up (the others poll; a new server looks). */
+  private stopping = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.DATABASE_URL) throw new Error('the job queue needs a resolved DATABASE_URL');
@@ -83,6 +85,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     // clearTimeout stops an interval as well.
     for (const timer of this.timers) clearTimeout(timer);
     await this.channel.stop();
@@ -225,7 +228,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     const dueInMs = due ? due.getTime() - Date.now() : 0;
     if (dueInMs <= 0) return this.wakeEverywhere(name);
     const wakeInMs = dueInMs + DUE_MARGIN_MS;
-    if (wakeInMs > MAX_TIMER_MS) return;
+    if (wakeInMs > MAX_TIMER_MS || this.stopping) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       void this.wakeEverywhere(name);
