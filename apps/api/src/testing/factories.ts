@@ -7,7 +7,8 @@ export const PASSWORD = 'correct horse 7';
 
 export async function signUp(t: TestApi, name = 'Test Person'): Promise<ApiClient & { userId: string; email: string }> {
   const client = t.client();
-  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(4).toString('hex')}@example.test`;
+  // Thousands of people of one name in a test's database (the authorization matrix): 32 random bits met twice once.
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(12).toString('hex')}@example.test`;
   const response = await client.call('signup', {}, { name, email, password: PASSWORD });
   if (response.status !== 201) throw new Error(`signup failed: ${JSON.stringify(response.body)}`);
   return Object.assign(client, { userId: response.body.id as string, email });
