@@ -7,6 +7,7 @@ import {
   readingUpdate,
   routes,
   searchQuery,
+  storableText,
   type RouteContract,
 } from './index.js';
 
@@ -22,6 +23,10 @@ describe('values the database cannot store are refused by name', () => {
     expect(fieldErrors(searchQuery.safeParse({ q: 'tr\u0000ade' }))).toHaveProperty('q');
     // A whole surrogate pair is one character (an emoji) and is kept.
     expect(readingUpdate.parse({ title: 'Steppe 🐎' }).title).toBe('Steppe 🐎');
+  });
+
+  it('makes text no form checked storable: NUL dropped, half a character replaced, whole ones kept', () => {
+    expect(storableText('Steppe\u0000 🐎 \ud800 and \udc00')).toBe('Steppe 🐎 \ufffd and \ufffd');
   });
 
   it('says a pasted text holds a NUL, rather than calling it an unknown format', () => {

@@ -25,6 +25,14 @@ export function storedText(nulMessage: string = NUL_MESSAGE) {
     .refine((s) => !LONE_SURROGATE.test(s), { error: LONE_SURROGATE_MESSAGE, abort: true });
 }
 
+/**
+ * Text no form checked (a collaborative document's content, written by any Yjs client) made
+ * storable: NUL dropped, a lone surrogate replaced by U+FFFD as UTF-8 encoding would.
+ */
+export function storableText(text: string): string {
+  return text.replaceAll(NUL, '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+}
+
 /** The largest value of a PostgreSQL `integer` column. */
 export const INT4_MAX = 2_147_483_647;
 

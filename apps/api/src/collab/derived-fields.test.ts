@@ -76,6 +76,49 @@ describe('what a stored note keeps beside its content', () => {
     expect(found?.plainText).toMatch(/^Harbour beacons and +Fresnel +Lens/);
   });
 
+  it('a later store drops the links and citations the content no longer has, and renumbers the rest', async () => {
+    const { courseId, instructor } = await courseWithCast(t);
+    const reading = (await savedReading(t, instructor, courseId)).body as { id: string };
+    const { student, note } = await personalNote(courseId, 'Week 3');
+    const client = connectCollab(t.api.url, note.documentName, student.session);
+    open.push(client);
+    await client.synced();
+    const linkTo = (title: string) => ({
+      type: 'paragraph',
+      content: [{ type: 'wikiLink', attrs: { title, pageId: null } }],
+    });
+    writeDocument(client.doc, {
+      type: 'doc',
+      content: [linkTo('Tides'), linkTo('Fog signals'), citation(reading.id, 'keepers'), citation(reading.id, 'lamps')],
+    });
+    await client.synced();
+    const listed = async () => ({
+      links: (await t.prisma.documentLink.findMany({ where: { sourceId: note.id }, orderBy: { titleKey: 'asc' } })).map(
+        (link) => link.title,
+      ),
+      citations: (
+        await t.prisma.documentCitation.findMany({ where: { documentId: note.id }, orderBy: { ordinal: 'asc' } })
+      ).map((c) => [c.ordinal, c.quote]),
+    });
+    await eventually(async () => (await listed()).citations.length === 2);
+    expect(await listed()).toEqual({
+      links: ['Fog signals', 'Tides'],
+      citations: [
+        [0, 'keepers'],
+        [1, 'lamps'],
+      ],
+    });
+
+    // The second link and the first citation deleted: 'lamps' is now the document's first citation.
+    client.doc.getXmlFragment('default').delete(1, 2);
+    await client.synced();
+
+    await eventually(async () => (await listed()).citations.length === 1);
+    expect(await listed()).toEqual({ links: ['Tides'], citations: [[0, 'lamps']] });
+    const document = await t.prisma.document.findUniqueOrThrow({ where: { id: note.id } });
+    expect(document.plainText).not.toContain('Fog');
+  });
+
   it('compaction merges the log into a snapshot and derives the fields again from what it merged', async () => {
     const { courseId } = await courseWithCast(t);
     const { student, note } = await personalNote(courseId, 'Week 2');

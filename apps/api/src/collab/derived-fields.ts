@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { titleKeyOf } from '@commonplace/contracts';
+import { INT4_MAX, storableText, titleKeyOf } from '@commonplace/contracts';
 import type { DerivedDocument } from '@commonplace/editor';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import * as Y from 'yjs';
+import { SqlReader } from '../access/sql-reader.js';
 import { DocumentWorkers } from './document-workers.js';
 
 /** to_tsvector refuses vectors over 1 MB; the first words of a longer document are what it indexes. */
@@ -10,9 +11,7 @@ const MAX_INDEXED_CHARS = 200_000;
 
 type Sql = Pick<PrismaClient, '$executeRaw'>;
 
-// Any Yjs client may write any character; PostgreSQL text holds none of NUL.
-const storable = (text: string) => text.replaceAll('\u0000', '');
-const int4 = (n: number | null) => (n !== null && n <= 2_147_483_647 ? n : null);
+const int4 = (n: number | null) => (n !== null && Number.isInteger(n) && Math.abs(n) <= INT4_MAX ? n : null);
 
 /**
  * What is kept beside a document's content and read without loading it: its plain text and
@@ -23,57 +22,85 @@ const int4 = (n: number | null) => (n !== null && n <= 2_147_483_647 ? n : null)
 @Injectable()
 export class DerivedFields {
   constructor(
-    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(SqlReader) private readonly sql: SqlReader,
     @Inject(DocumentWorkers) private readonly workers: DocumentWorkers,
   ) {}
 
   /**
    * From the live document's content as it is now (read before anything is awaited). The worker
    * thread derives in turn, so a document's refreshes reach their writes in the order they began.
+   * One statement on `pg`: every few seconds for every document being written, on the thread that
+   * relays keystrokes (as an interactive transaction through Prisma, seven round trips, it cost
+   * several times the CPU).
    */
   async refresh(documentId: string, doc: Y.Doc): Promise<void> {
     const derived = await this.workers.derive(Y.encodeStateAsUpdate(doc));
-    await this.prisma.$transaction(async (tx) => this.write(tx, documentId, derived));
+    await this.sql.rows(writeStatement(documentId, derived), 'refresh-derived-fields');
   }
 
   /** Inside the caller's transaction (compaction's), from what the merged content derives. */
-  writeIn(tx: Sql, documentId: string, derived: DerivedDocument): Promise<void> {
-    return this.write(tx, documentId, derived);
+  async writeIn(tx: Sql, documentId: string, derived: DerivedDocument): Promise<void> {
+    await tx.$executeRaw(writeStatement(documentId, derived));
   }
+}
 
-  private async write(tx: Sql, documentId: string, derived: DerivedDocument): Promise<void> {
-    const plainText = storable(derived.plainText);
-    await tx.$executeRaw`
+/**
+ * Text, search vector, links and citations in one statement (atomic without a transaction). Links
+ * and citations are upserted by key and the others deleted, so that no row is both deleted and
+ * inserted in it; unchanged rows are not written again. Only citations of a reading of the
+ * document's own course are kept: a client may write any id.
+ */
+function writeStatement(documentId: string, derived: DerivedDocument): Prisma.Sql {
+  const plainText = storableText(derived.plainText);
+  const links = new Map<string, string>();
+  for (const { title } of derived.wikiLinks) {
+    const clean = storableText(title).trim().slice(0, 200);
+    if (clean) links.set(titleKeyOf(clean), clean);
+  }
+  const linkRows = [...links].map(([titleKey, title]) => ({ titleKey, title }));
+  const citationRows = derived.citations.map((c, ordinal) => ({
+    ordinal,
+    readingId: c.readingId,
+    readingVersion: int4(c.readingVersion),
+    quote: c.quote,
+    selector: c.selector,
+  }));
+  // As JSON, so one text serves pg and Prisma alike; its strings made storable as jsonb too.
+  const json = (rows: object[]) =>
+    JSON.stringify(rows, (_, v: unknown) => (typeof v === 'string' ? storableText(v) : v));
+  return Prisma.sql`
+    WITH document AS (
       UPDATE "Document" SET "plainText" = ${plainText}, "updatedAt" = now(),
         "searchVector" = setweight(to_tsvector('english', title), 'A')
           || setweight(to_tsvector('english', ${plainText.slice(0, MAX_INDEXED_CHARS)}), 'B')
-      WHERE id = ${documentId}::uuid`;
-
-    const links = new Map<string, string>();
-    for (const { title } of derived.wikiLinks) {
-      const clean = storable(title).trim().slice(0, 200);
-      if (clean) links.set(titleKeyOf(clean), clean);
-    }
-    await tx.$executeRaw`DELETE FROM "DocumentLink" WHERE "sourceId" = ${documentId}::uuid`;
-    if (links.size) {
-      const rows = [...links].map(([key, title]) => Prisma.sql`(${documentId}::uuid, ${key}, ${title})`);
-      await tx.$executeRaw`
-        INSERT INTO "DocumentLink" ("sourceId", "titleKey", title) VALUES ${Prisma.join(rows)}`;
-    }
-
-    await tx.$executeRaw`DELETE FROM "DocumentCitation" WHERE "documentId" = ${documentId}::uuid`;
-    if (derived.citations.length) {
-      const rows = derived.citations.map(
-        (c, ordinal) => Prisma.sql`(${ordinal}::int, ${storable(c.readingId)}, ${int4(c.readingVersion)}::int,
-          ${storable(c.quote)}, ${c.selector ? JSON.stringify(c.selector) : null}::jsonb)`,
-      );
-      // Only citations of a reading of the document's own course are kept: a client may write any id.
-      await tx.$executeRaw`
-        INSERT INTO "DocumentCitation" ("documentId", ordinal, "readingId", "readingVersion", quote, selector)
-        SELECT ${documentId}::uuid, c.ordinal, r.id, c.version, c.quote, c.selector
-        FROM (VALUES ${Prisma.join(rows)}) AS c(ordinal, "readingId", version, quote, selector)
-        JOIN "Reading" r ON r.id::text = c."readingId"
-        JOIN "Document" d ON d.id = ${documentId}::uuid AND d."courseId" = r."courseId"`;
-    }
-  }
+      WHERE id = ${documentId}::uuid
+      RETURNING id, "courseId"
+    ), link AS (
+      SELECT * FROM jsonb_to_recordset(${json(linkRows)}::jsonb) AS l("titleKey" text, title text)
+    ), upserted_links AS (
+      INSERT INTO "DocumentLink" ("sourceId", "titleKey", title)
+      SELECT document.id, link."titleKey", link.title FROM document, link
+      ON CONFLICT ("sourceId", "titleKey") DO UPDATE SET title = EXCLUDED.title
+      WHERE "DocumentLink".title IS DISTINCT FROM EXCLUDED.title
+    ), stale_links AS (
+      DELETE FROM "DocumentLink" stale USING document
+      WHERE stale."sourceId" = document.id AND stale."titleKey" NOT IN (SELECT "titleKey" FROM link)
+    ), citation AS (
+      SELECT c.ordinal, r.id AS "readingId", c."readingVersion", c.quote, c.selector
+      FROM document
+      CROSS JOIN jsonb_to_recordset(${json(citationRows)}::jsonb)
+        AS c(ordinal int, "readingId" text, "readingVersion" int, quote text, selector jsonb)
+      JOIN "Reading" r ON r.id::text = c."readingId" AND r."courseId" = document."courseId"
+    ), upserted_citations AS (
+      INSERT INTO "DocumentCitation" ("documentId", ordinal, "readingId", "readingVersion", quote, selector)
+      SELECT document.id, citation.* FROM document, citation
+      ON CONFLICT ("documentId", ordinal) DO UPDATE
+        SET "readingId" = EXCLUDED."readingId", "readingVersion" = EXCLUDED."readingVersion",
+          quote = EXCLUDED.quote, selector = EXCLUDED.selector
+      WHERE ("DocumentCitation"."readingId", "DocumentCitation"."readingVersion", "DocumentCitation".quote,
+          "DocumentCitation".selector)
+        IS DISTINCT FROM (EXCLUDED."readingId", EXCLUDED."readingVersion", EXCLUDED.quote, EXCLUDED.selector)
+    )
+    DELETE FROM "DocumentCitation" stale USING document
+    WHERE stale."documentId" = document.id AND stale.ordinal NOT IN (SELECT ordinal FROM citation)`;
 }
