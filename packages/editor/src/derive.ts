@@ -2,7 +2,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
 import { safeHref } from './safe-url.js';
 import { citationOf, headingLevel, stringAttr, type DerivedCitation } from './node-attrs.js';
-import { readDocument, readDocumentState } from './ydoc.js';
+import { readCopy, readDocument, readDocumentState } from './ydoc.js';
 
 export type { DerivedCitation };
 
@@ -72,4 +72,9 @@ export function deriveDocument(ydoc: Y.Doc): DerivedDocument {
 /** The same from the document's encoded state (what a worker thread is sent). */
 export function deriveDocumentState(state: Uint8Array): DerivedDocument {
   return deriveFromNode(readDocumentState(state));
+}
+
+/** The same from a copy of the document kept for deriving (see `readCopy`), without copying it again. */
+export function deriveFromCopy(copy: Y.Doc): DerivedDocument {
+  return deriveFromNode(readCopy(copy));
 }

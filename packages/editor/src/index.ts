@@ -2,6 +2,7 @@ export { Citation } from './citation.js';
 export {
   deriveDocument,
   deriveDocumentState,
+  deriveFromCopy,
   deriveFromNode,
   type DerivedCitation,
   type DerivedDocument,

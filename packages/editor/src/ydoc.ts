@@ -20,9 +20,17 @@ export function readDocument(ydoc: Y.Doc): ProseMirrorNode {
 export function readDocumentState(state: Uint8Array): ProseMirrorNode {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, state);
-  const node = yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(DOCUMENT_FRAGMENT), editorSchema());
+  const node = readCopy(copy);
   copy.destroy();
   return node;
+}
+
+/**
+ * The ProseMirror document a copy of a stored document holds, read in place: y-prosemirror deletes
+ * from the copy the nodes the schema does not allow, as an editor open on the document would.
+ */
+export function readCopy(copy: Y.Doc): ProseMirrorNode {
+  return yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(DOCUMENT_FRAGMENT), editorSchema());
 }
 
 /**

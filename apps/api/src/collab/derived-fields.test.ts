@@ -1,4 +1,5 @@
 import { writeDocument } from '@commonplace/editor';
+import type { Piscina } from 'piscina';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '@commonplace/db';
 import * as Y from 'yjs';
@@ -7,6 +8,7 @@ import { connectCollab, editorText, eventually, type CollabClient } from '../tes
 import { savedReading } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 import { DocumentStore } from './document-store.js';
+import { DocumentWorkers } from './document-workers.js';
 
 let t: TestApi;
 const open: CollabClient[] = [];
@@ -117,6 +119,27 @@ describe('what a stored note keeps beside its content', () => {
     expect(await listed()).toEqual({ links: ['Tides'], citations: [[0, 'lamps']] });
     const document = await t.prisma.document.findUniqueOrThrow({ where: { id: note.id } });
     expect(document.plainText).not.toContain('Fog');
+  });
+
+  it('a store after the document thread stopped and started again derives the whole document', async () => {
+    const { courseId } = await courseWithCast(t);
+    const { student, note } = await personalNote(courseId, 'Week 4');
+    const client = connectCollab(t.api.url, note.documentName, student.session);
+    open.push(client);
+    await client.synced();
+    client.write('Lantern room');
+    await client.synced();
+    const plainText = async () =>
+      (await t.prisma.document.findUniqueOrThrow({ where: { id: note.id }, select: { plainText: true } })).plainText;
+    await eventually(async () => (await plainText()) === 'Lantern room');
+
+    // As if the thread had run out of memory: the pool starts another, which holds no copy of the note.
+    const pool = (t.api.app.get(DocumentWorkers) as unknown as { pool: Piscina }).pool;
+    await pool.threads[0]!.terminate();
+    client.write('Gallery deck');
+    await client.synced();
+
+    await eventually(async () => (await plainText()) === 'Lantern room\nGallery deck');
   });
 
   it('compaction merges the log into a snapshot and derives the fields again from what it merged', async () => {

@@ -13,6 +13,13 @@ type Sql = Pick<PrismaClient, '$executeRaw'>;
 
 const int4 = (n: number | null) => (n !== null && Number.isInteger(n) && Math.abs(n) <= INT4_MAX ? n : null);
 
+/** What the worker thread holds of one live document: the key of its copy, and the updates it has not been sent. */
+interface LiveCopy {
+  key: string;
+  made: boolean;
+  unsent: Uint8Array[];
+}
+
 /**
  * What is kept beside a document's content and read without loading it: its plain text and
  * search vector, its `[[links]]` (for backlinks) and its citations (for the reader's marks).
@@ -21,6 +28,9 @@ const int4 = (n: number | null) => (n !== null && Number.isInteger(n) && Math.ab
  */
 @Injectable()
 export class DerivedFields {
+  private readonly copies = new WeakMap<Y.Doc, LiveCopy>();
+  private copiesMade = 0;
+
   constructor(
     @Inject(SqlReader) private readonly sql: SqlReader,
     @Inject(DocumentWorkers) private readonly workers: DocumentWorkers,
@@ -34,8 +44,40 @@ export class DerivedFields {
    * several times the CPU).
    */
   async refresh(documentId: string, doc: Y.Doc): Promise<void> {
-    const derived = await this.workers.derive(Y.encodeStateAsUpdate(doc));
+    const derived = (await this.deriveLive(doc)) ?? (await this.deriveLive(doc, { whole: true }));
+    if (!derived) throw new Error('the document worker thread started again twice during one store');
     await this.sql.rows(writeStatement(documentId, derived), 'refresh-derived-fields');
+  }
+
+  /**
+   * Sends the worker thread the updates since the document's last store, or the whole document the
+   * first time, after a failure, or with `whole`. Null when the thread no longer holds the copy.
+   */
+  private async deriveLive(doc: Y.Doc, { whole = false } = {}): Promise<DerivedDocument | null> {
+    const copy = this.copyOf(doc);
+    const state = whole || !copy.made ? Y.encodeStateAsUpdate(doc) : null;
+    // The whole document holds every update so far.
+    const updates = copy.unsent.splice(0);
+    copy.made = true;
+    try {
+      return await this.workers.derive(copy.key, state, state ? [] : updates);
+    } catch (error) {
+      copy.made = false;
+      throw error;
+    }
+  }
+
+  private copyOf(doc: Y.Doc): LiveCopy {
+    let copy = this.copies.get(doc);
+    if (!copy) {
+      const made: LiveCopy = { key: String(++this.copiesMade), made: false, unsent: [] };
+      doc.on('update', (update: Uint8Array) => made.unsent.push(update));
+      // Unloaded: a shutting-down pool refuses the task, and its copies go with the thread.
+      doc.on('destroy', () => void this.workers.forget(made.key).catch(() => undefined));
+      this.copies.set(doc, made);
+      copy = made;
+    }
+    return copy;
   }
 
   /** Inside the caller's transaction (compaction's), from what the merged content derives. */

@@ -1,13 +1,39 @@
-import { deriveDocumentState, type DerivedDocument } from '@commonplace/editor';
+import { deriveDocumentState, deriveFromCopy, type DerivedDocument } from '@commonplace/editor';
 import * as Y from 'yjs';
 import type { DocumentTask, MergedDocument } from './document-workers.js';
 import { applyLog } from './packed-updates.js';
 
+/**
+ * Copies of the server's live documents, by the key the event loop gave each: a store sends only
+ * the updates since the one before, rather than the whole document, encoded on the event loop and
+ * decoded here every few seconds.
+ */
+const copies = new Map<string, Y.Doc>();
+
+/** The derived fields of a live document's copy brought up to date; null when this thread holds no such copy. */
+function deriveCopy({ copy: key, state, updates }: Extract<DocumentTask, { kind: 'derive' }>): DerivedDocument | null {
+  let copy = copies.get(key);
+  if (state) {
+    copy?.destroy();
+    copy = new Y.Doc();
+    copies.set(key, copy);
+  }
+  // This thread started after the copy was made (the one before it stopped).
+  if (!copy) return null;
+  applyLog(copy, state, updates);
+  return deriveFromCopy(copy);
+}
+
 // Runs inside a worker thread of the document pool (piscina): the work on a whole document that
 // grows with its size (reading it as ProseMirror, merging its log), kept off the event loop that
 // relays everyone's keystrokes.
-export default function documentWork(task: DocumentTask): DerivedDocument | MergedDocument {
-  if (task.kind === 'derive') return deriveDocumentState(task.state);
+export default function documentWork(task: DocumentTask): DerivedDocument | MergedDocument | null {
+  if (task.kind === 'derive') return deriveCopy(task);
+  if (task.kind === 'forget') {
+    copies.get(task.copy)?.destroy();
+    copies.delete(task.copy);
+    return null;
+  }
   const doc = new Y.Doc();
   applyLog(doc, task.snapshot, task.updates);
   const state = Y.encodeStateAsUpdate(doc);

@@ -4,9 +4,14 @@ import { Piscina } from 'piscina';
 import { workerFile } from '../common/worker-file.js';
 import { packUpdates } from './packed-updates.js';
 
-/** Work the document pool does: derive a document's fields from its state, or merge its log. */
+/**
+ * Work the document pool does: bring a live document's copy up to date (made from `state` when
+ * given) and derive its fields, drop a copy, or merge a document's log.
+ */
 export type DocumentTask =
-  { kind: 'derive'; state: Uint8Array } | { kind: 'merge'; snapshot: Uint8Array | null; updates: Uint8Array };
+  | { kind: 'derive'; copy: string; state: Uint8Array | null; updates: Uint8Array }
+  | { kind: 'forget'; copy: string }
+  | { kind: 'merge'; snapshot: Uint8Array | null; updates: Uint8Array };
 
 export interface MergedDocument {
   state: Uint8Array;
@@ -20,8 +25,10 @@ const WORKER_HEAP_MB = 1024;
  * A worker thread (piscina) for the work on a whole document: deriving its text, links and
  * citations on every store, and merging its log on compaction. On the event loop, each store of a
  * long document held every keystroke of every document on the server (a note of 100,000 keystrokes
- * typed with corrections: 61 ms, every few seconds while anyone wrote in it). One thread: the work
- * is in the background, and it is done in the order it was asked for.
+ * typed with corrections: 61 ms, every few seconds while anyone wrote in it). The thread keeps a
+ * copy of each live document it derives, so that each store after the first sends it only what
+ * changed. One thread: the work is in the background, and it is done in the order it was asked for
+ * (a copy's updates arrive in order).
  */
 @Injectable()
 export class DocumentWorkers implements OnApplicationShutdown {
@@ -35,9 +42,21 @@ export class DocumentWorkers implements OnApplicationShutdown {
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
 
-  /** The derived fields of the document whose encoded state is `state`. */
-  derive(state: Uint8Array): Promise<DerivedDocument> {
-    return this.pool.run({ kind: 'derive', state } satisfies DocumentTask);
+  /**
+   * The derived fields of a live document, from the thread's copy `copy` made from `state` (the
+   * whole document) or brought up to date with `updates`; null when the thread holds no such copy
+   * (it was started again since): the caller sends the whole document.
+   */
+  derive(copy: string, state: Uint8Array | null, updates: readonly Uint8Array[]): Promise<DerivedDocument | null> {
+    const packed = packUpdates(updates);
+    return this.pool.run({ kind: 'derive', copy, state, updates: packed } satisfies DocumentTask, {
+      transferList: [packed.buffer],
+    });
+  }
+
+  /** Drops the thread's copy of a document that is no longer live. */
+  forget(copy: string): Promise<void> {
+    return this.pool.run({ kind: 'forget', copy } satisfies DocumentTask);
   }
 
   /** The state `snapshot` and `updates` make together, and its derived fields. */
