@@ -3,6 +3,13 @@ import { readingDocument } from '@commonplace/contracts';
 import { detectFormat, importReading, preloadParsers, ReadingImportError } from '@commonplace/reading';
 import type { WorkerResult, WorkerTask, WorkerUpdate } from './import-runner.js';
 
+// pdf.js inflates a page's fonts and images through the web DecompressionStream, that is through
+// Node's zlib. On Node 20 a thread stopped at the time limit just as zlib set up such a stream
+// aborts the whole process as the thread is torn down ("close before init"), the server with it.
+// Without it, pdf.js inflates them in JavaScript.
+delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+delete (globalThis as { CompressionStream?: unknown }).CompressionStream;
+
 // Runs inside a worker thread of the import pool (piscina), one import at a time. The parsers
 // load with the module, before piscina hands the worker its first import; should loading fail,
 // each import loads what it needs itself and reports its own error.
