@@ -9,6 +9,7 @@ const NUL = '\u0000';
 // A high surrogate not followed by a low one, or a low one not preceded by a high one. Written
 // without the `u` flag, which would read the string by code points and never see a lone half.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const EVERY_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source, 'g');
 
 export const NUL_MESSAGE = 'Remove the NUL character (\\0) from this text: it cannot be stored.';
 export const LONE_SURROGATE_MESSAGE = 'This text contains a broken character (a lone UTF-16 surrogate): retype it.';
@@ -30,7 +31,7 @@ export function storedText(nulMessage: string = NUL_MESSAGE) {
  * storable: NUL dropped, a lone surrogate replaced by U+FFFD as UTF-8 encoding would.
  */
 export function storableText(text: string): string {
-  return text.replaceAll(NUL, '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+  return text.replaceAll(NUL, '').replace(EVERY_LONE_SURROGATE, '\uFFFD');
 }
 
 /** The largest value of a PostgreSQL `integer` column. */

@@ -2,7 +2,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
 import { safeHref } from './safe-url.js';
 import { citationOf, headingLevel, stringAttr, type DerivedCitation } from './node-attrs.js';
-import { readCopy, readDocument, readDocumentState } from './ydoc.js';
+import { readCopy, readDocument } from './ydoc.js';
 
 export type { DerivedCitation };
 
@@ -67,11 +67,6 @@ export function deriveFromNode(doc: ProseMirrorNode): DerivedDocument {
 /** Derives the search text, outline, links and citations of a stored collaborative document. */
 export function deriveDocument(ydoc: Y.Doc): DerivedDocument {
   return deriveFromNode(readDocument(ydoc));
-}
-
-/** The same from the document's encoded state (what a worker thread is sent). */
-export function deriveDocumentState(state: Uint8Array): DerivedDocument {
-  return deriveFromNode(readDocumentState(state));
 }
 
 /** The same from a copy of the document kept for deriving (see `readCopy`), without copying it again. */

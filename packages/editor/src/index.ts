@@ -1,7 +1,6 @@
 export { Citation } from './citation.js';
 export {
   deriveDocument,
-  deriveDocumentState,
   deriveFromCopy,
   deriveFromNode,
   type DerivedCitation,

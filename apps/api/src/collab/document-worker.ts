@@ -1,4 +1,4 @@
-import { deriveDocumentState, deriveFromCopy, type DerivedDocument } from '@commonplace/editor';
+import { deriveFromCopy, type DerivedDocument } from '@commonplace/editor';
 import * as Y from 'yjs';
 import type { DocumentTask, MergedDocument } from './document-workers.js';
 import { applyLog } from './packed-updates.js';
@@ -37,6 +37,8 @@ export default function documentWork(task: DocumentTask): DerivedDocument | Merg
   const doc = new Y.Doc();
   applyLog(doc, task.snapshot, task.updates);
   const state = Y.encodeStateAsUpdate(doc);
+  // Read after the state is taken: reading may delete from `doc` what the schema refuses.
+  const derived = deriveFromCopy(doc);
   doc.destroy();
-  return { state, derived: deriveDocumentState(state) };
+  return { state, derived };
 }
