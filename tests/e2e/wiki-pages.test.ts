@@ -1,6 +1,7 @@
 // A student starts the course wiki, links a page that does not exist yet by typing [[…]], follows
 // the link to create it, and the new page lists the first among the pages that link to it. Renamed,
-// the page keeps its old address leading to it.
+// the page keeps its old address leading to it. Pages are moved and reordered by dragging them in
+// the tree, and a move is undone from its toast.
 import { describe, expect, it } from 'vitest';
 import { endToEnd } from '../support/e2e.js';
 import { courseWithStudent, signUpOverApi } from '../support/course-setup.js';
@@ -53,5 +54,50 @@ describe('the course wiki', () => {
     await page.goto(oldAddress, { waitUntil: 'networkidle' });
     expect(page.url()).toMatch(/\/wiki\/keepers-of-the-lights$/);
     await page.getByRole('heading', { name: 'Keepers of the lights' }).waitFor();
+  });
+
+  it('moves a page by dragging it onto another, undoes it, and reorders by dropping above a page', async () => {
+    const url = e2e.app.url;
+    const instructor = await signUpOverApi(url, 'Dana Instructor');
+    const student = await signUpOverApi(url, 'Aliya Karimova');
+    const { courseId } = await courseWithStudent(instructor, student);
+    const pageIds: Record<string, string> = {};
+    for (const title of ['Alpha', 'Beta', 'Gamma', 'Delta'])
+      pageIds[title] = (await student.call('POST', `/api/courses/${courseId}/wiki`, { title })).id;
+    await instructor.call('PATCH', `/api/courses/${courseId}/wiki/${pageIds.Delta}`, { locked: true });
+    const page = (await student.open(e2e.browser)).page;
+
+    await page.goto(`${url}/courses/${courseId}/wiki`, { waitUntil: 'networkidle' });
+    const tree = page.getByRole('navigation', { name: 'Wiki pages' });
+    const row = (title: string) => tree.getByRole('link', { name: title });
+    /** The tree as the reader sees it: each page's title, indented by its depth. */
+    const outline = () =>
+      tree
+        .locator('ul a')
+        .evaluateAll((links) =>
+          links.map((a) => '  '.repeat(a.closest('li')!.parentElement!.closest('li') ? 1 : 0) + a.textContent!.trim()),
+        );
+    expect(await outline()).toEqual(['Alpha', 'Beta', 'Gamma', 'Delta🔒']);
+
+    await row('Gamma').dragTo(row('Alpha'));
+    await expect.poll(outline).toEqual(['Alpha', '  Gamma', 'Beta', 'Delta🔒']);
+    const toast = page.getByRole('status').filter({ hasText: 'Moved “Gamma”.' });
+    await toast.waitFor();
+    const stored = await student.call<Array<{ id: string; parentId: string | null }>>(
+      'GET',
+      `/api/courses/${courseId}/wiki`,
+    );
+    expect(stored.find((p) => p.id === pageIds.Gamma)!.parentId).toBe(pageIds.Alpha);
+
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(outline).toEqual(['Alpha', 'Beta', 'Gamma', 'Delta🔒']);
+    await toast.waitFor({ state: 'detached' });
+
+    await row('Gamma').dragTo(row('Alpha'), { targetPosition: { x: 20, y: 2 } });
+    await expect.poll(outline).toEqual(['Gamma', 'Alpha', 'Beta', 'Delta🔒']);
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await outline()).toEqual(['Gamma', 'Alpha', 'Beta', 'Delta🔒']);
+    // A locked page is the staff's to move: the student cannot pick it up.
+    expect(await row('Delta').getAttribute('draggable')).toBe('false');
   });
 });
