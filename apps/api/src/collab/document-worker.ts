@@ -1,26 +1,25 @@
 import { deriveFromCopy, type DerivedDocument } from '@commonplace/editor';
 import * as Y from 'yjs';
+import { DocumentCopies } from './document-copies.js';
 import type { DocumentTask, MergedDocument } from './document-workers.js';
 import { applyLog } from './packed-updates.js';
 
+/** Encoded content the copies may hold (about 16 times as much heap), well inside the thread's heap. */
+const COPIES_BUDGET_BYTES = 32 * 1024 * 1024;
+
 /**
- * Copies of the server's live documents, by the key the event loop gave each: a store sends only
- * the updates since the one before, rather than the whole document, encoded on the event loop and
- * decoded here every few seconds.
+ * Copies of the server's live documents: a store sends only the updates since the one before,
+ * rather than the whole document, encoded on the event loop and decoded here every few seconds.
  */
-const copies = new Map<string, Y.Doc>();
+const copies = new DocumentCopies(COPIES_BUDGET_BYTES);
 
 /** The derived fields of a live document's copy brought up to date; null when this thread holds no such copy. */
 function deriveCopy({ copy: key, state, updates }: Extract<DocumentTask, { kind: 'derive' }>): DerivedDocument | null {
-  let copy = copies.get(key);
-  if (state) {
-    copy?.destroy();
-    copy = new Y.Doc();
-    copies.set(key, copy);
-  }
-  // This thread started after the copy was made (the one before it stopped).
+  const copy = state ? copies.create(key) : copies.get(key);
+  // This thread started after the copy was made (the one before it stopped), or dropped it for room.
   if (!copy) return null;
   applyLog(copy, state, updates);
+  copies.grew(key, (state?.length ?? 0) + updates.length);
   return deriveFromCopy(copy);
 }
 
@@ -30,8 +29,7 @@ function deriveCopy({ copy: key, state, updates }: Extract<DocumentTask, { kind:
 export default function documentWork(task: DocumentTask): DerivedDocument | MergedDocument | null {
   if (task.kind === 'derive') return deriveCopy(task);
   if (task.kind === 'forget') {
-    copies.get(task.copy)?.destroy();
-    copies.delete(task.copy);
+    copies.forget(task.copy);
     return null;
   }
   const doc = new Y.Doc();
