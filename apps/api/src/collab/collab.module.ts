@@ -29,6 +29,6 @@ import { UpdateLog } from './update-log.js';
     LiveRevocation,
     DocumentSignals,
   ],
-  exports: [CollabServer, DocumentStore, DocumentAccess, DerivedFields, UpdateLog, DocumentSignals],
+  exports: [CollabServer, DocumentStore, DocumentWorkers, DocumentAccess, DerivedFields, UpdateLog, DocumentSignals],
 })
 export class CollabModule {}

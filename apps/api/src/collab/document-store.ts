@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { DocumentContent } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import type * as Y from 'yjs';
-import { keepHistoryOf, keepSessionEndOf, lockDocument } from '../history/version-cut.js';
+import { keepHistoryOf, keepSessionEndOf, lockDocument, type MergeLog } from '../history/version-cut.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { DerivedFields } from './derived-fields.js';
 import { DocumentWorkers } from './document-workers.js';
-import { loadStoredInto } from './stored-state.js';
+import { loadStoredInto, readStored } from './stored-state.js';
 
 /** One update as a client sent it, waiting to be appended. */
 export interface PendingUpdate {
@@ -41,6 +42,19 @@ export class DocumentStore {
     await loadStoredInto(this.sql, documentId, doc);
   }
 
+  /** The stored document as Markdown under `title`, read in the document thread. */
+  async markdownOf(documentId: string, title: string, courseId: string): Promise<string> {
+    return this.workers.markdown(await readStored(this.sql, documentId), title, courseId);
+  }
+
+  /** The stored document as the history panel shows it, read in the document thread. */
+  async contentOf(documentId: string, courseId: string): Promise<DocumentContent> {
+    return this.workers.content(await readStored(this.sql, documentId), courseId);
+  }
+
+  /** Merges a log in the document thread: for the versions cut under a document's lock. */
+  readonly mergeLog: MergeLog = (snapshot, updates) => this.workers.state(snapshot, updates);
+
   /** One statement on `pg` for the whole batch: through Prisma's client it cost several times the CPU. */
   async append(updates: readonly PendingUpdate[]): Promise<void> {
     if (!updates.length) return;
@@ -66,7 +80,7 @@ export class DocumentStore {
     await this.prisma.$transaction(
       async (tx) => {
         await lockDocument(tx, documentId);
-        await keepSessionEndOf(tx, documentId, new Date());
+        await keepSessionEndOf(tx, documentId, new Date(), this.mergeLog);
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
     );

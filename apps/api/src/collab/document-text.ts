@@ -1,4 +1,5 @@
-import { toMarkdown } from '@commonplace/editor';
+import type { DocumentContent } from '@commonplace/contracts';
+import { readDocument, toMarkdown } from '@commonplace/editor';
 import type * as Y from 'yjs';
 
 /**
@@ -14,4 +15,13 @@ export function markdownOf(title: string, doc: Y.Doc, courseId: string): string 
     },
   });
   return `# ${title}\n\n${body.trim()}\n`;
+}
+
+/** The content as the history panel shows it: the editor's JSON, and Markdown linking citations to their readings. */
+export function contentOf(doc: Y.Doc, courseId: string): DocumentContent {
+  const markdown = toMarkdown(doc, {
+    readingUrl: (citation) => `/courses/${courseId}/readings/${citation.readingId}`,
+  });
+  // After the Markdown: reading the document as the editor's may drop from it what the schema refuses.
+  return { json: readDocument(doc).toJSON() as Record<string, unknown>, markdown };
 }

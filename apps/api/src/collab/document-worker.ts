@@ -1,6 +1,8 @@
 import { deriveFromCopy, type DerivedDocument } from '@commonplace/editor';
 import * as Y from 'yjs';
+import type { DocumentContent } from '@commonplace/contracts';
 import { DocumentCopies } from './document-copies.js';
+import { contentOf, markdownOf } from './document-text.js';
 import type { DocumentTask, MergedDocument } from './document-workers.js';
 import { applyLog } from './packed-updates.js';
 
@@ -23,20 +25,40 @@ function deriveCopy({ copy: key, state, updates }: Extract<DocumentTask, { kind:
   return deriveFromCopy(copy);
 }
 
+/** What `read` answers from the document `snapshot` and `updates` make (a document of this thread's, dropped after). */
+function fromLog<T>(snapshot: Uint8Array | null, updates: Uint8Array | null, read: (doc: Y.Doc) => T): T {
+  const doc = new Y.Doc();
+  try {
+    applyLog(doc, snapshot, updates);
+    return read(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
 // Runs inside a worker thread of the document pool (piscina): the work on a whole document that
 // grows with its size (reading it as ProseMirror, merging its log), kept off the event loop that
 // relays everyone's keystrokes.
-export default function documentWork(task: DocumentTask): DerivedDocument | MergedDocument | null {
-  if (task.kind === 'derive') return deriveCopy(task);
-  if (task.kind === 'forget') {
-    copies.forget(task.copy);
-    return null;
+export default function documentWork(
+  task: DocumentTask,
+): DerivedDocument | MergedDocument | Uint8Array | string | DocumentContent | null {
+  switch (task.kind) {
+    case 'derive':
+      return deriveCopy(task);
+    case 'forget':
+      copies.forget(task.copy);
+      return null;
+    case 'merge':
+      return fromLog(task.snapshot, task.updates, (doc) => {
+        const state = Y.encodeStateAsUpdate(doc);
+        // Read after the state is taken: reading may delete from `doc` what the schema refuses.
+        return { state, derived: deriveFromCopy(doc) };
+      });
+    case 'state':
+      return fromLog(task.snapshot, task.updates, (doc) => Y.encodeStateAsUpdate(doc));
+    case 'markdown':
+      return fromLog(task.stored.snapshot, task.stored.updates, (doc) => markdownOf(task.title, doc, task.courseId));
+    case 'content':
+      return fromLog(task.stored.snapshot, task.stored.updates, (doc) => contentOf(doc, task.courseId));
   }
-  const doc = new Y.Doc();
-  applyLog(doc, task.snapshot, task.updates);
-  const state = Y.encodeStateAsUpdate(doc);
-  // Read after the state is taken: reading may delete from `doc` what the schema refuses.
-  const derived = deriveFromCopy(doc);
-  doc.destroy();
-  return { state, derived };
 }

@@ -1,17 +1,23 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { DocumentContent } from '@commonplace/contracts';
 import type { DerivedDocument } from '@commonplace/editor';
 import { Piscina } from 'piscina';
 import { workerFile } from '../common/worker-file.js';
 import { packUpdates } from './packed-updates.js';
+import type { StoredContent } from './stored-state.js';
 
 /**
  * Work the document pool does: bring a live document's copy up to date (made from `state` when
- * given) and derive its fields, drop a copy, or merge a document's log.
+ * given) and derive its fields, drop a copy, merge a document's log (with its derived fields, or
+ * its state alone), or read stored content as Markdown or as the history panel shows it.
  */
 export type DocumentTask =
   | { kind: 'derive'; copy: string; state: Uint8Array | null; updates: Uint8Array }
   | { kind: 'forget'; copy: string }
-  | { kind: 'merge'; snapshot: Uint8Array | null; updates: Uint8Array };
+  | { kind: 'merge'; snapshot: Uint8Array | null; updates: Uint8Array }
+  | { kind: 'state'; snapshot: Uint8Array | null; updates: Uint8Array }
+  | { kind: 'markdown'; stored: StoredContent; title: string; courseId: string }
+  | { kind: 'content'; stored: StoredContent; courseId: string };
 
 export interface MergedDocument {
   state: Uint8Array;
@@ -23,7 +29,8 @@ const WORKER_HEAP_MB = 1024;
 
 /**
  * A worker thread (piscina) for the work on a whole document: deriving its text, links and
- * citations on every store, and merging its log on compaction. On the event loop, each store of a
+ * citations on every store, merging its log on compaction and for a version, and reading it for an
+ * export or the history panel. On the event loop, each store of a
  * long document held every keystroke of every document on the server (a note of 100,000 keystrokes
  * typed with corrections: 61 ms, every few seconds while anyone wrote in it). The thread keeps a
  * copy of each live document it derives, so that each store after the first sends it only what
@@ -65,6 +72,24 @@ export class DocumentWorkers implements OnApplicationShutdown {
     return this.pool.run({ kind: 'merge', snapshot, updates: packed } satisfies DocumentTask, {
       transferList: [packed.buffer],
     });
+  }
+
+  /** The state `snapshot` and `updates` make together: a version's content. */
+  state(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Promise<Uint8Array> {
+    const packed = packUpdates(updates);
+    return this.pool.run({ kind: 'state', snapshot, updates: packed } satisfies DocumentTask, {
+      transferList: [packed.buffer],
+    });
+  }
+
+  /** Stored content as Markdown under its title (`markdownOf`). */
+  markdown(stored: StoredContent, title: string, courseId: string): Promise<string> {
+    return this.pool.run({ kind: 'markdown', stored, title, courseId } satisfies DocumentTask);
+  }
+
+  /** Stored content as the history panel shows it (`contentOf`). */
+  content(stored: StoredContent, courseId: string): Promise<DocumentContent> {
+    return this.pool.run({ kind: 'content', stored, courseId } satisfies DocumentTask);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,23 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   documentNameOf,
-  type DocumentContent,
   type DocumentVersion,
   type VersionComparison,
   type VersionRestore,
 } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
-import { readDocument, toMarkdown } from '@commonplace/editor';
 import * as Y from 'yjs';
 import { type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { CollabServer } from '../collab/collab-server.js';
 import { DocumentStore } from '../collab/document-store.js';
+import { DocumentWorkers } from '../collab/document-workers.js';
 import { UpdateLog } from '../collab/update-log.js';
 import { AppError } from '../common/app-error.js';
 import { documentVisible, documentWritable } from '../notes/note-policies.js';
 import { changeToContentOf } from './restore-change.js';
-import { cutVersion, lockDocument, type VersionOptions } from './version-cut.js';
+import { cutVersion, lockDocument, readLog, type VersionOptions } from './version-cut.js';
 
 interface DocumentRights {
   writable: boolean;
@@ -55,6 +54,7 @@ export class HistoryService {
     @Inject(DocumentStore) private readonly store: DocumentStore,
     @Inject(UpdateLog) private readonly updates: UpdateLog,
     @Inject(CollabServer) private readonly collab: CollabServer,
+    @Inject(DocumentWorkers) private readonly workers: DocumentWorkers,
   ) {}
 
   async list(viewer: Viewer, documentId: string): Promise<DocumentVersion[]> {
@@ -76,17 +76,13 @@ export class HistoryService {
   async compare(viewer: Viewer, documentId: string, number: number): Promise<VersionComparison> {
     await this.rightsOf(viewer, documentId);
     const row = await this.versionOf(documentId, number);
-    const past = new Y.Doc();
-    const current = new Y.Doc();
-    try {
-      Y.applyUpdate(past, row.state);
-      await this.store.loadInto(documentId, current);
-      const [version] = await this.withNames([row]);
-      return { version: version!, content: this.contentOf(past, viewer), current: this.contentOf(current, viewer) };
-    } finally {
-      past.destroy();
-      current.destroy();
-    }
+    // Both read in the document thread: a long document's would hold everyone's keystrokes.
+    const [[version], content, current] = await Promise.all([
+      this.withNames([row]),
+      this.workers.content({ snapshot: row.state, updates: null }, viewer.courseId),
+      this.store.contentOf(documentId, viewer.courseId),
+    ]);
+    return { version: version!, content, current };
   }
 
   /**
@@ -150,17 +146,10 @@ export class HistoryService {
     return this.prisma.$transaction(
       async (tx) => {
         await lockDocument(tx, documentId);
-        return cutVersion(tx, documentId, options);
+        return cutVersion(tx, documentId, options, await readLog(tx, documentId, this.store.mergeLog));
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000 },
     );
-  }
-
-  private contentOf(doc: Y.Doc, viewer: Viewer): DocumentContent {
-    const markdown = toMarkdown(doc, {
-      readingUrl: (citation) => `/courses/${viewer.courseId}/readings/${citation.readingId}`,
-    });
-    return { json: readDocument(doc).toJSON() as Record<string, unknown>, markdown };
   }
 
   /** Versions with their authors' and creators' names, in one query for all of them. */

@@ -1,5 +1,4 @@
 import type { Prisma } from '@commonplace/db';
-import * as Y from 'yjs';
 
 /** An automatic version is cut at most this often per document, while people write in it. */
 export const AUTO_VERSION_EVERY_MS = 10 * 60_000;
@@ -13,13 +12,15 @@ export interface LoggedUpdate {
   userId: string | null;
 }
 
-/** A document's stored content as one transaction read it: the snapshot and the updates after it. */
+/** A document's stored content as one transaction read it: the snapshot, the updates after it, and what they make. */
 export interface StoredLog {
   snapshot: { state: Uint8Array; upTo: bigint } | null;
   rows: readonly LoggedUpdate[];
-  /** The content they make, when the reader has already merged it. */
-  state?: Uint8Array;
+  state: Uint8Array;
 }
+
+/** Merges a log into the state it makes, in the document thread (`DocumentWorkers.state`): a long log holds a core for a while. */
+export type MergeLog = (snapshot: Uint8Array | null, updates: readonly Uint8Array[]) => Promise<Uint8Array>;
 
 export interface VersionOptions {
   name: string | null;
@@ -52,8 +53,8 @@ function countAuthors(rows: readonly LoggedUpdate[], after: bigint): Map<string,
   return counts;
 }
 
-/** The document's snapshot and the updates stored after it, in order. */
-async function readLog(tx: Tx, documentId: string): Promise<StoredLog> {
+/** The document's snapshot and the updates stored after it, in order, with the state they make. */
+export async function readLog(tx: Tx, documentId: string, merge: MergeLog): Promise<StoredLog> {
   const [snapshot, rows] = await Promise.all([
     tx.documentSnapshot.findUnique({ where: { documentId }, select: { state: true, upTo: true } }),
     tx.documentUpdate.findMany({
@@ -62,33 +63,25 @@ async function readLog(tx: Tx, documentId: string): Promise<StoredLog> {
       select: { id: true, update: true, userId: true },
     }),
   ]);
-  return { snapshot, rows };
-}
-
-function stateOf({ snapshot, rows }: StoredLog): Uint8Array<ArrayBuffer> {
-  const doc = new Y.Doc();
-  Y.transact(doc, () => {
-    if (snapshot) Y.applyUpdate(doc, snapshot.state);
-    for (const row of rows) Y.applyUpdate(doc, row.update);
-  });
-  const state = bytes(Y.encodeStateAsUpdate(doc));
-  doc.destroy();
-  return state;
+  const state = await merge(
+    snapshot?.state ?? null,
+    rows.map((row) => row.update),
+  );
+  return { snapshot, rows, state };
 }
 
 /**
- * Keeps the document's stored state as its next version, crediting everyone whose updates went
- * in since the previous one (folded by compaction or still in the log). The caller holds the lock,
- * and passes the log when it has just read it.
+ * Keeps the document's stored state, `log` as the caller read it under the lock, as its next
+ * version, crediting everyone whose updates went in since the previous one (folded by compaction
+ * or still in the log).
  */
-export async function cutVersion(tx: Tx, documentId: string, options: VersionOptions, stored?: StoredLog) {
-  const [log, last, folded] = await Promise.all([
-    stored ?? readLog(tx, documentId),
+export async function cutVersion(tx: Tx, documentId: string, options: VersionOptions, log: StoredLog) {
+  const [last, folded] = await Promise.all([
     lastVersionOf(tx, documentId),
     tx.documentAuthorship.findMany({ where: { documentId } }),
   ]);
   const { snapshot, rows } = log;
-  const state = log.state ? bytes(log.state) : stateOf(log);
+  const state = bytes(log.state);
   const authors = countAuthors(rows, last?.upTo ?? -1n);
   for (const row of folded) authors.set(row.userId, (authors.get(row.userId) ?? 0) + row.updates);
   const upTo = [rows.at(-1)?.id ?? 0n, snapshot?.upTo ?? 0n, last?.upTo ?? 0n].reduce((a, b) => (a > b ? a : b));
@@ -141,7 +134,7 @@ export async function keepHistoryOf(tx: Tx, documentId: string, log: StoredLog, 
  * automatic version when it has changes no version holds and one is due, so the next session's
  * writing never merges into it unseen.
  */
-export async function keepSessionEndOf(tx: Tx, documentId: string, now: Date): Promise<void> {
+export async function keepSessionEndOf(tx: Tx, documentId: string, now: Date, merge: MergeLog): Promise<void> {
   const last = await lastVersionOf(tx, documentId);
   const after = last?.upTo ?? -1n;
   const [snapshot, newer] = await Promise.all([
@@ -150,6 +143,6 @@ export async function keepSessionEndOf(tx: Tx, documentId: string, now: Date): P
   ]);
   const changed = Boolean(newer) || (snapshot !== null && snapshot.upTo > after);
   if (changed && (await automaticVersionDue(tx, documentId, last?.createdAt, now))) {
-    await cutVersion(tx, documentId, { name: null, createdById: null });
+    await cutVersion(tx, documentId, { name: null, createdById: null }, await readLog(tx, documentId, merge));
   }
 }

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { documentNameOf, type Note, type NoteCreate, type ReadingDocument } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
-import * as Y from 'yjs';
 import { isStaff, readingVisible, type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { DocumentStore } from '../collab/document-store.js';
-import { markdownOf } from '../collab/document-text.js';
 import { AppError } from '../common/app-error.js';
 import { noteOutline, type NoteOutline } from './note-outline.js';
 import { documentVisible, documentWritable } from './note-policies.js';
@@ -97,12 +95,6 @@ export class NotesService {
       WHERE d.id = ${noteId}::uuid AND d."courseId" = ${viewer.courseId}::uuid AND d.kind = 'NOTE'
         AND d."deletedAt" IS NULL AND ${documentVisible(viewer).sql('d')}`);
     if (!note) throw new AppError('NOTE_NOT_FOUND');
-    const doc = new Y.Doc();
-    try {
-      await this.store.loadInto(noteId, doc);
-      return markdownOf(note.title, doc, viewer.courseId);
-    } finally {
-      doc.destroy();
-    }
+    return this.store.markdownOf(noteId, note.title, viewer.courseId);
   }
 }

@@ -10,12 +10,10 @@ import {
   type WikiPageUpdate,
 } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
-import * as Y from 'yjs';
 import { isStaff, type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { DocumentStore } from '../collab/document-store.js';
 import { MembershipEvents } from '../collab/membership-events.js';
-import { markdownOf } from '../collab/document-text.js';
 import { AppError } from '../common/app-error.js';
 import { documentVisible, documentWritable } from '../notes/note-policies.js';
 import { freeSlugOf } from './slug.js';
@@ -263,14 +261,8 @@ export class WikiService {
     return out;
   }
 
-  private async markdownOf(courseId: string, page: PageRow): Promise<string> {
-    const doc = new Y.Doc();
-    try {
-      await this.store.loadInto(page.id, doc);
-      return markdownOf(page.title, doc, courseId);
-    } finally {
-      doc.destroy();
-    }
+  private markdownOf(courseId: string, page: PageRow): Promise<string> {
+    return this.store.markdownOf(page.id, page.title, courseId);
   }
 
   /**
