@@ -95,6 +95,11 @@ describe('the course wiki', () => {
 
     await row('Gamma').dragTo(row('Alpha'), { targetPosition: { x: 20, y: 2 } });
     await expect.poll(outline).toEqual(['Gamma', 'Alpha', 'Beta', 'Delta🔒']);
+    await toast.waitFor();
+    // Its Undo is offered until the student goes on to a page.
+    await row('Beta').click();
+    await page.getByRole('heading', { name: 'Beta' }).waitFor();
+    await toast.waitFor({ state: 'detached' });
     await page.reload({ waitUntil: 'networkidle' });
     expect(await outline()).toEqual(['Gamma', 'Alpha', 'Beta', 'Delta🔒']);
     // A locked page is the staff's to move: the student cannot pick it up.
