@@ -197,6 +197,31 @@ describe('what is stored', () => {
     expect(await storedText(t, groupNote.id)).toContain('Held by an instance being unloaded');
   });
 
+  it('keeps the document loaded under a name when a late unload of an earlier instance of it comes', async () => {
+    const { student, groupmate, groupNote } = await classroom();
+    const hocuspocus = t.api.app.get(CollabServer).hocuspocus;
+    const a = connect(groupNote.documentName, student.session);
+    await a.synced();
+    const earlier = hocuspocus.documents.get(groupNote.documentName)!;
+    a.socket.disconnect();
+    await eventually(() => !hocuspocus.documents.has(groupNote.documentName));
+    await a.socket.connect();
+    const b = connect(groupNote.documentName, groupmate.session);
+    await Promise.all([a.synced(), b.synced()]);
+    let reconnects = 0;
+    for (const client of [a, b]) client.provider.on('disconnect', () => reconnects++);
+
+    // An unload of the earlier instance that comes late (a timer of its last store, say).
+    await hocuspocus.unloadDocument(earlier);
+    const c = connect(groupNote.documentName, student.session);
+    await c.synced();
+    c.write('Written by someone who joined after');
+    // Everyone is on one document: the first two see it without having to reconnect.
+    await eventually(() => a.text().includes('Written by someone who joined after'));
+    await eventually(() => b.text().includes('Written by someone who joined after'));
+    expect(reconnects).toBe(0);
+  });
+
   it('never stores a blank or partial document over one whose load failed', async () => {
     const { student, groupNote } = await classroom();
     const first = connect(groupNote.documentName, student.session);

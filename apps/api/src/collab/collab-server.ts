@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { Hocuspocus } from '@hocuspocus/server';
+import { Hocuspocus, type Document } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -14,6 +14,17 @@ import { PersistenceExtension } from './persistence.extension.js';
 import { UpdateLog } from './update-log.js';
 
 export const COLLAB_PATH = '/collab';
+
+/** Hocuspocus, unloading a document only while it is the instance the server holds under its name. */
+class CollabHocuspocus extends Hocuspocus {
+  override async unloadDocument(document: Document): Promise<void> {
+    // Hocuspocus looks the name up alone: a late unload of an instance already unloaded (a timer of
+    // its last store) would take away the one loaded since, leaving its clients apart from everyone
+    // who joins after.
+    if (this.documents.get(document.name) !== document) return;
+    return super.unloadDocument(document);
+  }
+}
 
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -40,7 +51,7 @@ export class CollabServer implements BeforeApplicationShutdown {
   ) {
     this.publicOrigin = config.PUBLIC_ORIGIN;
     const shared = config.REDIS_URL ? [new CollabRedis(config.REDIS_URL)] : [];
-    this.hocuspocus = new Hocuspocus({ quiet: true, extensions: [auth, persistence, revocation, ...shared] });
+    this.hocuspocus = new CollabHocuspocus({ quiet: true, extensions: [auth, persistence, revocation, ...shared] });
   }
 
   /** Takes over websocket upgrades on `/collab` of `server`; any other upgrade is refused. */
