@@ -99,7 +99,7 @@ export class WikiService {
           kind: 'WIKI',
           scope: 'COURSE',
           title: input.title,
-          slug: await this.freeSlug(tx, viewer.courseId, input.title),
+          slug: await this.takeFreeSlug(tx, viewer.courseId, input.title),
           parentId,
           position: (last._max.position ?? -1) + 1,
         },
@@ -124,7 +124,7 @@ export class WikiService {
       const renamed = input.title !== undefined && input.title !== page.title;
       const slug =
         renamed && slugOf(input.title!) !== slugOf(page.title)
-          ? await this.freeSlug(tx, viewer.courseId, input.title!)
+          ? await this.takeFreeSlug(tx, viewer.courseId, input.title!)
           : undefined;
       const formerSlugs = slug ? await this.formerSlugsAfter(tx, pageId, slug) : undefined;
       await tx.document.update({
@@ -274,12 +274,20 @@ export class WikiService {
   }
 
   /** Every slug the course has used, deleted pages' too (their undo keeps them), from the title's base. */
-  private async freeSlug(tx: Tx, courseId: string, title: string): Promise<string> {
+  /**
+   * A slug no page of the course has, for a page that takes it now: a page that had it before a
+   * rename gives it up, so that its old address leads to one page, the one that took it last.
+   */
+  private async takeFreeSlug(tx: Tx, courseId: string, title: string): Promise<string> {
     const base = slugOf(title);
     const rows = await tx.document.findMany({
       where: { courseId, OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] },
       select: { slug: true },
     });
-    return freeSlugOf(title, new Set(rows.map((r) => r.slug!)));
+    const slug = freeSlugOf(title, new Set(rows.map((r) => r.slug!)));
+    await tx.$executeRaw`
+      UPDATE "Document" SET "formerSlugs" = array_remove("formerSlugs", ${slug})
+      WHERE "courseId" = ${courseId}::uuid AND ${slug} = ANY("formerSlugs")`;
+    return slug;
   }
 }

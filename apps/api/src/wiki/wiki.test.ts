@@ -168,6 +168,18 @@ describe('wiki pages', () => {
     expect(listed.find((p) => p.id === page.id)?.formerSlugs).toEqual(['fresnel-lens-2']);
   });
 
+  it('leads an old address to the page that had it last, when two pages held it in turn', async () => {
+    const { courseId, student } = await courseWithCast(t);
+    const first = await addPage(student, courseId, 'Intro');
+    await student.call('updateWikiPage', { courseId, pageId: first.id }, { title: 'Basics' });
+    const second = await addPage(student, courseId, 'Intro');
+    expect(second.slug).toBe('intro');
+    await student.call('updateWikiPage', { courseId, pageId: second.id }, { title: 'Overview' });
+    const listed = (await student.call<WikiPage[]>('listWikiPages', { courseId })).body;
+    expect(listed.filter((p) => p.formerSlugs.includes('intro')).map((p) => p.id)).toEqual([second.id]);
+    expect(listed.find((p) => p.id === first.id)?.formerSlugs).toEqual([]);
+  });
+
   it('moves and reorders pages, and refuses a move under itself with a 409 that changes nothing', async () => {
     const { courseId, student } = await courseWithCast(t);
     const a = await addPage(student, courseId, 'A');
