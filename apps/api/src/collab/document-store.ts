@@ -82,7 +82,8 @@ export class DocumentStore {
         await lockDocument(tx, documentId);
         await keepSessionEndOf(tx, documentId, new Date(), this.mergeLog);
       },
-      { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
+      // The merge may wait its turn in the document thread behind a compaction.
+      { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000 },
     );
   }
 
