@@ -55,10 +55,7 @@ export class DocumentWorkers implements OnApplicationShutdown {
    * (it was started again since): the caller sends the whole document.
    */
   derive(copy: string, state: Uint8Array | null, updates: readonly Uint8Array[]): Promise<DerivedDocument | null> {
-    const packed = packUpdates(updates);
-    return this.pool.run({ kind: 'derive', copy, state, updates: packed } satisfies DocumentTask, {
-      transferList: [packed.buffer],
-    });
+    return this.runWithUpdates(updates, (packed) => ({ kind: 'derive', copy, state, updates: packed }));
   }
 
   /** Drops the thread's copy of a document that is no longer live. */
@@ -68,18 +65,12 @@ export class DocumentWorkers implements OnApplicationShutdown {
 
   /** The state `snapshot` and `updates` make together, and its derived fields. */
   merge(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Promise<MergedDocument> {
-    const packed = packUpdates(updates);
-    return this.pool.run({ kind: 'merge', snapshot, updates: packed } satisfies DocumentTask, {
-      transferList: [packed.buffer],
-    });
+    return this.runWithUpdates(updates, (packed) => ({ kind: 'merge', snapshot, updates: packed }));
   }
 
   /** The state `snapshot` and `updates` make together: a version's content. */
   state(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Promise<Uint8Array> {
-    const packed = packUpdates(updates);
-    return this.pool.run({ kind: 'state', snapshot, updates: packed } satisfies DocumentTask, {
-      transferList: [packed.buffer],
-    });
+    return this.runWithUpdates(updates, (packed) => ({ kind: 'state', snapshot, updates: packed }));
   }
 
   /** Stored content as Markdown under its title (`markdownOf`). */
@@ -90,6 +81,12 @@ export class DocumentWorkers implements OnApplicationShutdown {
   /** Stored content as the history panel shows it (`contentOf`). */
   content(stored: StoredContent, courseId: string): Promise<DocumentContent> {
     return this.pool.run({ kind: 'content', stored, courseId } satisfies DocumentTask);
+  }
+
+  /** Runs the task made with `updates` packed into one buffer, handed to the thread rather than copied. */
+  private runWithUpdates<T>(updates: readonly Uint8Array[], task: (packed: Uint8Array) => DocumentTask): Promise<T> {
+    const packed = packUpdates(updates);
+    return this.pool.run(task(packed), { transferList: [packed.buffer] });
   }
 
   async onApplicationShutdown(): Promise<void> {
