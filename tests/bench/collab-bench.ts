@@ -33,7 +33,8 @@ import { PASSWORD } from '../support/people.js';
  * a machine slower for a while weighs on both alike; p99 is taken over all of a server's keystrokes.
  * Ten clients type for three minutes (1,620 keystrokes seen by the observer, per server): in one
  * minute, p99 was the 6th slowest of 540, and one run to the next moved it by half. For the same
- * reason 50 clients type 60 rounds (2,940 keystrokes seen, not 980) and 100 × 4 clients 16 (4,800, not 1,800).
+ * reason 50 clients type 60 rounds (2,940 keystrokes seen, not 980) and 100 × 4 clients 16 (4,800,
+ * not 1,800).
  */
 const WORKLOADS = [
   { name: '10 clients, one document', documents: 1, clients: 10, rounds: 180, roundMs: 1000 },
