@@ -10,9 +10,10 @@ interface Waiting extends PendingUpdate {
 
 /**
  * Appends clients' updates to the database by group commit: an update is written with every
- * other one that arrived while the previous INSERT ran, so a batch waits at most one INSERT
- * (well under the 100 ms allowed) and a busy server writes few, larger rows. `append` resolves
- * once the update's row is committed; the server applies and acknowledges the update only then.
+ * other one that arrived while the previous INSERT ran (or within the window its caller allowed),
+ * so a batch waits at most that and one INSERT (well under the 100 ms allowed) and a busy server
+ * writes few, larger rows. `append` resolves once the update's row is committed; the server
+ * acknowledges the update only then.
  */
 @Injectable()
 export class UpdateLog {
@@ -21,10 +22,11 @@ export class UpdateLog {
 
   constructor(@Inject(DocumentStore) private readonly store: DocumentStore) {}
 
-  append(update: PendingUpdate): Promise<void> {
+  /** `windowMs`: how long this update may wait for others to join its batch, if it starts one. */
+  append(update: PendingUpdate, { windowMs = 0 } = {}): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...update, done: { resolve, reject } });
-      this.writing ??= this.drain();
+      this.writing ??= this.drain(windowMs);
     });
   }
 
@@ -33,9 +35,9 @@ export class UpdateLog {
     while (this.writing) await this.writing;
   }
 
-  private async drain(): Promise<void> {
-    // Let the updates that arrived in this turn of the event loop join the first batch.
-    await new Promise((resolve) => setImmediate(resolve));
+  private async drain(windowMs: number): Promise<void> {
+    // At least the updates that arrived in this turn of the event loop join the first batch.
+    await new Promise((resolve) => (windowMs ? setTimeout(resolve, windowMs) : setImmediate(resolve)));
     while (this.queue.length) {
       const batch = this.queue.splice(0, MAX_BATCH);
       try {

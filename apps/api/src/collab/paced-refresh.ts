@@ -1,0 +1,52 @@
+/** A document's derived fields wait at least this many times what their last refresh took. */
+const SPACING = 50;
+/** ...but never longer than this: search and backlinks catch up within it. */
+const MAX_WAIT_MS = 30_000;
+
+/**
+ * Refreshes one live document's derived fields as often as their cost allows. Each refresh derives
+ * the whole text in the document thread and writes it, with its search vector, to PostgreSQL:
+ * about a millisecond for a page of notes, but far more for a document of 100,000 keystrokes, which
+ * Hocuspocus stores every few seconds while anyone types in it, on the same cores that relay
+ * everyone's keystrokes. A refresh asked for too soon after the last one runs once it is due, so the
+ * fields always end up derived from the latest content. Refreshes run one at a time, in order.
+ */
+export class PacedRefresh {
+  private dueAt = 0;
+  private trailing: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly refresh: () => Promise<void>) {}
+
+  /** Now if it is due (or `now`), else once it is. */
+  request({ now = false } = {}): Promise<void> {
+    const wait = this.dueAt - Date.now();
+    if (now || wait <= 0) return this.runNow();
+    this.trailing ??= setTimeout(() => void this.runNow(), wait).unref();
+    return Promise.resolve();
+  }
+
+  /** Runs a refresh still waiting, now: before the document unloads. */
+  flush(): Promise<void> {
+    return this.trailing ? this.runNow() : this.running;
+  }
+
+  cancel(): void {
+    clearTimeout(this.trailing);
+    this.trailing = undefined;
+  }
+
+  private runNow(): Promise<void> {
+    this.cancel();
+    const next = this.running.then(async () => {
+      const started = performance.now();
+      try {
+        await this.refresh();
+      } finally {
+        this.dueAt = Date.now() + Math.min((performance.now() - started) * SPACING, MAX_WAIT_MS);
+      }
+    });
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+}
