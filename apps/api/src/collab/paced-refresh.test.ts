@@ -4,10 +4,15 @@ import { PacedRefresh } from './paced-refresh.js';
 /** A refresh that records the content it derives from, then takes `costMs` of the (fake) clock. */
 function pacedOver(content: { current: string }, costMs: number) {
   const derived: string[] = [];
-  const paced = new PacedRefresh(async () => {
-    derived.push(content.current);
-    await new Promise((resolve) => setTimeout(resolve, costMs));
-  });
+  const paced = new PacedRefresh(
+    async () => {
+      derived.push(content.current);
+      await new Promise((resolve) => setTimeout(resolve, costMs));
+    },
+    (error) => {
+      throw error;
+    },
+  );
   /** Lets the clock run for as long as a refresh takes, then waits for what was asked. */
   const settle = async (asked: Promise<void>) => {
     await vi.advanceTimersByTimeAsync(costMs);
@@ -79,16 +84,30 @@ describe('PacedRefresh', () => {
     expect(derived).toHaveLength(3);
   });
 
-  it('keeps refreshing after one fails, and reports the failure to whoever asked', async () => {
+  it('keeps refreshing after one fails, and reports every failure, also of a refresh run once due', async () => {
     let fail = true;
     const done: string[] = [];
-    const paced = new PacedRefresh(async () => {
-      if (fail) throw new Error('database away');
-      done.push('refreshed');
-    });
-    await expect(paced.request()).rejects.toThrow('database away');
+    const failures: string[] = [];
+    const paced = new PacedRefresh(
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        if (fail) throw new Error('database away');
+        done.push('refreshed');
+      },
+      (error) => failures.push(error.message),
+    );
+    const asked = paced.request();
+    await vi.advanceTimersByTimeAsync(200);
+    await asked;
+    expect(failures).toEqual(['database away']);
+    // Asked too soon: runs once due, with nobody awaiting it.
+    await paced.request();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(failures).toEqual(['database away', 'database away']);
     fail = false;
-    await paced.request({ now: true });
+    const again = paced.request({ now: true });
+    await vi.advanceTimersByTimeAsync(200);
+    await again;
     expect(done).toEqual(['refreshed']);
   });
 

@@ -5,18 +5,22 @@ const MAX_WAIT_MS = 30_000;
 
 /**
  * Refreshes one live document's derived fields as often as their cost allows. Each refresh derives
- * the whole text in the document thread and writes it, with its search vector, to PostgreSQL:
- * about a millisecond for a page of notes, but far more for a document of 100,000 keystrokes, which
- * Hocuspocus stores every few seconds while anyone types in it, on the same cores that relay
- * everyone's keystrokes. A refresh asked for too soon after the last one runs once it is due, so the
- * fields always end up derived from the latest content. Refreshes run one at a time, in order.
+ * the whole text in the document thread and writes it, with its search vector, to PostgreSQL: little
+ * for a page of notes, far more for a document of 100,000 keystrokes, which Hocuspocus stores every
+ * few seconds while anyone types in it, on the same cores that relay everyone's keystrokes. A
+ * refresh asked for too soon after the last one runs once it is due, so the fields always end up
+ * derived from the latest content. Refreshes run one at a time, in order; a failed one goes to
+ * `reportFailure` (also one run once due, which nobody awaits) and is paced like any other.
  */
 export class PacedRefresh {
   private dueAt = 0;
   private trailing: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
 
-  constructor(private readonly refresh: () => Promise<void>) {}
+  constructor(
+    private readonly refresh: () => Promise<void>,
+    private readonly reportFailure: (error: Error) => void,
+  ) {}
 
   /** Now if it is due (or `now`), else once it is. */
   request({ now = false } = {}): Promise<void> {
@@ -38,15 +42,15 @@ export class PacedRefresh {
 
   private runNow(): Promise<void> {
     this.cancel();
-    const next = this.running.then(async () => {
+    this.running = this.running.then(async () => {
       const started = performance.now();
       try {
         await this.refresh();
-      } finally {
-        this.dueAt = Date.now() + Math.min((performance.now() - started) * SPACING, MAX_WAIT_MS);
+      } catch (error) {
+        this.reportFailure(error as Error);
       }
+      this.dueAt = Date.now() + Math.min((performance.now() - started) * SPACING, MAX_WAIT_MS);
     });
-    this.running = next.catch(() => undefined);
-    return next;
+    return this.running;
   }
 }

@@ -88,9 +88,13 @@ export class PersistenceExtension implements Extension {
       bytes: Y.encodeStateAsUpdate(document).length,
       storedSinceLoad: 0,
       compactQueuedAt: Date.now(),
-      derivedFields: new PacedRefresh(async () => {
-        if (!live.unsaved) await this.derived.refresh(documentId, document);
-      }),
+      // Search and backlinks lag until the next refresh or compaction; the content itself is safe.
+      derivedFields: new PacedRefresh(
+        async () => {
+          if (!live.unsaved) await this.derived.refresh(documentId, document);
+        },
+        (error) => this.log.warn(`derived fields not refreshed: ${error.message}`),
+      ),
     };
     this.live.set(document, live);
     document.on('destroy', () => live.derivedFields.cancel());
@@ -172,20 +176,16 @@ export class PersistenceExtension implements Extension {
   async onStoreDocument({ document }: onStoreDocumentPayload): Promise<void> {
     const live = this.live.get(document);
     if (!live || live.unsaved) return;
-    await live.derivedFields.request({ now: document.getConnectionsCount() === 0 }).catch(this.derivedNotRefreshed);
+    await live.derivedFields.request({ now: document.getConnectionsCount() === 0 });
   }
 
   /** Also when the unload is then called off (a client joined meanwhile): compaction is safe at any time. */
   async beforeUnloadDocument({ document, documentName }: beforeUnloadDocumentPayload): Promise<void> {
     const documentId = documentIdOf(documentName);
     const live = this.live.get(document);
-    await live?.derivedFields.flush().catch(this.derivedNotRefreshed);
+    await live?.derivedFields.flush();
     if (documentId && live?.storedSinceLoad) this.compactLater(documentId);
   }
-
-  // Search and backlinks lag until the next store or compaction; the content itself is safe.
-  private readonly derivedNotRefreshed = (error: Error) =>
-    this.log.warn(`derived fields not refreshed: ${error.message}`);
 
   private compactLater(documentId: string): void {
     this.compaction
