@@ -1,6 +1,7 @@
 import { deriveFromCopy, type DerivedDocument } from '@commonplace/editor';
 import * as Y from 'yjs';
 import type { DocumentContent } from '@commonplace/contracts';
+import { changeToContentOf } from '../history/restore-change.js';
 import { DocumentCopies } from './document-copies.js';
 import { contentOf, markdownOf } from './document-text.js';
 import type { DocumentTask, MergedDocument } from './document-workers.js';
@@ -60,5 +61,7 @@ export default function documentWork(
       return fromLog(task.stored.snapshot, task.stored.updates, (doc) => markdownOf(task.title, doc, task.courseId));
     case 'content':
       return fromLog(task.stored.snapshot, task.stored.updates, (doc) => contentOf(doc, task.courseId));
+    case 'restore':
+      return changeToContentOf(task.live, task.version);
   }
 }

@@ -9,7 +9,8 @@ import type { StoredContent } from './stored-state.js';
 /**
  * Work the document pool does: bring a live document's copy up to date (made from `state` when
  * given) and derive its fields, drop a copy, merge a document's log (with its derived fields, or
- * its state alone), or read stored content as Markdown or as the history panel shows it.
+ * its state alone), read stored content as Markdown or as the history panel shows it, or compute
+ * the change that restores a version.
  */
 export type DocumentTask =
   | { kind: 'derive'; copy: string; state: Uint8Array | null; updates: Uint8Array }
@@ -17,7 +18,8 @@ export type DocumentTask =
   | { kind: 'merge'; snapshot: Uint8Array | null; updates: Uint8Array }
   | { kind: 'state'; snapshot: Uint8Array | null; updates: Uint8Array }
   | { kind: 'markdown'; stored: StoredContent; title: string; courseId: string }
-  | { kind: 'content'; stored: StoredContent; courseId: string };
+  | { kind: 'content'; stored: StoredContent; courseId: string }
+  | { kind: 'restore'; live: Uint8Array; version: Uint8Array };
 
 export interface MergedDocument {
   state: Uint8Array;
@@ -29,8 +31,8 @@ const WORKER_HEAP_MB = 1024;
 
 /**
  * A worker thread (piscina) for the work on a whole document: deriving its text, links and
- * citations on every store, merging its log on compaction and for a version, and reading it for an
- * export or the history panel. On the event loop, each store of a
+ * citations on every store, merging its log on compaction and for a version, reading it for an
+ * export or the history panel, and restoring a version. On the event loop, each store of a
  * long document held every keystroke of every document on the server (a note of 100,000 keystrokes
  * typed with corrections: 61 ms, every few seconds while anyone wrote in it). The thread keeps a
  * copy of each live document it derives, so that each store after the first sends it only what
@@ -81,6 +83,14 @@ export class DocumentWorkers implements OnApplicationShutdown {
   /** Stored content as the history panel shows it (`contentOf`). */
   content(stored: StoredContent, courseId: string): Promise<DocumentContent> {
     return this.pool.run({ kind: 'content', stored, courseId } satisfies DocumentTask);
+  }
+
+  /**
+   * The update that brings the content of a live document, encoded as `live`, back to a version's
+   * (`changeToContentOf`); null when it is the version's already.
+   */
+  changeToContentOf(live: Uint8Array, version: Uint8Array): Promise<Uint8Array | null> {
+    return this.pool.run({ kind: 'restore', live, version } satisfies DocumentTask);
   }
 
   /** Runs the task made with `updates` packed into one buffer, handed to the thread rather than copied. */

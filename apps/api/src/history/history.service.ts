@@ -15,7 +15,6 @@ import { DocumentWorkers } from '../collab/document-workers.js';
 import { UpdateLog } from '../collab/update-log.js';
 import { AppError } from '../common/app-error.js';
 import { documentVisible, documentWritable } from '../notes/note-policies.js';
-import { changeToContentOf } from './restore-change.js';
 import { cutVersion, lockDocument, readLog, type VersionOptions } from './version-cut.js';
 
 interface DocumentRights {
@@ -102,8 +101,10 @@ export class HistoryService {
       documentId,
     });
     try {
-      const live = connection.document!;
-      const change = changeToContentOf(live, target.state);
+      // Computed in the document thread: decoding a long document and its version would hold
+      // everyone's keystrokes. Edits that arrive meanwhile merge with the change as any concurrent
+      // edit does (as they already did while it was being stored).
+      const change = await this.workers.changeToContentOf(Y.encodeStateAsUpdate(connection.document!), target.state);
       if (change) {
         await this.updates.append({ documentId, update: change, userId: viewer.userId });
         await connection.transact((doc) => Y.applyUpdate(doc, change));

@@ -2,16 +2,17 @@ import { DOCUMENT_FRAGMENT } from '@commonplace/editor';
 import * as Y from 'yjs';
 
 /**
- * The Yjs update that turns `live`'s content into the content of `versionState`: computed on a
- * copy, so it can be stored before it is applied. The content is replaced whole (a new change by
- * whoever restores, on top of the history); null when the content is the version's already.
+ * The Yjs update that turns the content of the document in `liveState` into the content of
+ * `versionState`: computed on a copy, so it can be stored before it is applied. The content is
+ * replaced whole (a new change by whoever restores, on top of the history); null when the content
+ * is the version's already. Runs in the document thread (both documents are decoded whole).
  */
-export function changeToContentOf(live: Y.Doc, versionState: Uint8Array): Uint8Array | null {
+export function changeToContentOf(liveState: Uint8Array, versionState: Uint8Array): Uint8Array | null {
   const version = new Y.Doc();
   const copy = new Y.Doc();
   try {
     Y.applyUpdate(version, versionState);
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+    Y.applyUpdate(copy, liveState);
     const wanted = version.getXmlFragment(DOCUMENT_FRAGMENT);
     const fragment = copy.getXmlFragment(DOCUMENT_FRAGMENT);
     if (fragment.toString() === wanted.toString()) return null;
