@@ -3,7 +3,8 @@
 // Idempotent: if the course exists it is left as it is. Readings are imported only while it has
 // none, so a folder that appears after the first start is still picked up at the next one; the
 // first week's readings get the class's demo annotations while they have none (demo-annotations.ts),
-// and the course its first quiz, drawn from those readings, while it has none of that title (demo-quiz.ts).
+// the course its first quiz, drawn from those readings, while it has none of that title (demo-quiz.ts),
+// and its groups' notes and wiki while it has no notes or wiki pages at all (demo-documents.ts).
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { loadConfig } from '../apps/api/src/config/config.schema.js';
 import { ImportRunner } from '../apps/api/src/imports/import-runner.js';
 import { mediaTypeOf, storeReading, storeSourceFile } from '../apps/api/src/readings/reading-store.js';
 import { seedDemoAnnotations } from './demo-annotations.js';
+import { seedDemoDocuments } from './demo-documents.js';
 import { seedDemoQuiz } from './demo-quiz.js';
 
 export const DEMO_COURSE_TITLE = "Kazakhstan's Foreign Policy after 2022";
@@ -57,6 +59,8 @@ export interface SeedResult {
   annotationsAdded: number;
   /** Whether this run wrote the demo quiz (demo-quiz.ts). */
   quizAdded: boolean;
+  /** Demo notes and wiki pages written by this run (demo-documents.ts). */
+  documentsAdded: number;
 }
 
 export async function seedDemoCourse(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
@@ -71,6 +75,7 @@ export async function seedDemoCourse(prisma: PrismaClient, options: SeedOptions 
       : { added: 0, problems: [] };
   const annotationsAdded = await seedDemoAnnotations(prisma, courseId);
   const quizAdded = await seedDemoQuiz(prisma, courseId);
+  const documentsAdded = await seedDemoDocuments(prisma, courseId);
   return {
     created: !existing,
     courseId,
@@ -79,6 +84,7 @@ export async function seedDemoCourse(prisma: PrismaClient, options: SeedOptions 
     readingProblems: readings.problems,
     annotationsAdded,
     quizAdded,
+    documentsAdded,
   };
 }
 

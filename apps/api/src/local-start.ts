@@ -29,6 +29,7 @@ async function seedDemo(config: AppConfig, databaseUrl: string): Promise<DemoLog
     const seeded = await seedDemoCourse(prisma, { readingsDir: config.READINGS_DIR });
     console.log(seeded.created ? 'Seeded the demo course.' : 'The demo course is already there.');
     if (seeded.readingsAdded) console.log(`Imported ${seeded.readingsAdded} readings from ${config.READINGS_DIR}.`);
+    if (seeded.documentsAdded) console.log(`Wrote ${seeded.documentsAdded} demo notes and wiki pages.`);
     for (const problem of seeded.readingProblems) console.warn(`Could not import a demo reading: ${problem}`);
     return seeded.logins;
   } finally {

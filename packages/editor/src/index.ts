@@ -19,4 +19,11 @@ export type {
   WikiLinkAttrs,
 } from './selectors.js';
 export { WikiLink } from './wiki-link.js';
-export { DOCUMENT_FRAGMENT, documentFromJSON, readDocument, toDocumentNode, writeDocument } from './ydoc.js';
+export {
+  DOCUMENT_FRAGMENT,
+  documentFromJSON,
+  editDocument,
+  readDocument,
+  toDocumentNode,
+  writeDocument,
+} from './ydoc.js';

@@ -1,13 +1,12 @@
 import { createRequire } from 'node:module';
 import { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { updateYFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { deriveDocument } from './derive.js';
 import { editorSchema } from './extensions.js';
 import { toMarkdown } from './markdown.js';
 import { EVERY_NODE, syncedDocument } from './testing/every-node.js';
-import { DOCUMENT_FRAGMENT, readDocument, writeDocument } from './ydoc.js';
+import { editDocument, readDocument, writeDocument } from './ydoc.js';
 
 const links = { readingUrl: () => '/reading', wikiLinkUrl: () => undefined };
 
@@ -59,6 +58,23 @@ describe('a document through Yjs and back', () => {
     expect(deriveDocument(bob)).toEqual(deriveDocument(alice));
   });
 
+  it('edits a document as one update of what changed, leaving the rest as it was written', () => {
+    const doc = syncedDocument(EVERY_NODE);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(doc);
+    const added = readDocument(doc).content.addToEnd(heading('Added later'));
+    editDocument(doc, { type: 'doc', content: added.toJSON() });
+
+    const change = Y.encodeStateAsUpdate(doc, before);
+    // Nothing already written is deleted and written again.
+    expect(Y.decodeUpdate(change).ds.clients.size).toBe(0);
+    Y.applyUpdate(stored, change);
+    expect(deriveDocument(stored)).toEqual(deriveDocument(doc));
+    expect(deriveDocument(stored).headings.at(-1)?.text).toBe('Added later');
+    expect(() => editDocument(doc, { type: 'doc', content: [{ type: 'mysteryWidget' }] })).toThrow(RangeError);
+  });
+
   it('refuses JSON the schema does not allow instead of exporting something else', () => {
     const quoteWithBold = {
       type: 'doc',
@@ -73,6 +89,5 @@ const heading = (text: string) => editorSchema().nodes.heading!.create({ level: 
 
 /** One writer's edit, written into their Y.Doc the way the editor's sync plugin writes it. */
 function edit(ydoc: Y.Doc, change: (doc: ProseMirrorNode) => ProseMirrorNode): void {
-  const fragment = ydoc.getXmlFragment(DOCUMENT_FRAGMENT);
-  updateYFragment(ydoc, fragment, change(readDocument(ydoc)), { mapping: new Map(), isOMark: new Map() });
+  editDocument(ydoc, change(readDocument(ydoc)).toJSON());
 }

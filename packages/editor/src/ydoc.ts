@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import { prosemirrorToYXmlFragment, updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { editorSchema } from './extensions.js';
 
@@ -64,4 +64,15 @@ export function writeDocument(ydoc: Y.Doc, json: JSONContent): void {
   const fragment = ydoc.getXmlFragment(DOCUMENT_FRAGMENT);
   if (fragment.length > 0) throw new Error('writeDocument needs an empty document');
   ydoc.transact(() => prosemirrorToYXmlFragment(node, fragment));
+}
+
+/**
+ * Changes the Y.Doc's content into ProseMirror JSON as the editor does with each of its changes:
+ * y-prosemirror compares the two and changes only what differs, so what is kept keeps its history
+ * (and who wrote it). One transaction: one update.
+ */
+export function editDocument(ydoc: Y.Doc, json: JSONContent): void {
+  const node = documentFromJSON(json);
+  const fragment = ydoc.getXmlFragment(DOCUMENT_FRAGMENT);
+  ydoc.transact(() => updateYFragment(ydoc, fragment, node, { mapping: new Map(), isOMark: new Map() }));
 }

@@ -46,7 +46,7 @@ export class DerivedFields {
   async refresh(documentId: string, doc: Y.Doc): Promise<void> {
     const derived = (await this.deriveLive(doc)) ?? (await this.deriveLive(doc, { whole: true }));
     if (!derived) throw new Error('the document worker thread started again twice during one store');
-    await this.sql.rows(writeStatement(documentId, derived), 'refresh-derived-fields');
+    await this.sql.rows(derivedFieldsStatement(documentId, derived), 'refresh-derived-fields');
   }
 
   /**
@@ -82,7 +82,7 @@ export class DerivedFields {
 
   /** Inside the caller's transaction (compaction's), from what the merged content derives. */
   async writeIn(tx: Sql, documentId: string, derived: DerivedDocument): Promise<void> {
-    await tx.$executeRaw(writeStatement(documentId, derived));
+    await tx.$executeRaw(derivedFieldsStatement(documentId, derived));
   }
 }
 
@@ -92,7 +92,7 @@ export class DerivedFields {
  * inserted in it; unchanged rows are not written again. Only citations of a reading of the
  * document's own course are kept: a client may write any id.
  */
-function writeStatement(documentId: string, derived: DerivedDocument): Prisma.Sql {
+export function derivedFieldsStatement(documentId: string, derived: DerivedDocument): Prisma.Sql {
   const plainText = storableText(derived.plainText);
   const links = new Map<string, string>();
   for (const { title } of derived.wikiLinks) {

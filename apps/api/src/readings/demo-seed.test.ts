@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ANNOTATIONS } from '../../../../prisma/demo-annotations.js';
-import { seedDemoCourse } from '../../../../prisma/seed.js';
+import { DEMO_NOTES, DEMO_WIKI } from '../../../../prisma/demo-documents.js';
+import { DEMO_PASSWORD, seedDemoCourse } from '../../../../prisma/seed.js';
+import { connectCollab, eventually } from '../testing/collab-client.js';
 import { loadConfig } from '../config/config.schema.js';
 import { ARTICLE } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
@@ -195,6 +197,143 @@ describe('the demo seed', () => {
       expect(seeded).toMatchObject({ readingsAdded: 2, annotationsAdded: countOf(second) });
       const annotated = await t.prisma.reading.findMany({ where: { annotations: { some: {} } } });
       expect(annotated.map((r) => r.title)).toEqual([expect.stringMatching(/^Russia.s War Against Ukraine/)]);
+    });
+  });
+  describe('notes and wiki', () => {
+    const [lead] = Object.keys(DEMO_ANNOTATIONS) as [string];
+    const mikovic = '002_be90b90c6c71839b.txt';
+
+    async function logIn(person: string) {
+      const client = t.client();
+      const answer = await client.call(
+        'login',
+        {},
+        { email: `${person}@demo.commonplace.test`, password: DEMO_PASSWORD },
+      );
+      expect(answer.status).toBe(200);
+      return client;
+    }
+
+    it('gives each group its note on the first reading and the class a linked wiki, written in turns, once', async () => {
+      for (const name of [lead, mikovic]) {
+        const from = join(loadConfig().READINGS_DIR, name);
+        if (!existsSync(from)) throw new Error(`These tests read the course's own readings: put them at ${from}.`);
+        await copyFile(from, join(dir, name));
+      }
+      const seeded = await seedDemoCourse(t.prisma, { readingsDir: dir });
+      expect(seeded.documentsAdded).toBe(DEMO_NOTES.length + DEMO_WIKI.length);
+      const { courseId } = seeded;
+
+      // A student sees her group's note only, and it opens live with what three of them wrote.
+      const saule = await logIn('saule');
+      const notes = (await saule.call('listNotes', { courseId })).body as Array<{
+        id: string;
+        title: string;
+        documentName: string;
+        writable: boolean;
+      }>;
+      expect(notes.map((n) => n.title)).toEqual(['Independent foreign policy: our notes']);
+      const [note] = notes;
+      expect(note!.writable).toBe(true);
+      const markdown = await saule.call('noteMarkdown', { courseId, noteId: note!.id });
+      expect(markdown.body).toMatch(/## Introduction\n+\*\*Claim:\*\* the war pushed Kazakhstan/);
+      expect(markdown.body).toContain('so that no single power can exercise excessive leverage');
+      expect(markdown.body).toMatch(/- \[x\] Compare with how Jones defines it/);
+      const writers = await t.prisma.documentUpdate.findMany({
+        where: { documentId: note!.id },
+        orderBy: { id: 'asc' },
+        select: { userId: true },
+      });
+      const emails = new Map((await t.prisma.user.findMany()).map((u) => [u.id, u.email.split('@')[0]]));
+      expect(writers.map((w) => emails.get(w.userId!))).toEqual(['aigerim', 'nurlan', 'saule']);
+      const comments = (await saule.call('listComments', { courseId, noteId: note!.id })).body as Array<{
+        author: { name: string };
+      }>;
+      expect(comments.map((c) => c.author.name)).toEqual(['Dana Seitkali']);
+      const live = connectCollab(t.api.url, note!.documentName, saule.session);
+      try {
+        expect(await live.authenticated).toEqual({ readOnly: false });
+        await eventually(() => live.text().includes('balance, not neutrality'));
+      } finally {
+        live.close();
+      }
+
+      // Every citation lies on the reading's own words, and the reader lists it on its passage.
+      const citations = await t.prisma.documentCitation.findMany({ include: { reading: true } });
+      expect(citations.length).toBeGreaterThanOrEqual(4);
+      for (const c of citations) {
+        const { position, quote } = c.selector as {
+          position: { start: number; end: number };
+          quote: { exact: string };
+        };
+        expect(c.reading.canonicalText.slice(position.start, position.end)).toBe(quote.exact);
+      }
+      const leadReading = citations.find((c) => c.quote.includes('no single power'))!.readingId;
+      const cited = (await saule.call('listReadingCitations', { courseId, readingId: leadReading })).body as Array<{
+        quote: string;
+        method: string | null;
+      }>;
+      expect(cited.find((c) => c.quote.includes('no single power'))?.method).toBe('position');
+      expect(cited.some((c) => c.quote.includes('January 2022 coup'))).toBe(false);
+
+      // The wiki's tree, its links and backlinks (notes among them), one page still to write, a locked page.
+      const pages = (await saule.call('listWikiPages', { courseId })).body as Array<{
+        id: string;
+        title: string;
+        parentId: string | null;
+        locked: boolean;
+      }>;
+      const byTitle = new Map(pages.map((page) => [page.title, page]));
+      expect([...byTitle.keys()].sort()).toEqual([
+        'Key terms',
+        'Middle Corridor',
+        'Multi-vector foreign policy',
+        'Start here',
+      ]);
+      expect(byTitle.get('Middle Corridor')!.parentId).toBe(byTitle.get('Key terms')!.id);
+      expect(byTitle.get('Start here')!.locked).toBe(true);
+      const backlinks = (
+        await saule.call('wikiBacklinks', { courseId, pageId: byTitle.get('Multi-vector foreign policy')!.id })
+      ).body as Array<{ title: string }>;
+      expect(backlinks.map((b) => b.title).sort()).toEqual([
+        'Independent foreign policy: our notes',
+        'Key terms',
+        'Middle Corridor',
+      ]);
+      expect(await t.prisma.documentLink.count({ where: { title: 'CSTO' } })).toBe(1);
+      const hits = (await saule.call('search', { courseId }, undefined, { q: 'Trans-Caspian' })).body as Array<{
+        title: string;
+      }>;
+      expect(hits.map((h) => h.title)).toContain('Middle Corridor');
+
+      // The other group's note is theirs; the instructor reads both.
+      const timur = await logIn('timur');
+      expect(
+        ((await timur.call('listNotes', { courseId })).body as Array<{ title: string }>).map((n) => n.title),
+      ).toEqual(['Week 1: what changed in 2022']);
+      const dana = await logIn('dana.instructor');
+      expect((await dana.call('listNotes', { courseId })).body).toHaveLength(2);
+
+      const counts = async () => ({
+        documents: await t.prisma.document.count(),
+        updates: await t.prisma.documentUpdate.count(),
+      });
+      const before = await counts();
+      expect(await seedDemoCourse(t.prisma, { readingsDir: dir })).toMatchObject({ documentsAdded: 0 });
+      expect(await counts()).toEqual(before);
+    });
+
+    it('writes the wiki without the readings, and the notes at the start that finds their reading', async () => {
+      const first = await seedDemoCourse(t.prisma, { readingsDir: dir });
+      expect(first.documentsAdded).toBe(DEMO_WIKI.length);
+      expect(await t.prisma.documentCitation.count()).toBe(0);
+      const page = await t.prisma.document.findFirstOrThrow({ where: { title: 'Multi-vector foreign policy' } });
+      expect(page.plainText).toContain('none can dominate it');
+
+      await copyFile(join(loadConfig().READINGS_DIR, lead), join(dir, lead));
+      const second = await seedDemoCourse(t.prisma, { readingsDir: dir });
+      expect(second.documentsAdded).toBe(DEMO_NOTES.length);
+      expect(await t.prisma.document.count({ where: { kind: 'WIKI' } })).toBe(DEMO_WIKI.length);
     });
   });
 });
