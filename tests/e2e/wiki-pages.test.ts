@@ -1,6 +1,6 @@
 // A student starts the course wiki, links a page that does not exist yet by typing [[…]], follows
-// the link to create it, and the new page lists the first among the pages that link to it. Renamed,
-// the page keeps its old address leading to it. Pages are moved and reordered by dragging them in
+// the link to create it (the wiki's home listing it as wanted until then), and the new page lists
+// the first among the pages that link to it. Renamed, the page keeps its old address leading to it. Pages are moved and reordered by dragging them in
 // the tree, and a move is undone from its toast.
 import { describe, expect, it } from 'vitest';
 import { endToEnd } from '../support/e2e.js';
@@ -36,6 +36,25 @@ describe('the course wiki', () => {
     await link.waitFor();
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('all changes saved');
 
+    // The wiki's home lists the page as wanted, linked from the one just written.
+    const pageAddress = page.url();
+    await page.getByRole('link', { name: 'Wiki home' }).click();
+    await page.waitForURL(/\/wiki$/);
+    const wanted = page.getByRole('region', { name: 'Wanted pages' });
+    // The page's links are stored as its editor leaves it, which the home page's load may overtake.
+    await expect
+      .poll(
+        async () => {
+          await page.reload({ waitUntil: 'networkidle' });
+          return wanted.getByRole('listitem').allInnerTexts();
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual([expect.stringMatching(/^Lighthouse keepers\s+linked from Harbour lights\s+Write it$/)]);
+    const recent = page.getByRole('region', { name: 'Recently changed' });
+    expect(await recent.getByRole('link').allInnerTexts()).toEqual(['Harbour lights']);
+    await page.goto(pageAddress, { waitUntil: 'networkidle' });
+
     await link.click();
     await page.getByRole('button', { name: 'Create page “Lighthouse keepers”' }).click();
     await page.getByRole('heading', { name: 'Lighthouse keepers' }).waitFor();
@@ -43,6 +62,10 @@ describe('the course wiki', () => {
     await expect.poll(() => backlinks.getByRole('link').allInnerTexts()).toEqual(['Harbour lights']);
     const tree = page.getByRole('navigation', { name: 'Wiki pages' });
     expect(await tree.getByRole('link').allInnerTexts()).toEqual(['Wiki home', 'Harbour lights', 'Lighthouse keepers']);
+    await tree.getByRole('link', { name: 'Wiki home' }).click();
+    await page.getByRole('region', { name: 'Recently changed' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Wanted pages' }).count()).toBe(0);
+    await page.goBack({ waitUntil: 'networkidle' });
 
     const oldAddress = page.url();
     expect(oldAddress).toMatch(/\/wiki\/lighthouse-keepers$/);
@@ -77,10 +100,10 @@ describe('the course wiki', () => {
         .evaluateAll((links) =>
           links.map((a) => '  '.repeat(a.closest('li')!.parentElement!.closest('li') ? 1 : 0) + a.textContent!.trim()),
         );
-    expect(await outline()).toEqual(['Alpha', 'Beta', 'Gamma', 'Delta🔒']);
+    expect(await outline()).toEqual(['Alpha', 'Beta', 'Gamma', 'Delta, locked']);
 
     await row('Gamma').dragTo(row('Alpha'));
-    await expect.poll(outline).toEqual(['Alpha', '  Gamma', 'Beta', 'Delta🔒']);
+    await expect.poll(outline).toEqual(['Alpha', '  Gamma', 'Beta', 'Delta, locked']);
     const toast = page.getByRole('status').filter({ hasText: 'Moved “Gamma”.' });
     await toast.waitFor();
     const stored = await student.call<Array<{ id: string; parentId: string | null }>>(
@@ -90,18 +113,18 @@ describe('the course wiki', () => {
     expect(stored.find((p) => p.id === pageIds.Gamma)!.parentId).toBe(pageIds.Alpha);
 
     await toast.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(outline).toEqual(['Alpha', 'Beta', 'Gamma', 'Delta🔒']);
+    await expect.poll(outline).toEqual(['Alpha', 'Beta', 'Gamma', 'Delta, locked']);
     await toast.waitFor({ state: 'detached' });
 
     await row('Gamma').dragTo(row('Alpha'), { targetPosition: { x: 20, y: 2 } });
-    await expect.poll(outline).toEqual(['Gamma', 'Alpha', 'Beta', 'Delta🔒']);
+    await expect.poll(outline).toEqual(['Gamma', 'Alpha', 'Beta', 'Delta, locked']);
     await toast.waitFor();
     // Its Undo is offered until the student goes on to a page.
     await row('Beta').click();
     await page.getByRole('heading', { name: 'Beta' }).waitFor();
     await toast.waitFor({ state: 'detached' });
     await page.reload({ waitUntil: 'networkidle' });
-    expect(await outline()).toEqual(['Gamma', 'Alpha', 'Beta', 'Delta🔒']);
+    expect(await outline()).toEqual(['Gamma', 'Alpha', 'Beta', 'Delta, locked']);
     // A locked page is the staff's to move: the student cannot pick it up.
     expect(await row('Delta').getAttribute('draggable')).toBe('false');
   });

@@ -53,6 +53,10 @@ export const wikiBacklink = z.object({
 });
 export type WikiBacklink = z.infer<typeof wikiBacklink>;
 
+/** A title that pages and notes the viewer may read link to with [[…]], which no page has yet. */
+export const wikiWantedPage = z.object({ title: z.string(), linkedFrom: z.array(wikiBacklink) });
+export type WikiWantedPage = z.infer<typeof wikiWantedPage>;
+
 /** A note or wiki page found by the course search, beside the readings' passages. */
 export const documentSearchHit = z.object({
   kind: z.enum(['wiki', 'note']),
@@ -140,6 +144,14 @@ export const wikiRoutes = {
     summary: 'The wiki pages and notes I may read that link to this page by its title',
     access: 'member',
     response: z.array(wikiBacklink),
+    status: 200,
+  }),
+  wikiWantedPages: ok({
+    method: 'GET',
+    path: `${C}/wiki/wanted`,
+    summary: 'Titles that the pages and notes I may read link to and no page has yet, the most linked first',
+    access: 'member',
+    response: z.array(wikiWantedPage),
     status: 200,
   }),
   wikiPageMarkdown: ok({

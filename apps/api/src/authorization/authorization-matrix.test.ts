@@ -110,6 +110,7 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   deleteWikiPage: () => undefined,
   restoreWikiPage: () => undefined,
   wikiBacklinks: () => undefined,
+  wikiWantedPages: () => undefined,
   wikiPageMarkdown: () => undefined,
   exportWiki: () => undefined,
   createAnnotation: async (f) => ({

@@ -44,6 +44,11 @@ export class WikiController {
     return this.wiki.backlinks(viewer, pageId);
   }
 
+  @Route('wikiWantedPages')
+  wanted(@Membership() viewer: Viewer) {
+    return this.wiki.wanted(viewer);
+  }
+
   @Route('wikiPageMarkdown')
   async markdown(
     @Membership() viewer: Viewer,

@@ -8,6 +8,7 @@ import {
   type WikiPageCreate,
   type WikiPageDeleted,
   type WikiPageUpdate,
+  type WikiWantedPage,
 } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import { isStaff, type Viewer } from '../access/policies.js';
@@ -231,7 +232,37 @@ export class WikiService {
 
   async backlinks(viewer: Viewer, pageId: string): Promise<WikiBacklink[]> {
     const page = await this.page(viewer, pageId);
+    const links = await this.linksIn(
+      viewer,
+      Prisma.sql`AND l."titleKey" = ${titleKeyOf(page.title)} AND d.id <> ${pageId}::uuid`,
+    );
+    return links.map(({ source }) => source);
+  }
+
+  /**
+   * The titles linked with [[…]] in what the viewer may read that no live page has: each with the
+   * documents that link to it, the most linked first, so the class sees which pages to write next.
+   */
+  async wanted(viewer: Viewer): Promise<WikiWantedPage[]> {
+    const [pages, links] = await Promise.all([this.pages(viewer), this.linksIn(viewer, Prisma.empty)]);
+    const written = new Set(pages.map((page) => titleKeyOf(page.title)));
+    const wanted = new Map<string, WikiWantedPage>();
+    for (const { titleKey, title, source } of links) {
+      if (written.has(titleKey)) continue;
+      const entry = wanted.get(titleKey) ?? { title, linkedFrom: [] };
+      entry.linkedFrom.push(source);
+      wanted.set(titleKey, entry);
+    }
+    return [...wanted.values()].sort(
+      (a, b) => b.linkedFrom.length - a.linkedFrom.length || a.title.localeCompare(b.title),
+    );
+  }
+
+  /** The [[links]] in the course's live documents the viewer may read (`where` narrows them), pages before notes. */
+  private async linksIn(viewer: Viewer, where: Prisma.Sql) {
     const rows = await this.sql.rows<{
+      titleKey: string;
+      linkTitle: string;
       id: string;
       kind: 'WIKI' | 'NOTE';
       title: string;
@@ -239,13 +270,18 @@ export class WikiService {
       readingId: string | null;
     }>(
       Prisma.sql`
-        SELECT d.id::text, d.kind::text AS kind, d.title, d.slug, d."readingId"::text AS "readingId"
+        SELECT l."titleKey", l.title AS "linkTitle", d.id::text, d.kind::text AS kind, d.title, d.slug,
+               d."readingId"::text AS "readingId"
         FROM "DocumentLink" l JOIN "Document" d ON d.id = l."sourceId"
-        WHERE l."titleKey" = ${titleKeyOf(page.title)} AND d."courseId" = ${viewer.courseId}::uuid
-          AND d.id <> ${pageId}::uuid AND d."deletedAt" IS NULL AND ${documentVisible(viewer).sql('d')}
+        WHERE d."courseId" = ${viewer.courseId}::uuid AND d."deletedAt" IS NULL
+          AND ${documentVisible(viewer).sql('d')} ${where}
         ORDER BY d.kind DESC, d.title, d.id`,
     );
-    return rows.map((row) => ({ ...row, kind: row.kind === 'WIKI' ? 'wiki' : 'note' }));
+    return rows.map(({ titleKey, linkTitle, kind, ...source }) => ({
+      titleKey,
+      title: linkTitle,
+      source: { ...source, kind: kind === 'WIKI' ? ('wiki' as const) : ('note' as const) },
+    }));
   }
 
   async markdown(viewer: Viewer, pageId: string): Promise<string> {

@@ -315,6 +315,46 @@ describe('wiki pages', () => {
     expect(link).toEqual({ id: index.id, kind: 'wiki', title: 'Index', slug: 'index', readingId: null });
   });
 
+  it('lists the titles linked that no page has yet, from what the viewer may read, the most linked first', async () => {
+    const cast = await courseWithCast(t);
+    const { courseId, instructor, student } = cast;
+    const { rival } = await twoGroups(t, cast);
+
+    const index = await addPage(student, courseId, 'Index');
+    const keepers = await addPage(student, courseId, 'Keepers');
+    const groupNote = (await student.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' })).body;
+    const rivalNote = (await rival.call('createNote', { courseId }, { title: 'Caspian notes', scope: 'group' })).body;
+    await writeContent(student, index.documentName, [linkTo('Fog signals'), linkTo('Keepers'), linkTo('Tides')]);
+    await writeContent(student, keepers.documentName, [linkTo('fog   Signals')]);
+    await writeContent(student, groupNote.documentName, [linkTo('Tides')]);
+    await writeContent(rival, rivalNote.documentName, [linkTo('Wrecks')]);
+    await eventually(async () => (await t.prisma.documentLink.count()) === 6);
+
+    const wanted = async (client: ApiClient) =>
+      (
+        (await client.call('wikiWantedPages', { courseId })).body as {
+          title: string;
+          linkedFrom: { kind: string; title: string }[];
+        }[]
+      ).map((w) => `${w.title} <- ${w.linkedFrom.map((d) => `${d.kind}: ${d.title}`).join(', ')}`);
+    expect(await wanted(student)).toEqual([
+      'Fog signals <- wiki: Index, wiki: Keepers',
+      'Tides <- wiki: Index, note: Steppe notes',
+    ]);
+    expect(await wanted(rival)).toEqual([
+      'Fog signals <- wiki: Index, wiki: Keepers',
+      'Tides <- wiki: Index',
+      'Wrecks <- note: Caspian notes',
+    ]);
+    expect((await wanted(instructor)).map((line) => line.split(' <- ')[0])).toEqual(['Fog signals', 'Tides', 'Wrecks']);
+
+    // Written, a page is wanted no more.
+    await addPage(rival, courseId, 'Fog Signals');
+    expect((await wanted(student)).map((line) => line.split(' <- ')[0])).toEqual(['Tides']);
+    const outsider = t.client();
+    expect((await outsider.call('wikiWantedPages', { courseId })).status).toBe(401);
+  });
+
   it('exports every page as Markdown in a zip, a folder per level of the tree', async () => {
     const { courseId, student, outsider } = await courseWithCast(t);
     const history = await addPage(student, courseId, 'History');

@@ -3,9 +3,14 @@ import { resolve } from '$app/paths';
 import { wikiPageCreate } from '@commonplace/contracts';
 import { api } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const pageHref = (courseId: string, slug: string) => resolve('/courses/[courseId]/wiki/[slug]', { courseId, slug });
+
+export const load: PageServerLoad = async (event) => {
+  const { data } = await api(event, 'wikiWantedPages', { courseId: event.params.courseId });
+  return { wanted: data };
+};
 
 export const actions: Actions = {
   create: async (event) => {
