@@ -37,6 +37,16 @@ async function assignmentsByWeek(courseId: string) {
   return rows.map((r) => [r.module.position, r.reading.title, r.dueAt?.toISOString()]);
 }
 
+/** The course's real readings: the demo annotations, notes and wiki quote their words. */
+const copyReading = async (name: string) => {
+  const from = join(loadConfig().READINGS_DIR, name);
+  if (!existsSync(from))
+    throw new Error(
+      `These tests read the course's own readings: put them at ${from} (../shared/readings, or set READINGS_DIR).`,
+    );
+  await copyFile(from, join(dir, name));
+};
+
 describe('the demo seed', () => {
   it("imports the folder's readings once, assigned across the three weeks with due dates", async () => {
     await folder({
@@ -112,15 +122,6 @@ describe('the demo seed', () => {
       const walk = (notes: Array<{ replies?: unknown[] }>): number =>
         notes.reduce((sum, note) => sum + 1 + walk((note.replies ?? []) as Array<{ replies?: unknown[] }>), 0);
       return walk(DEMO_ANNOTATIONS[filename]!);
-    };
-    /** The course's real readings: the demo annotations quote their words. */
-    const copyReading = async (name: string) => {
-      const from = join(loadConfig().READINGS_DIR, name);
-      if (!existsSync(from))
-        throw new Error(
-          `These tests read the course's own readings: put them at ${from} (../shared/readings, or set READINGS_DIR).`,
-        );
-      await copyFile(from, join(dir, name));
     };
 
     it('writes threads and replies anchored on the readings’ own words, once', async () => {
@@ -215,11 +216,8 @@ describe('the demo seed', () => {
     }
 
     it('gives each group its note on the first reading and the class a linked wiki, written in turns, once', async () => {
-      for (const name of [lead, mikovic]) {
-        const from = join(loadConfig().READINGS_DIR, name);
-        if (!existsSync(from)) throw new Error(`These tests read the course's own readings: put them at ${from}.`);
-        await copyFile(from, join(dir, name));
-      }
+      await copyReading(lead);
+      await copyReading(mikovic);
       const seeded = await seedDemoCourse(t.prisma, { readingsDir: dir });
       expect(seeded.documentsAdded).toBe(DEMO_NOTES.length + DEMO_WIKI.length);
       const { courseId } = seeded;
@@ -330,7 +328,7 @@ describe('the demo seed', () => {
       const page = await t.prisma.document.findFirstOrThrow({ where: { title: 'Multi-vector foreign policy' } });
       expect(page.plainText).toContain('none can dominate it');
 
-      await copyFile(join(loadConfig().READINGS_DIR, lead), join(dir, lead));
+      await copyReading(lead);
       const second = await seedDemoCourse(t.prisma, { readingsDir: dir });
       expect(second.documentsAdded).toBe(DEMO_NOTES.length);
       expect(await t.prisma.document.count({ where: { kind: 'WIKI' } })).toBe(DEMO_WIKI.length);
