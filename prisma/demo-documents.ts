@@ -253,9 +253,9 @@ function writtenInTurns(turns: Array<{ userId: string; content: JSONContent }>) 
   }
 }
 
-/** The content after each turn, each adding its blocks to what the turns before wrote. */
-function cumulative<T>(turns: T[], contentAfter: (turnsSoFar: T[]) => JSONContent): JSONContent[] {
-  return turns.map((_, i) => contentAfter(turns.slice(0, i + 1)));
+/** Each turn's writer and the content after it, each turn adding its blocks to what the turns before wrote. */
+function cumulative<T extends { by: Person }>(turns: T[], contentAfter: (turnsSoFar: T[]) => JSONContent) {
+  return turns.map((turn, i) => ({ by: turn.by, content: contentAfter(turns.slice(0, i + 1)) }));
 }
 
 /**
@@ -301,10 +301,8 @@ export async function seedDemoDocuments(prisma: PrismaClient, courseId: string):
 
   return prisma.$transaction(async (tx) => {
     let written = 0;
-    const store = async (documentId: string, writers: Person[], contents: JSONContent[]) => {
-      const { updates, derived } = writtenInTurns(
-        contents.map((content, i) => ({ userId: userOf(writers[i]!), content })),
-      );
+    const store = async (documentId: string, turns: Array<{ by: Person; content: JSONContent }>) => {
+      const { updates, derived } = writtenInTurns(turns.map(({ by, content }) => ({ userId: userOf(by), content })));
       await tx.documentUpdate.createMany({ data: updates.map((update) => ({ documentId, ...update })) });
       await tx.$executeRaw(derivedFieldsStatement(documentId, derived));
       written++;
@@ -336,11 +334,7 @@ export async function seedDemoDocuments(prisma: PrismaClient, courseId: string):
         },
       });
       const turns: NoteTurn[] = [{ by: note.startedBy, under: {} }, ...note.turns];
-      await store(
-        id,
-        turns.map((turn) => turn.by),
-        cumulative(turns, filled),
-      );
+      await store(id, cumulative(turns, filled));
       await tx.documentComment.createMany({
         data: (note.comments ?? []).map((comment) => ({
           documentId: id,
@@ -374,7 +368,6 @@ export async function seedDemoDocuments(prisma: PrismaClient, courseId: string):
       ids.set(page.title, id);
       await store(
         id,
-        page.turns.map((turn) => turn.by),
         cumulative(page.turns, (turns) => ({ type: 'doc', content: resolve(turns.flatMap((turn) => turn.adds)) })),
       );
     }
