@@ -1,6 +1,7 @@
 // A student starts the course wiki, links a page that does not exist yet by typing [[…]], follows
 // the link to create it (the wiki's home listing it as wanted until then), and the new page lists
-// the first among the pages that link to it. Renamed, the page keeps its old address leading to it. Pages are moved and reordered by dragging them in
+// the first among the pages that link to it. Renamed, the page keeps its old address leading to it.
+// On a phone, a page comes first, its tree folded above it. Pages are moved and reordered by dragging them in
 // the tree, and a move is undone from its toast.
 import { describe, expect, it } from 'vitest';
 import { endToEnd } from '../support/e2e.js';
@@ -60,9 +61,13 @@ describe('the course wiki', () => {
     await page.getByRole('heading', { name: 'Lighthouse keepers' }).waitFor();
     const backlinks = page.getByRole('region', { name: 'Linked from' });
     await expect.poll(() => backlinks.getByRole('link').allInnerTexts()).toEqual(['Harbour lights']);
-    const tree = page.getByRole('navigation', { name: 'Wiki pages' });
-    expect(await tree.getByRole('link').allInnerTexts()).toEqual(['Wiki home', 'Harbour lights', 'Lighthouse keepers']);
-    await tree.getByRole('link', { name: 'Wiki home' }).click();
+    const wikiTree = page.getByRole('navigation', { name: 'Wiki pages' });
+    expect(await wikiTree.getByRole('link').allInnerTexts()).toEqual([
+      'Wiki home',
+      'Harbour lights',
+      'Lighthouse keepers',
+    ]);
+    await wikiTree.getByRole('link', { name: 'Wiki home' }).click();
     await page.getByRole('region', { name: 'Recently changed' }).waitFor();
     expect(await page.getByRole('region', { name: 'Wanted pages' }).count()).toBe(0);
     await page.goBack({ waitUntil: 'networkidle' });
@@ -77,6 +82,16 @@ describe('the course wiki', () => {
     await page.goto(oldAddress, { waitUntil: 'networkidle' });
     expect(page.url()).toMatch(/\/wiki\/keepers-of-the-lights$/);
     await page.getByRole('heading', { name: 'Keepers of the lights' }).waitFor();
+
+    // On a phone the page comes first: the tree is folded above it until it is asked for.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await wikiTree.getByRole('link', { name: 'Harbour lights' }).isVisible()).toBe(false);
+    expect((await page.getByRole('textbox', { name: 'Keepers of the lights' }).boundingBox())!.y).toBeLessThan(844);
+    await wikiTree.getByText(/^Pages \(2\)$/).click();
+    await wikiTree.getByRole('link', { name: 'Harbour lights' }).click();
+    await page.getByRole('heading', { name: 'Harbour lights' }).waitFor();
+    expect(await wikiTree.getByRole('link', { name: 'Keepers of the lights' }).isVisible()).toBe(false);
   });
 
   it('moves a page by dragging it onto another, undoes it, and reorders by dropping above a page', async () => {
