@@ -1,7 +1,7 @@
 // A student starts the course wiki, links a page that does not exist yet by typing [[…]], follows
 // the link to create it (the wiki's home listing it as wanted until then), and the new page lists
 // the first among the pages that link to it. Renamed, the page keeps its old address leading to it.
-// On a phone, a page comes first, its tree folded above it. Pages are moved and reordered by dragging them in
+// A page keeps named versions. On a phone, a page comes first, its tree folded above it. Pages are moved and reordered by dragging them in
 // the tree, and a move is undone from its toast.
 import { describe, expect, it } from 'vitest';
 import { endToEnd } from '../support/e2e.js';
@@ -36,6 +36,14 @@ describe('the course wiki', () => {
     const link = editor.locator('a[data-wiki-link]', { hasText: 'Lighthouse keepers' });
     await link.waitFor();
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('all changes saved');
+
+    // A page has its history, as a note has.
+    const history = page.locator('details', { has: page.locator('summary', { hasText: 'History' }) });
+    await history.locator('summary').click();
+    await expect.poll(() => history.innerText()).toContain('No versions yet');
+    await history.getByRole('textbox', { name: 'Name this version' }).fill('First draft');
+    await history.getByRole('button', { name: 'Save version' }).click();
+    await expect.poll(() => history.innerText()).toContain('Saved as version 1, “First draft”.');
 
     // The wiki's home lists the page as wanted, linked from the one just written.
     const pageAddress = page.url();
