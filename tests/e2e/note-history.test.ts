@@ -1,6 +1,8 @@
 // A group note's history beside the reader: a student names a version, keeps writing, sees the
 // version beside the current text with the changes marked, and restores it; the groupmate with
-// the note open sees the old text come back, and the text before the restore stays a version.
+// the note open sees the old text come back, and the text before the restore stays a version. The
+// note downloads as Markdown.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe.js';
@@ -76,6 +78,16 @@ describe('note history', () => {
     }
     // The text before the restore is a version of its own: the restore can be undone.
     await expect.poll(() => history.innerText()).toContain('Version 2: Before restoring version 1');
+
+    // The note downloads as Markdown, named after it.
+    const [download] = await Promise.all([
+      a.waitForEvent('download'),
+      panelOf(a).getByRole('link', { name: 'Download as Markdown' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('our-notes-on-the-crossing.md');
+    expect(readFileSync((await download.path())!, 'utf8')).toMatch(
+      /^# Our notes on the crossing\n[\s\S]*Aktau doubled/,
+    );
 
     // On a phone the panel fits the screen.
     await a.setViewportSize({ width: 390, height: 844 });

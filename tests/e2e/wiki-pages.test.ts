@@ -1,8 +1,9 @@
 // A student starts the course wiki, links a page that does not exist yet by typing [[…]], follows
 // the link to create it (the wiki's home listing it as wanted until then), and the new page lists
 // the first among the pages that link to it. Renamed, the page keeps its old address leading to it.
-// A page keeps named versions. On a phone, a page comes first, its tree folded above it. Pages are moved and reordered by dragging them in
+// A page keeps named versions and downloads as Markdown. On a phone, a page comes first, its tree folded above it. Pages are moved and reordered by dragging them in
 // the tree, and a move is undone from its toast.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { endToEnd } from '../support/e2e.js';
 import { courseWithStudent, signUpOverApi } from '../support/course-setup.js';
@@ -44,6 +45,14 @@ describe('the course wiki', () => {
     await history.getByRole('textbox', { name: 'Name this version' }).fill('First draft');
     await history.getByRole('button', { name: 'Save version' }).click();
     await expect.poll(() => history.innerText()).toContain('Saved as version 1, “First draft”.');
+
+    // The page downloads as Markdown, named after it, its [[link]] kept.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download as Markdown' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('harbour-lights.md');
+    expect(readFileSync((await download.path())!, 'utf8')).toContain('Tended by [[Lighthouse keepers]]');
 
     // The wiki's home lists the page as wanted, linked from the one just written.
     const pageAddress = page.url();
