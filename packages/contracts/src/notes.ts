@@ -6,12 +6,22 @@ import { route as ok } from './path-params.js';
 export const noteScope = z.enum(['group', 'personal']);
 export type NoteScope = z.infer<typeof noteScope>;
 
+const noteTitle = storedText().trim().min(1, 'Enter a title.').max(200, 'Keep the title under 200 characters.');
+
 export const noteCreate = z.object({
-  title: storedText().trim().min(1, 'Enter a title.').max(200, 'Keep the title under 200 characters.'),
+  title: noteTitle,
   readingId: z.uuid({ error: 'Not a valid reading id.' }).optional(),
   scope: noteScope,
 });
 export type NoteCreate = z.infer<typeof noteCreate>;
+
+/** Omitted fields stay as they are. */
+export const noteUpdate = z.object({ title: noteTitle.optional() });
+export type NoteUpdate = z.infer<typeof noteUpdate>;
+
+/** What a delete took away, for its undo. */
+export const noteDeleted = z.object({ id: z.uuid(), title: z.string() });
+export type NoteDeleted = z.infer<typeof noteDeleted>;
 
 /** The name a client joins over `/collab` with: the editor content is its Y.XmlFragment `default`. */
 export const documentNameOf = (id: string) => `doc:${id}`;
@@ -72,6 +82,31 @@ export const noteRoutes = {
     summary: 'The notes I may read',
     access: 'member',
     response: z.array(note),
+    status: 200,
+  }),
+  updateNote: ok({
+    method: 'PATCH',
+    path: `${C}/notes/:noteId`,
+    summary: 'Rename a note I may write',
+    access: 'member',
+    body: noteUpdate,
+    response: note,
+    status: 200,
+  }),
+  deleteNote: ok({
+    method: 'DELETE',
+    path: `${C}/notes/:noteId`,
+    summary: 'Delete a note I may write; restoreNote undoes it',
+    access: 'member',
+    response: noteDeleted,
+    status: 200,
+  }),
+  restoreNote: ok({
+    method: 'POST',
+    path: `${C}/notes/:noteId/restore`,
+    summary: 'Bring back a deleted note',
+    access: 'member',
+    response: note,
     status: 200,
   }),
   noteMarkdown: ok({

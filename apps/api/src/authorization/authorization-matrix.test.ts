@@ -91,6 +91,9 @@ const calls: Partial<Record<RouteName, (f: Fixture, caller: Role) => unknown>> =
   readingReportCsv: () => undefined,
   createNote: () => ({ title: 'Week 1 notes', scope: 'personal' }),
   listNotes: () => undefined,
+  updateNote: () => ({ title: 'Steppe notes, renamed' }),
+  deleteNote: () => undefined,
+  restoreNote: () => undefined,
   noteMarkdown: () => undefined,
   collabToken: () => undefined,
   listDocumentVersions: () => undefined,
@@ -229,6 +232,10 @@ const refusedPastGuard: Partial<Record<RouteName, Partial<Record<Role, number>>>
   pickGroup: { ta: 409, instructor: 409 },
   // The fixture's note is its group's: the student in no group may not read it.
   noteMarkdown: { student: 404 },
+  // Staff read a group's note but do not write it, rename it or delete it.
+  updateNote: { student: 404, ta: 403, instructor: 403 },
+  deleteNote: { student: 404, ta: 403, instructor: 403 },
+  restoreNote: { student: 404, ta: 403, instructor: 403 },
   listDocumentVersions: { student: 404 },
   getDocumentVersion: { student: 404 },
   // Staff read a group's note but do not write it.

@@ -11,6 +11,15 @@ const MAX_INDEXED_CHARS = 200_000;
 
 type Sql = Pick<PrismaClient, '$executeRaw'>;
 
+/** A document's search vector: its title weighs more than its text. */
+const searchVector = (title: Prisma.Sql, text: Prisma.Sql) =>
+  Prisma.sql`setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${text}), 'B')`;
+
+/** The search vector made again from the title (new, or renamed) and the text last derived. */
+export const titledSearchVector = (documentId: string): Prisma.Sql => Prisma.sql`
+  UPDATE "Document" SET "searchVector" = ${searchVector(Prisma.sql`title`, Prisma.sql`left("plainText", ${Prisma.raw(String(MAX_INDEXED_CHARS))})`)}
+  WHERE id = ${documentId}::uuid`;
+
 const int4 = (n: number | null) => (n !== null && Number.isInteger(n) && Math.abs(n) <= INT4_MAX ? n : null);
 
 /** What the worker thread holds of one live document: the key of its copy, and the updates it has not been sent. */
@@ -113,8 +122,7 @@ export function derivedFieldsStatement(documentId: string, derived: DerivedDocum
   return Prisma.sql`
     WITH document AS (
       UPDATE "Document" SET "plainText" = ${plainText}, "updatedAt" = now(),
-        "searchVector" = setweight(to_tsvector('english', title), 'A')
-          || setweight(to_tsvector('english', ${plainText.slice(0, MAX_INDEXED_CHARS)}), 'B')
+        "searchVector" = ${searchVector(Prisma.sql`title`, Prisma.sql`${plainText.slice(0, MAX_INDEXED_CHARS)}`)}
       WHERE id = ${documentId}::uuid
       RETURNING id, "courseId"
     ), link AS (

@@ -1,6 +1,6 @@
 import { Controller, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { NoteCreate, ParamsOf } from '@commonplace/contracts';
+import type { BodyOf, NoteCreate, ParamsOf } from '@commonplace/contracts';
 import type { Viewer } from '../access/policies.js';
 import { Input, Membership, PathParams, Route } from '../common/route.decorator.js';
 import { NotesService } from './notes.service.js';
@@ -17,6 +17,25 @@ export class NotesController {
   @Route('listNotes')
   list(@Membership() viewer: Viewer) {
     return this.notes.list(viewer);
+  }
+
+  @Route('updateNote')
+  update(
+    @Membership() viewer: Viewer,
+    @PathParams() { noteId }: ParamsOf<'updateNote'>,
+    @Input() input: BodyOf<'updateNote'>,
+  ) {
+    return this.notes.update(viewer, noteId, input);
+  }
+
+  @Route('deleteNote')
+  delete(@Membership() viewer: Viewer, @PathParams() { noteId }: ParamsOf<'deleteNote'>) {
+    return this.notes.delete(viewer, noteId);
+  }
+
+  @Route('restoreNote')
+  restore(@Membership() viewer: Viewer, @PathParams() { noteId }: ParamsOf<'restoreNote'>) {
+    return this.notes.restore(viewer, noteId);
   }
 
   @Route('noteMarkdown')

@@ -1,9 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { documentNameOf, type Note, type NoteCreate, type ReadingDocument } from '@commonplace/contracts';
+import {
+  documentNameOf,
+  type Note,
+  type NoteCreate,
+  type NoteDeleted,
+  type NoteUpdate,
+  type ReadingDocument,
+} from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import { isStaff, readingVisible, type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
+import { titledSearchVector } from '../collab/derived-fields.js';
 import { DocumentStore } from '../collab/document-store.js';
+import { MembershipEvents } from '../collab/membership-events.js';
 import { AppError } from '../common/app-error.js';
 import { noteOutline, type NoteOutline } from './note-outline.js';
 import { documentVisible, documentWritable } from './note-policies.js';
@@ -39,6 +48,7 @@ export class NotesService {
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
     @Inject(SqlReader) private readonly sql: SqlReader,
     @Inject(DocumentStore) private readonly store: DocumentStore,
+    @Inject(MembershipEvents) private readonly rights: MembershipEvents,
   ) {}
 
   async create(viewer: Viewer, input: NoteCreate): Promise<Note> {
@@ -73,19 +83,66 @@ export class NotesService {
         ...(outline && { plainText: outline.plainText, updates: { create: { update: outline.update } } }),
       },
     });
+    // Found by its title (and its outline) before anyone writes in it.
+    await this.prisma.$executeRaw(titledSearchVector(created.id));
     return toNote({ ...created, scope: created.scope as NoteRow['scope'], writable: true });
   }
 
   /** The notes the viewer may read, newest first, each saying whether they may edit it. */
   async list(viewer: Viewer): Promise<Note[]> {
-    const rows = await this.sql.rows<NoteRow>(Prisma.sql`
+    const rows = await this.rows(viewer, Prisma.sql`d."deletedAt" IS NULL`);
+    return rows.map(toNote);
+  }
+
+  async update(viewer: Viewer, noteId: string, input: NoteUpdate): Promise<Note> {
+    const note = await this.writable(viewer, noteId, Prisma.sql`d."deletedAt" IS NULL`);
+    if (input.title === undefined || input.title === note.title) return toNote(note);
+    const renamed = await this.prisma.$transaction(async (tx) => {
+      const changed = await tx.document.updateManyAndReturn({
+        where: { id: noteId, deletedAt: null },
+        data: { title: input.title },
+        select: { title: true, updatedAt: true },
+      });
+      // Deleted meanwhile: as if it had been gone before.
+      if (!changed[0]) throw new AppError('NOTE_NOT_FOUND');
+      await tx.$executeRaw(titledSearchVector(noteId));
+      return changed[0];
+    });
+    return toNote({ ...note, ...renamed });
+  }
+
+  /** Into the bin, whence `restore` brings it back; its open editors are closed at once. */
+  async delete(viewer: Viewer, noteId: string): Promise<NoteDeleted> {
+    const note = await this.writable(viewer, noteId, Prisma.sql`d."deletedAt" IS NULL`);
+    await this.prisma.document.updateMany({ where: { id: noteId, deletedAt: null }, data: { deletedAt: new Date() } });
+    await this.rights.changed(viewer.courseId);
+    return { id: note.id, title: note.title };
+  }
+
+  async restore(viewer: Viewer, noteId: string): Promise<Note> {
+    const note = await this.writable(viewer, noteId, Prisma.sql`TRUE`);
+    await this.prisma.document.updateMany({ where: { id: noteId }, data: { deletedAt: null } });
+    return toNote(note);
+  }
+
+  /** The notes the viewer may read among those `where` keeps, with whether they may write each. */
+  private rows(viewer: Viewer, where: Prisma.Sql, noteId?: string): Promise<NoteRow[]> {
+    return this.sql.rows<NoteRow>(Prisma.sql`
       SELECT d.id::text, d.title, d.scope::text AS scope, d."groupId"::text AS "groupId",
              d."readingId"::text AS "readingId", ${documentWritable(viewer).sql('d')} AS writable,
              d."updatedAt"
       FROM "Document" d
-      WHERE d.kind = 'NOTE' AND d."deletedAt" IS NULL AND ${documentVisible(viewer).sql('d')}
+      WHERE d.kind = 'NOTE' AND d."courseId" = ${viewer.courseId}::uuid AND ${where}
+        AND ${documentVisible(viewer).sql('d')} ${noteId ? Prisma.sql`AND d.id = ${noteId}::uuid` : Prisma.empty}
       ORDER BY d."updatedAt" DESC, d.id`);
-    return rows.map(toNote);
+  }
+
+  /** A note the viewer may write; one they may only read is refused as such, one they may not read is not found. */
+  private async writable(viewer: Viewer, noteId: string, where: Prisma.Sql): Promise<NoteRow> {
+    const [note] = await this.rows(viewer, where, noteId);
+    if (!note) throw new AppError('NOTE_NOT_FOUND');
+    if (!note.writable) throw new AppError('DOCUMENT_READ_ONLY');
+    return note;
   }
 
   async markdown(viewer: Viewer, noteId: string): Promise<string> {

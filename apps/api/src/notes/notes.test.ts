@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { courseWithCast, enrol, signUp, twoGroups } from '../testing/factories.js';
-import { connectCollab } from '../testing/collab-client.js';
+import { connectCollab, eventually } from '../testing/collab-client.js';
 import { savedReading } from '../testing/readings.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 
@@ -195,5 +195,64 @@ describe('personal notes', () => {
         opened.close();
       }
     }
+  });
+});
+
+describe('renaming and deleting notes', () => {
+  it('renames a note for those who write it, leaving out what a PATCH omits, and finds it by its new title', async () => {
+    const { courseId, instructor, student, rival } = await courseWithGroups();
+    const note = (await student.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' })).body;
+
+    const renamed = await student.call('updateNote', { courseId, noteId: note.id }, { title: '  Debate prep ' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: note.id, title: 'Debate prep', scope: 'group', writable: true });
+    expect((await student.call('updateNote', { courseId, noteId: note.id }, {})).body.title).toBe('Debate prep');
+    const hits = (await student.call('search', { courseId }, undefined, { q: 'debate' })).body as { title: string }[];
+    expect(hits.map((hit) => hit.title)).toContain('Debate prep');
+
+    const bad = await student.call('updateNote', { courseId, noteId: note.id }, { title: 'A\u0000B' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(['title']);
+    const empty = await student.call('updateNote', { courseId, noteId: note.id }, { title: '  ' });
+    expect(empty.status).toBe(400);
+    expect((await rival.call('updateNote', { courseId, noteId: note.id }, { title: 'Ours now' })).status).toBe(404);
+    const staff = await instructor.call('updateNote', { courseId, noteId: note.id }, { title: 'Graded' });
+    expect(staff.status).toBe(403);
+    expect(staff.body.error.code).toBe('DOCUMENT_READ_ONLY');
+    const [listed] = (await student.call('listNotes', { courseId })).body as { title: string }[];
+    expect(listed?.title).toBe('Debate prep');
+  });
+
+  it('deletes a note, closing its open editors at once, and its undo brings it back with its content', async () => {
+    const { courseId, instructor, student, rival } = await courseWithGroups();
+    const note = (await student.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'group' })).body;
+    const editor = connectCollab(t.api.url, note.documentName, student.session);
+    try {
+      expect(await editor.authenticated).toEqual({ readOnly: false });
+      editor.write('Neutrality is a choice.');
+      await editor.synced();
+      const refusals: string[] = [];
+      editor.provider.on('authenticationFailed', ({ reason }: { reason: string }) => refusals.push(reason));
+
+      expect((await rival.call('deleteNote', { courseId, noteId: note.id })).status).toBe(404);
+      expect((await instructor.call('deleteNote', { courseId, noteId: note.id })).status).toBe(403);
+      const deleted = await student.call('deleteNote', { courseId, noteId: note.id });
+      expect(deleted.status).toBe(200);
+      expect(deleted.body).toEqual({ id: note.id, title: 'Steppe notes' });
+      await eventually(() => refusals.length > 0);
+    } finally {
+      editor.close();
+    }
+    expect((await student.call('listNotes', { courseId })).body).toEqual([]);
+    expect((await student.call('noteMarkdown', { courseId, noteId: note.id })).status).toBe(404);
+    expect((await student.call('updateNote', { courseId, noteId: note.id }, { title: 'Back?' })).status).toBe(404);
+    expect((await rival.call('restoreNote', { courseId, noteId: note.id })).status).toBe(404);
+
+    const restored = await student.call('restoreNote', { courseId, noteId: note.id });
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ id: note.id, title: 'Steppe notes' });
+    expect((await student.call('noteMarkdown', { courseId, noteId: note.id })).body).toBe(
+      '# Steppe notes\n\nNeutrality is a choice.\n',
+    );
   });
 });

@@ -166,6 +166,18 @@ describe('wiki pages', () => {
     expect(back.body).toMatchObject({ slug: 'lenses', formerSlugs: ['fresnel-lens-2'] });
     const listed = (await student.call<WikiPage[]>('listWikiPages', { courseId })).body;
     expect(listed.find((p) => p.id === page.id)?.formerSlugs).toEqual(['fresnel-lens-2']);
+    // The course search finds it by its new title at once, not by the old; and a new page by its title.
+    const found = async (q: string) =>
+      ((await student.call('search', { courseId }, undefined, { q })).body as { documentId?: string }[]).some(
+        (hit) => hit.documentId === page.id,
+      );
+    expect([await found('lenses'), await found('fresnel')]).toEqual([true, false]);
+    const fresh = await addPage(student, courseId, 'Foghorns');
+    expect(
+      ((await student.call('search', { courseId }, undefined, { q: 'foghorn' })).body as { documentId?: string }[]).map(
+        (hit) => hit.documentId,
+      ),
+    ).toEqual([fresh.id]);
   });
 
   it('leads an old address to the page that had it last, when two pages held it in turn', async () => {
