@@ -1,7 +1,7 @@
 // A group note's history beside the reader: a student names a version, keeps writing, sees the
 // version beside the current text with the changes marked, and restores it; the groupmate with
 // the note open sees the old text come back, and the text before the restore stays a version. The
-// note downloads as Markdown.
+// note downloads as Markdown, is renamed, deleted and brought back.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -12,7 +12,7 @@ import { groupOnReading } from '../support/course-setup.js';
 const e2e = endToEnd();
 const NOTE_TITLE = 'Our notes on the crossing';
 
-const noteEditor = (page: Page) => page.getByRole('textbox', { name: NOTE_TITLE });
+const noteEditor = (page: Page, title = NOTE_TITLE) => page.getByRole('textbox', { name: title });
 const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Study notes' });
 const savedIn = (page: Page) =>
   expect.poll(() => panelOf(page).getByRole('status').first().innerText()).toContain('all changes saved');
@@ -96,5 +96,20 @@ describe('note history', () => {
     await history.getByRole('button', { name: 'View version 2' }).click();
     await history.getByRole('region', { name: /^Version 2: .* beside the current text$/ }).waitFor();
     expect(await a.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // Renamed, then deleted: the toast's Undo brings it back as it was.
+    const panel = panelOf(a);
+    await panel.getByRole('button', { name: 'Rename', exact: true }).click();
+    await panel.getByRole('textbox', { name: 'Note title' }).fill('Crossing notes, final');
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
+    await panel.getByRole('heading', { name: 'Crossing notes, final' }).waitFor();
+    await panel.getByRole('button', { name: 'Delete', exact: true }).click();
+    const toast = a.getByRole('status').filter({ hasText: 'Deleted the note “Crossing notes, final”.' });
+    await toast.waitFor();
+    await expect.poll(() => panel.getByRole('heading', { name: 'Crossing notes, final' }).count()).toBe(0);
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(() => noteEditor(a, 'Crossing notes, final').innerText())
+      .toContain('Aktau doubled its container traffic.');
   });
 });

@@ -3,11 +3,13 @@ import {
   BUILT_IN_ANNOTATION_TAGS,
   commentCreate,
   noteCreate,
+  noteUpdate,
   progressUpdate,
   readingUpdate,
   routePath,
   type Annotation,
   type Note,
+  type NoteDeleted,
 } from '@commonplace/contracts';
 import { panelView } from '$lib/notes-panel/panel-view';
 import { metadataFromForm } from '$lib/reading/metadata-form';
@@ -101,7 +103,8 @@ async function annotationTagsOf(event: RequestEvent, courseId: string): Promise<
 }
 
 /** The page has several forms; each result says which one it answers, so it shows beside that one. */
-type ReaderForm = 'finish' | 'details' | 'delete' | 'groupNote' | 'newNote' | 'comment' | 'deleteComment';
+type ReaderForm =
+  'finish' | 'details' | 'delete' | 'groupNote' | 'newNote' | 'comment' | 'deleteComment' | 'renameNote' | 'deleteNote';
 const answering = <F extends ReaderForm>(form: F, failure: ActionFailure<FormFailure>) =>
   fail(failure.status, { ...failure.data, form });
 
@@ -162,6 +165,40 @@ export const actions: Actions = {
       return answering('newNote', withFieldNames(apiFailure(e, values), { title: 'noteTitle' }));
     }
     redirect(303, noteHref(event.url, created));
+  },
+
+  renameNote: async (event) => {
+    const values = formValues(await event.request.formData());
+    const parsed = parseForm(noteUpdate, { title: values.renameTitle ?? '' }, values);
+    if (!parsed.ok) return answering('renameNote', withFieldNames(parsed.failure, { title: 'renameTitle' }));
+    try {
+      await api(event, 'updateNote', { courseId: event.params.courseId, noteId: values.noteId ?? '' }, parsed.data);
+    } catch (e) {
+      return answering('renameNote', withFieldNames(apiFailure(e, values), { title: 'renameTitle' }));
+    }
+    return { form: 'renameNote' as const };
+  },
+
+  deleteNote: async (event) => {
+    const { noteId = '' } = formValues(await event.request.formData());
+    let deleted: NoteDeleted;
+    try {
+      deleted = (await api(event, 'deleteNote', { courseId: event.params.courseId, noteId })).data;
+    } catch (e) {
+      return answering('deleteNote', apiFailure(e));
+    }
+    return { form: 'deleteNote' as const, undo: deleted.id, title: deleted.title };
+  },
+
+  /** The undo of deleteNote: its toast posts back the note's id. */
+  restoreNote: async (event) => {
+    const { undo = '' } = formValues(await event.request.formData());
+    try {
+      await api(event, 'restoreNote', { courseId: event.params.courseId, noteId: undo });
+    } catch (e) {
+      return answering('deleteNote', apiFailure(e));
+    }
+    return { form: 'renameNote' as const };
   },
 
   comment: async (event) => {
