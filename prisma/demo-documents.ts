@@ -263,7 +263,8 @@ function cumulative<T extends { by: Person }>(turns: T[], contentAfter: (turnsSo
  * pages (deleted ones count), so a second run adds nothing and nothing the class removed comes
  * back; a note whose reading is not there yet is written at a later run that finds it. Each turn is
  * one stored update by its writer, so the history panel says who wrote what. A citation whose words
- * are not in its reading is left out. Returns how many documents were written.
+ * are not in its reading is left out, and so is a document one of whose writers has left the course.
+ * Returns how many documents were written.
  */
 export async function seedDemoDocuments(prisma: PrismaClient, courseId: string): Promise<number> {
   const [notes, pages] = await Promise.all(
@@ -293,11 +294,9 @@ export async function seedDemoDocuments(prisma: PrismaClient, courseId: string):
       const citation = citationBlock(readings.get(block.file), block.words);
       return citation ? [citation] : [];
     });
-  const userOf = (person: Person) => {
-    const id = people.get(person);
-    if (!id) throw new Error(`the demo course has no ${person}`);
-    return id;
-  };
+  // What someone who has left the course would have written is left out, rather than fail the start.
+  const enrolledAll = (persons: Person[]) => persons.every((person) => people.has(person));
+  const userOf = (person: Person) => people.get(person)!;
 
   return prisma.$transaction(async (tx) => {
     let written = 0;
@@ -311,7 +310,8 @@ export async function seedDemoDocuments(prisma: PrismaClient, courseId: string):
     for (const note of notes ? [] : DEMO_NOTES) {
       const reading = readings.get(note.reading);
       const groupId = groups.get(note.group);
-      if (!reading || !groupId) continue;
+      const writers = [note.startedBy, ...note.turns.map((turn) => turn.by), ...(note.comments ?? []).map((c) => c.by)];
+      if (!reading || !groupId || !enrolledAll(writers)) continue;
       const outline = outlineDocument(headingsOf(reading.document)).json.content ?? [];
       // The outline's headings, each followed by what the turns so far wrote under it (or its empty paragraph).
       const filled = (turns: NoteTurn[]): JSONContent => ({
@@ -348,6 +348,7 @@ export async function seedDemoDocuments(prisma: PrismaClient, courseId: string):
     const slugs = new Set<string>();
     const positions = new Map<string | null, number>();
     for (const page of pages ? [] : DEMO_WIKI) {
+      if (!enrolledAll(page.turns.map((turn) => turn.by))) continue;
       const parentId = page.parent ? (ids.get(page.parent) ?? null) : null;
       const position = positions.get(parentId) ?? 0;
       positions.set(parentId, position + 1);

@@ -321,6 +321,16 @@ describe('the demo seed', () => {
       expect(await counts()).toEqual(before);
     });
 
+    it('leaves out what someone who has left the course wrote, rather than fail to start', async () => {
+      await seedDemoCourse(t.prisma, { readingsDir: dir });
+      await t.prisma.document.deleteMany();
+      const dana = await t.prisma.user.findFirstOrThrow({ where: { email: { startsWith: 'dana.' } } });
+      await t.prisma.enrollment.deleteMany({ where: { userId: dana.id } });
+      const again = await seedDemoCourse(t.prisma, { readingsDir: dir });
+      expect(again.documentsAdded).toBe(DEMO_WIKI.length - 1);
+      expect(await t.prisma.document.count({ where: { title: 'Start here' } })).toBe(0);
+    });
+
     it('writes the wiki without the readings, and the notes at the start that finds their reading', async () => {
       const first = await seedDemoCourse(t.prisma, { readingsDir: dir });
       expect(first.documentsAdded).toBe(DEMO_WIKI.length);
