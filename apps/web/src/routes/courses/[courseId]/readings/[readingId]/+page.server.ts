@@ -198,7 +198,7 @@ export const actions: Actions = {
     } catch (e) {
       return answering('deleteNote', apiFailure(e));
     }
-    return { form: 'renameNote' as const };
+    return { form: 'deleteNote' as const };
   },
 
   comment: async (event) => {
