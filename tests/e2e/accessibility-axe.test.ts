@@ -52,6 +52,27 @@ describe('accessibility of the main pages', () => {
       await learner.getByRole('button', { name: 'Note 1' }).click();
       await learner.getByRole('dialog').waitFor();
     });
+    // A wiki page with a [[link]] to one not written, and the wiki's home listing it as wanted.
+    const wikiPage = await student.call<{ slug: string }>('POST', `/api/courses/${courseId}/wiki`, {
+      title: 'Ferry routes',
+    });
+    await check(learner, 'student (wiki page)', `${course}/wiki/${wikiPage.slug}`, async () => {
+      const editor = learner.getByRole('textbox', { name: 'Ferry routes' });
+      await editor.click();
+      await learner.keyboard.type('See [[Port of Aktau');
+      await learner.getByRole('option', { name: 'New page “Port of Aktau”' }).waitFor();
+      await learner.keyboard.press('Enter');
+      await expect.poll(() => learner.getByRole('status').first().innerText()).toContain('all changes saved');
+    });
+    await check(learner, 'student (wiki home)', `${course}/wiki`, async () => {
+      // The page's links are stored as its editor leaves it, which this load may overtake.
+      await expect
+        .poll(async () => {
+          await learner.reload({ waitUntil: 'networkidle' });
+          return learner.getByRole('button', { name: 'Write it: Port of Aktau' }).count();
+        })
+        .toBe(1);
+    });
 
     expect(found).toEqual({});
   });
