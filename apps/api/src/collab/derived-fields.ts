@@ -6,19 +6,7 @@ import * as Y from 'yjs';
 import { SqlReader } from '../access/sql-reader.js';
 import { DocumentWorkers } from './document-workers.js';
 
-/** to_tsvector refuses vectors over 1 MB; the first words of a longer document are what it indexes. */
-const MAX_INDEXED_CHARS = 200_000;
-
 type Sql = Pick<PrismaClient, '$executeRaw'>;
-
-/** A document's search vector: its title weighs more than its text. */
-const searchVector = (title: Prisma.Sql, text: Prisma.Sql) =>
-  Prisma.sql`setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${text}), 'B')`;
-
-/** The search vector made again from the title (new, or renamed) and the text last derived. */
-export const titledSearchVector = (documentId: string): Prisma.Sql => Prisma.sql`
-  UPDATE "Document" SET "searchVector" = ${searchVector(Prisma.sql`title`, Prisma.sql`left("plainText", ${Prisma.raw(String(MAX_INDEXED_CHARS))})`)}
-  WHERE id = ${documentId}::uuid`;
 
 const int4 = (n: number | null) => (n !== null && Number.isInteger(n) && Math.abs(n) <= INT4_MAX ? n : null);
 
@@ -121,8 +109,7 @@ export function derivedFieldsStatement(documentId: string, derived: DerivedDocum
     JSON.stringify(rows, (_, v: unknown) => (typeof v === 'string' ? storableText(v) : v));
   return Prisma.sql`
     WITH document AS (
-      UPDATE "Document" SET "plainText" = ${plainText}, "updatedAt" = now(),
-        "searchVector" = ${searchVector(Prisma.sql`title`, Prisma.sql`${plainText.slice(0, MAX_INDEXED_CHARS)}`)}
+      UPDATE "Document" SET "plainText" = ${plainText}, "updatedAt" = now()
       WHERE id = ${documentId}::uuid
       RETURNING id, "courseId"
     ), link AS (

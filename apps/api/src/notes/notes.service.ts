@@ -10,7 +10,6 @@ import {
 import { Prisma, PrismaClient } from '@commonplace/db';
 import { isStaff, readingVisible, type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
-import { titledSearchVector } from '../collab/derived-fields.js';
 import { DocumentStore } from '../collab/document-store.js';
 import { MembershipEvents } from '../collab/membership-events.js';
 import { AppError } from '../common/app-error.js';
@@ -83,8 +82,6 @@ export class NotesService {
         ...(outline && { plainText: outline.plainText, updates: { create: { update: outline.update } } }),
       },
     });
-    // Found by its title (and its outline) before anyone writes in it.
-    await this.prisma.$executeRaw(titledSearchVector(created.id));
     return toNote({ ...created, scope: created.scope as NoteRow['scope'], writable: true });
   }
 
@@ -105,7 +102,6 @@ export class NotesService {
       });
       // Deleted meanwhile: as if it had been gone before.
       if (!changed[0]) throw new AppError('NOTE_NOT_FOUND');
-      await tx.$executeRaw(titledSearchVector(noteId));
       return changed[0];
     });
     return toNote({ ...note, ...renamed });

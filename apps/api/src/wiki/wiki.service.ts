@@ -13,7 +13,6 @@ import {
 import { Prisma, PrismaClient } from '@commonplace/db';
 import { isStaff, type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
-import { titledSearchVector } from '../collab/derived-fields.js';
 import { DocumentStore } from '../collab/document-store.js';
 import { MembershipEvents } from '../collab/membership-events.js';
 import { AppError } from '../common/app-error.js';
@@ -106,8 +105,6 @@ export class WikiService {
           position: (last._max.position ?? -1) + 1,
         },
       });
-      // Found by its title before anyone writes in it.
-      await tx.$executeRaw(titledSearchVector(created.id));
       return created.id;
     });
     return toPage(await this.page(viewer, id));
@@ -135,7 +132,6 @@ export class WikiService {
         where: { id: pageId },
         data: { title: input.title, slug, formerSlugs, locked: input.locked, parentId },
       });
-      if (renamed) await tx.$executeRaw(titledSearchVector(pageId));
       if (parentId !== page.parentId || input.position !== undefined)
         await this.place(tx, viewer.courseId, pageId, parentId, input.position);
     });
