@@ -45,6 +45,13 @@ describe('group notes beside the reader', () => {
     await a.goto(readingPath, { waitUntil: 'networkidle' });
     await b.goto(readingPath, { waitUntil: 'networkidle' });
     const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Study notes' });
+    // Beside the text on a desktop: the annotations, or the notes by their tab, the whole column each.
+    const annotationsOf = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
+    expect(await annotationsOf(a).isVisible()).toBe(true);
+    expect(await panelOf(a).isVisible()).toBe(false);
+    for (const page of [a, b]) await page.getByRole('tab', { name: 'Notes' }).click();
+    expect(await annotationsOf(a).isVisible()).toBe(false);
+    expect(await a.getByRole('heading', { name: 'The Caspian Crossing', level: 1 }).isVisible()).toBe(true);
     expect(await panelOf(a).innerText()).toContain('No group notes on this reading yet.');
 
     await panelOf(a).getByRole('button', { name: 'Start our group note' }).click();
@@ -52,6 +59,7 @@ describe('group notes beside the reader', () => {
     // Once it exists, the group has its note: no second one is offered.
     await expect.poll(() => panelOf(a).getByRole('button', { name: 'Start our group note' }).count()).toBe(0);
 
+    // The notes stay chosen through a new load.
     await b.reload({ waitUntil: 'networkidle' });
     await noteEditor(b).waitFor();
     await expect.poll(() => panelOf(a).getByRole('status').first().innerText()).toContain('all changes saved');
@@ -96,6 +104,7 @@ describe('group notes beside the reader', () => {
     // The instructor reads the group's note as it is written, and cannot write in it.
     const t = (await instructor.open(e2e.browser)).page;
     await t.goto(readingPath, { waitUntil: 'networkidle' });
+    await t.getByRole('tab', { name: 'Notes' }).click();
     await expect.poll(() => noteEditor(t).innerText()).toContain('The railway was the bottleneck.');
     expect(await noteEditor(t).getAttribute('contenteditable')).toBe('false');
     expect(await panelOf(t).innerText()).toContain('Read only');

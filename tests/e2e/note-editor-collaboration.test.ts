@@ -91,6 +91,7 @@ describe('the note editor', () => {
     const b = (await bolat.open(e2e.browser)).page;
     for (const page of [a, b]) {
       await page.goto(readingPath, { waitUntil: 'networkidle' });
+      await page.getByRole('tab', { name: 'Notes' }).click();
       await expect.poll(() => statusOf(page), soon).toContain('Saved');
     }
 
@@ -233,6 +234,7 @@ describe('the note editor', () => {
     await other.addCookies((await other.cookies()).map(({ name, value }) => ({ name, value, url: elsewhere.origin })));
     const o = await other.newPage();
     await o.goto(new URL(readingPath, elsewhere).href, { waitUntil: 'networkidle' });
+    await o.getByRole('tab', { name: 'Notes' }).click();
     await expect.poll(() => statusOf(o), soon).toContain('You can’t open this note');
   });
 });

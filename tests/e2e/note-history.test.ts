@@ -30,8 +30,10 @@ describe('note history', () => {
 
     const a = (await aliya.open(e2e.browser)).page;
     const b = (await bolat.open(e2e.browser)).page;
-    await a.goto(readingPath, { waitUntil: 'networkidle' });
-    await b.goto(readingPath, { waitUntil: 'networkidle' });
+    for (const page of [a, b]) {
+      await page.goto(readingPath, { waitUntil: 'networkidle' });
+      await page.getByRole('tab', { name: 'Notes' }).click();
+    }
     await noteEditor(a).waitFor();
     await noteEditor(b).waitFor();
     await savedIn(a);

@@ -41,6 +41,7 @@ describe('the notes panel', () => {
     // The instructor starts on Steppe's note, switches to Caspian's and reads it, read-only.
     const t = (await instructor.open(e2e.browser)).page;
     await t.goto(readingPath, { waitUntil: 'networkidle' });
+    await t.getByRole('tab', { name: 'Notes' }).click();
     const staffPanel = panelOf(t);
     const switcher = staffPanel.getByRole('combobox', { name: 'Group' });
     await switcher.selectOption({ label: 'Steppe' });
@@ -60,6 +61,7 @@ describe('the notes panel', () => {
     // The group's student has the note open meanwhile.
     const a = (await aliya.open(e2e.browser)).page;
     await a.goto(readingPath, { waitUntil: 'networkidle' });
+    await a.getByRole('tab', { name: 'Notes' }).click();
     const panel = panelOf(a);
     await expect.poll(() => editorOf(a, GROUP_NOTE).innerText(), { timeout: 10_000 }).toContain('The Ports');
     const theirComments = panel.getByRole('region', { name: /Comments/ });

@@ -41,9 +41,13 @@ describe('quoting the reader into a note, and following the citation back', () =
     // The bar, wrapped onto two rows by the reader's own buttons, leaves the selected words in view.
     await expect.poll(() => barCoversSelection(a)).toBe(false);
 
+    await a.getByRole('tab', { name: 'Notes' }).click();
     await panelOf(a).getByRole('button', { name: 'Start our group note' }).click();
     await noteEditor(a).waitFor();
     await expect.poll(() => panelOf(a).getByRole('status').first().innerText()).toContain('all changes saved');
+    // With the annotations beside the text instead, quoting brings the note back beside it.
+    await a.getByRole('tab', { name: 'Annotations' }).click();
+    expect(await noteEditor(a).isVisible()).toBe(false);
     await select(a, QUOTED);
     await a
       .getByRole('toolbar', { name: 'Selected words' })
@@ -53,6 +57,8 @@ describe('quoting the reader into a note, and following the citation back', () =
     await expect
       .poll(() => a.getByRole('status').filter({ hasText: 'Quoted into' }).innerText())
       .toBe(`Quoted into ${NOTE_TITLE}`);
+    expect(await a.getByRole('tab', { name: 'Notes' }).getAttribute('aria-selected')).toBe('true');
+    expect(await noteEditor(a).isVisible()).toBe(true);
     const citationIn = (page: Page) => noteEditor(page).locator('blockquote[data-citation]');
     expect(await citationIn(a).locator('[data-citation-quote]').innerText()).toBe(QUOTED);
     expect(await citationIn(a).locator('cite').innerText()).toBe('The Caspian Crossing');
@@ -62,6 +68,7 @@ describe('quoting the reader into a note, and following the citation back', () =
     // A groupmate sees the citation in the note and follows it to the reader.
     const b = (await bolat.open(e2e.browser)).page;
     await b.goto(readingPath, { waitUntil: 'networkidle' });
+    await b.getByRole('tab', { name: 'Notes' }).click();
     await expect.poll(() => citationIn(b).count(), { timeout: 10_000 }).toBe(1);
     await b.getByRole('link', { name: 'Open in reading' }).click();
     await b.waitForURL(/[?&]passage=\d+-\d+/);

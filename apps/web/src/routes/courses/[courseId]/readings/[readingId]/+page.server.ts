@@ -13,6 +13,7 @@ import {
 } from '@commonplace/contracts';
 import { panelView } from '$lib/notes-panel/panel-view';
 import { metadataFromForm } from '$lib/reading/metadata-form';
+import { SIDE_COOKIE, sideViewOf } from '$lib/reading/reader-views.svelte';
 import { api, ApiError } from '$lib/server/api';
 import { setFlash } from '$lib/server/flash';
 import { apiFailure, formValues, parseForm, type FormFailure } from '$lib/server/forms';
@@ -57,6 +58,7 @@ export const load: PageServerLoad = async (event) => {
       annotations,
       annotationTags,
       quizMisses,
+      side: sideViewOf(event.cookies.get(SIDE_COOKIE)),
       downloadHref: routePath('downloadOriginal', params),
       progressUrl: routePath('saveProgress', params),
     };
