@@ -35,13 +35,14 @@ describe('quoting the reader into a note, and following the citation back', () =
 
     const a = (await aliya.open(e2e.browser)).page;
     await a.goto(readingPath, { waitUntil: 'networkidle' });
-    // With no note open, the selection says what to do first.
+    // With no note open, the selection says what to do first, and pressing it brings the notes
+    // beside the text.
     await select(a, QUOTED);
-    await a.getByRole('button', { name: 'Open or start a note to quote into' }).waitFor();
     // The bar, wrapped onto two rows by the reader's own buttons, leaves the selected words in view.
     await expect.poll(() => barCoversSelection(a)).toBe(false);
 
-    await a.getByRole('tab', { name: 'Notes' }).click();
+    expect(await panelOf(a).isVisible()).toBe(false);
+    await a.getByRole('button', { name: 'Open or start a note to quote into' }).click();
     await panelOf(a).getByRole('button', { name: 'Start our group note' }).click();
     await noteEditor(a).waitFor();
     await expect.poll(() => panelOf(a).getByRole('status').first().innerText()).toContain('all changes saved');
