@@ -65,6 +65,11 @@ describe('quoting the reader into a note, and following the citation back', () =
     expect(await citationIn(a).locator('cite').innerText()).toBe('The Caspian Crossing');
     // Quoted, the words are no longer selected: the bar goes.
     expect(await a.getByRole('toolbar', { name: 'Selected words' }).count()).toBe(0);
+    // From the annotations, W goes back to writing in the note.
+    await a.getByRole('tab', { name: 'Annotations' }).click();
+    await a.keyboard.press('w');
+    await a.keyboard.type('Why Aktau first?');
+    await expect.poll(() => noteEditor(a).innerText()).toContain('Why Aktau first?');
 
     // A groupmate sees the citation in the note and follows it to the reader.
     const b = (await bolat.open(e2e.browser)).page;

@@ -22,13 +22,14 @@ describe('readerCommand', () => {
     expect(press('x')).toBeNull();
   });
 
-  it('maps the annotation keys: a, h, g, n and m', () => {
-    expect(['a', 'h', 'g', 'n', 'm'].map((key) => press(key))).toEqual([
+  it('maps the annotation and note keys: a, h, g, n, m and w', () => {
+    expect(['a', 'h', 'g', 'n', 'm', 'w'].map((key) => press(key))).toEqual([
       'annotate',
       'highlight',
       'go-to-passage',
       'number-paragraphs',
       'margin',
+      'note',
     ]);
   });
 

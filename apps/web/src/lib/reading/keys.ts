@@ -8,6 +8,7 @@ export type ReaderCommand =
   | 'go-to-passage'
   | 'number-paragraphs'
   | 'margin'
+  | 'note'
   | 'shortcuts';
 
 interface KeyLike {
@@ -29,6 +30,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; command: ReaderCommand; 
   { keys: ['g'], command: 'go-to-passage', label: 'Go to a passage by its reference (¶4 s2-s3)' },
   { keys: ['n'], command: 'number-paragraphs', label: 'Number paragraphs and sentences, or stop' },
   { keys: ['m'], command: 'margin', label: 'Go to the annotations in the margin' },
+  { keys: ['w'], command: 'note', label: 'Write in the open note' },
   { keys: ['?'], command: 'shortcuts', label: 'Show these shortcuts' },
 ];
 
