@@ -1,11 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { resolve } from '$app/paths';
+import { wikiPageHref } from '$lib/wiki/href';
 import { wikiPageCreate } from '@commonplace/contracts';
 import { api } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
-
-const pageHref = (courseId: string, slug: string) => resolve('/courses/[courseId]/wiki/[slug]', { courseId, slug });
 
 export const load: PageServerLoad = async (event) => {
   const { data } = await api(event, 'wikiWantedPages', { courseId: event.params.courseId });
@@ -23,7 +21,7 @@ export const actions: Actions = {
     } catch (e) {
       return apiFailure(e, values);
     }
-    redirect(303, pageHref(event.params.courseId, slug));
+    redirect(303, wikiPageHref(event.params.courseId, slug));
   },
 
   restore: async (event) => {
@@ -35,6 +33,6 @@ export const actions: Actions = {
     } catch (e) {
       return apiFailure(e, values);
     }
-    redirect(303, pageHref(event.params.courseId, slug));
+    redirect(303, wikiPageHref(event.params.courseId, slug));
   },
 };

@@ -1,11 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
+import { wikiPageHref } from '$lib/wiki/href';
 import { titleKeyOf, wikiPageCreate, wikiPageUpdate } from '@commonplace/contracts';
 import { api } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
-
-const pageHref = (courseId: string, slug: string) => resolve('/courses/[courseId]/wiki/[slug]', { courseId, slug });
 
 /**
  * A page by its slug, or, from a `[[link]]` (`?title=`), by its title: a link names a title, and
@@ -17,11 +16,11 @@ export const load: PageServerLoad = async (event) => {
   const { courseId, slug } = event.params;
   const title = event.url.searchParams.get('title');
   const byTitle = title ? pages.find((p) => titleKeyOf(p.title) === titleKeyOf(title)) : undefined;
-  if (byTitle && byTitle.slug !== slug) redirect(307, pageHref(courseId, byTitle.slug));
+  if (byTitle && byTitle.slug !== slug) redirect(307, wikiPageHref(courseId, byTitle.slug));
   const page = byTitle ?? pages.find((p) => p.slug === slug);
   // A renamed page's old address (a bookmark, a shared link) leads to it, unless a page has taken it since.
   const renamed = page ? undefined : pages.find((p) => p.formerSlugs.includes(slug));
-  if (renamed) redirect(308, pageHref(courseId, renamed.slug));
+  if (renamed) redirect(308, wikiPageHref(courseId, renamed.slug));
   if (!page) {
     if (!title) error(404, { message: 'There is no such wiki page in this course.', code: 'WIKI_PAGE_NOT_FOUND' });
     return { page: null, missingTitle: title, backlinks: [] };
@@ -42,7 +41,7 @@ async function update(event: Parameters<Actions[string]>[0]) {
   } catch (e) {
     return apiFailure(e, values);
   }
-  if (slug !== event.params.slug) redirect(303, pageHref(event.params.courseId, slug));
+  if (slug !== event.params.slug) redirect(303, wikiPageHref(event.params.courseId, slug));
   return { message: 'Saved.' };
 }
 
@@ -67,7 +66,7 @@ export const actions: Actions = {
     } catch (e) {
       return apiFailure(e, values);
     }
-    redirect(303, pageHref(event.params.courseId, slug));
+    redirect(303, wikiPageHref(event.params.courseId, slug));
   },
   update,
   delete: async (event) => {
