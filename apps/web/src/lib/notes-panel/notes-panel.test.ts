@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@commonplace/contracts';
-import { panelHref, panelView, type PanelContext } from './panel-view';
+import { panelHref, panelQueryOf, panelView, type PanelContext } from './panel-view';
 import { relativeTime } from './relative-time';
 
 const READING = '00000000-0000-4000-8000-00000000000a';
@@ -81,6 +81,15 @@ describe('panelHref', () => {
       '/courses/c/readings/r?passage=1-9&note=n1&notes=group',
     );
     expect(panelHref(url, { groupId: 'g', noteId: null })).toBe('/courses/c/readings/r?passage=1-9&group=g');
+  });
+
+  it('makes an address the panel reads back as the same note', () => {
+    const href = panelHref(new URL('http://x/courses/c/readings/r'), { scope: 'personal', groupId: 'g', noteId: 'n2' });
+    expect(panelQueryOf(new URL(href, 'http://x').searchParams)).toEqual({
+      scope: 'personal',
+      groupId: 'g',
+      noteId: 'n2',
+    });
   });
 });
 

@@ -7,6 +7,18 @@ export interface PanelQuery {
   noteId: string | null;
 }
 
+/** The notes panel's own address parameters: which notes, whose group's, which note. */
+export const NOTE_PARAMS = { scope: 'notes', groupId: 'group', noteId: 'note' } as const satisfies Record<
+  keyof PanelQuery,
+  string
+>;
+
+export const panelQueryOf = (params: URLSearchParams): PanelQuery => ({
+  scope: params.get(NOTE_PARAMS.scope),
+  groupId: params.get(NOTE_PARAMS.groupId),
+  noteId: params.get(NOTE_PARAMS.noteId),
+});
+
 export interface PanelContext {
   readingId: string;
   /** Every note the user may read (the API lists only those). */
@@ -59,10 +71,10 @@ function staffGroup(query: PanelQuery, asked: Note | null, context: PanelContext
 export function panelHref(url: URL, changes: { scope?: NoteScope; groupId?: string | null; noteId?: string | null }) {
   const next = new URL(url);
   next.hash = '';
-  if (changes.scope) next.searchParams.set('notes', changes.scope);
+  if (changes.scope) next.searchParams.set(NOTE_PARAMS.scope, changes.scope);
   for (const [param, value] of [
-    ['group', changes.groupId],
-    ['note', changes.noteId],
+    [NOTE_PARAMS.groupId, changes.groupId],
+    [NOTE_PARAMS.noteId, changes.noteId],
   ] as const) {
     if (value === undefined) continue;
     if (value === null) next.searchParams.delete(param);

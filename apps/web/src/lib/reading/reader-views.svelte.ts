@@ -1,12 +1,11 @@
+import { NOTE_PARAMS } from '$lib/notes-panel/panel-view';
+
 export type SideView = 'annotations' | 'notes';
 export type ReaderView = 'reading' | SideView;
 
 /** The view a reader last chose to have beside the text: kept in a cookie so the server renders it. */
 export const SIDE_COOKIE = 'reader-side';
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
-
-/** The notes panel's own address: which notes, whose group's, which note. */
-export const NOTE_PARAMS = ['notes', 'group', 'note'] as const;
 
 export const sideViewOf = (value: string | undefined): SideView | null =>
   value === 'annotations' || value === 'notes' ? value : null;
@@ -23,7 +22,7 @@ export class ReaderViews {
 
   /** A link to a note or to an annotation opens beside the text on it; otherwise the last chosen is. */
   constructor(params: URLSearchParams, chosen: SideView | null) {
-    const note = NOTE_PARAMS.some((name) => params.has(name));
+    const note = Object.values(NOTE_PARAMS).some((name) => params.has(name));
     this.side = note ? 'notes' : params.has('annotation') ? 'annotations' : (chosen ?? 'annotations');
     this.phoneOnText = !note && !params.has('annotation');
   }

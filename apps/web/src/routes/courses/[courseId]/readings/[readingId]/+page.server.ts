@@ -11,7 +11,7 @@ import {
   type Note,
   type NoteDeleted,
 } from '@commonplace/contracts';
-import { panelView } from '$lib/notes-panel/panel-view';
+import { panelHref, panelQueryOf, panelView } from '$lib/notes-panel/panel-view';
 import { metadataFromForm } from '$lib/reading/metadata-form';
 import { SIDE_COOKIE, sideViewOf } from '$lib/reading/reader-views.svelte';
 import { api, ApiError } from '$lib/server/api';
@@ -41,10 +41,13 @@ export const load: PageServerLoad = async (event) => {
         ])
       : [[], [], []];
     const { searchParams } = event.url;
-    const panel = panelView(
-      { scope: searchParams.get('notes'), groupId: searchParams.get('group'), noteId: searchParams.get('note') },
-      { readingId: params.readingId, notes: notes.data, staff, groups, myGroupId: course.myGroupId },
-    );
+    const panel = panelView(panelQueryOf(searchParams), {
+      readingId: params.readingId,
+      notes: notes.data,
+      staff,
+      groups,
+      myGroupId: course.myGroupId,
+    });
     const comments = panel.open
       ? (await api(event, 'listComments', { courseId: params.courseId, noteId: panel.open.id })).data
       : [];
@@ -251,9 +254,9 @@ export const actions: Actions = {
   },
 };
 
-/** The reader with the new note open in its tab. */
+/** The reader with the new note open in its tab (the action's own `?/name` dropped). */
 function noteHref(url: URL, note: Note): string {
-  return `${url.pathname}?${new URLSearchParams({ notes: note.scope, note: note.id })}`;
+  return panelHref(new URL(url.pathname, url.origin), { scope: note.scope, noteId: note.id });
 }
 
 /** A failure's field names as the form names them (its inputs are prefixed, apart from the page's other forms). */
