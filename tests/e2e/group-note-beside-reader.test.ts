@@ -49,6 +49,8 @@ describe('group notes beside the reader', () => {
     const annotationsOf = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
     expect(await annotationsOf(a).isVisible()).toBe(true);
     expect(await panelOf(a).isVisible()).toBe(false);
+    // The tab says how many notes there are on this reading, once there are any.
+    expect(await a.getByRole('tab', { name: 'Notes', exact: true }).count()).toBe(1);
     for (const page of [a, b]) await page.getByRole('tab', { name: 'Notes' }).click();
     expect(await annotationsOf(a).isVisible()).toBe(false);
     expect(await a.getByRole('heading', { name: 'The Caspian Crossing', level: 1 }).isVisible()).toBe(true);
@@ -62,6 +64,7 @@ describe('group notes beside the reader', () => {
     // The notes stay chosen through a new load.
     await b.reload({ waitUntil: 'networkidle' });
     await noteEditor(b).waitFor();
+    expect(await b.getByRole('tab', { name: 'Notes 1', exact: true }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => panelOf(a).getByRole('status').first().innerText()).toContain('all changes saved');
     await expect.poll(() => panelOf(b).getByRole('status').first().innerText()).toContain('all changes saved');
 
@@ -93,7 +96,8 @@ describe('group notes beside the reader', () => {
     await r.goto(readingPath, { waitUntil: 'networkidle' });
     const theirs = panelOf(r);
     expect(await theirs.isVisible()).toBe(false);
-    await r.getByRole('tab', { name: 'Notes' }).click();
+    // Not even the number of the other group's notes shows.
+    await r.getByRole('tab', { name: 'Notes', exact: true }).click();
     await theirs.waitFor();
     expect(await r.getByRole('heading', { name: 'The Caspian Crossing', level: 1 }).isVisible()).toBe(false);
     expect(await theirs.innerText()).toContain('No group notes on this reading yet.');
@@ -104,7 +108,7 @@ describe('group notes beside the reader', () => {
     // The instructor reads the group's note as it is written, and cannot write in it.
     const t = (await instructor.open(e2e.browser)).page;
     await t.goto(readingPath, { waitUntil: 'networkidle' });
-    await t.getByRole('tab', { name: 'Notes' }).click();
+    await t.getByRole('tab', { name: 'Notes 1', exact: true }).click();
     await expect.poll(() => noteEditor(t).innerText()).toContain('The railway was the bottleneck.');
     expect(await noteEditor(t).getAttribute('contenteditable')).toBe('false');
     expect(await panelOf(t).innerText()).toContain('Read only');

@@ -56,6 +56,8 @@ export const load: PageServerLoad = async (event) => {
       citations: citations.data,
       versions,
       panel,
+      /** Every note on this reading the viewer may read, whichever tab or group the panel shows. */
+      notesHere: notes.data.filter((note) => note.readingId === params.readingId).length,
       groups,
       comments,
       annotations,
