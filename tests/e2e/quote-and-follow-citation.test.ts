@@ -68,6 +68,8 @@ describe('quoting the reader into a note, and following the citation back', () =
     // From the annotations, W goes back to writing in the note.
     await a.getByRole('tab', { name: 'Annotations' }).click();
     await a.keyboard.press('w');
+    // As a writer waits for the caret: the editor takes focus a frame later (Tiptap's focus command).
+    await expect.poll(() => noteEditor(a).evaluate((editor) => editor.contains(document.activeElement))).toBe(true);
     await a.keyboard.type('Why Aktau first?');
     await expect.poll(() => noteEditor(a).innerText()).toContain('Why Aktau first?');
 
