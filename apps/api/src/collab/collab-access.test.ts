@@ -166,10 +166,12 @@ describe('what is stored', () => {
       await t.prisma.$executeRawUnsafe('ALTER TABLE "DocumentUpdate" DROP CONSTRAINT refuse_all');
       await held.disconnect();
     }
-    // Reconnecting, the writer sends the change again, which is now stored and shown.
+    // Reconnecting, the writer sends the change again, which is now stored and shown. (The provider
+    // counts itself synced on the server's sync step, before its own reply carrying the change is
+    // committed: the stored text is awaited, not read once.)
     await a.synced();
     await eventually(() => b.text().includes('Written while the disk said no'));
-    expect(await storedText(t, groupNote.id)).toContain('Written while the disk said no');
+    await eventually(async () => (await storedText(t, groupNote.id)).includes('Written while the disk said no'));
   });
 
   it('never answers a joining writer from a document the server has unloaded, which could hold a change the database lacks', async () => {
