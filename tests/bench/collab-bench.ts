@@ -443,7 +443,6 @@ async function snapshotOf(documentId: string): Promise<Uint8Array> {
 // Stored size: the 200-client document, compacted once its clients left. The figures at rest wait
 // for every document to be compacted: the long documents' compactions would otherwise share the
 // machine with the cold loads.
-await eventually(async () => (await rowsOf(typedNote!.id)) === 0, 120_000);
 await eventually(async () => (await rowsOf(null)) === 0, 300_000);
 const storedBytes = (await snapshotOf(typedNote!.id)).length;
 const stored = {

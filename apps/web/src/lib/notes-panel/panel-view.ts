@@ -8,10 +8,12 @@ export interface PanelQuery {
 }
 
 /** The notes panel's own address parameters: which notes, whose group's, which note. */
-export const NOTE_PARAMS = { scope: 'notes', groupId: 'group', noteId: 'note' } as const satisfies Record<
+const NOTE_PARAMS = { scope: 'notes', groupId: 'group', noteId: 'note' } as const satisfies Record<
   keyof PanelQuery,
   string
 >;
+
+export const NOTE_PARAM_NAMES = Object.values(NOTE_PARAMS);
 
 export const panelQueryOf = (params: URLSearchParams): PanelQuery => ({
   scope: params.get(NOTE_PARAMS.scope),

@@ -1,4 +1,4 @@
-import { NOTE_PARAMS } from '$lib/notes-panel/panel-view';
+import { NOTE_PARAM_NAMES } from '$lib/notes-panel/panel-view';
 
 export type SideView = 'annotations' | 'notes';
 export type ReaderView = 'reading' | SideView;
@@ -22,7 +22,7 @@ export class ReaderViews {
 
   /** A link to a note or to an annotation opens beside the text on it; otherwise the last chosen is. */
   constructor(params: URLSearchParams, chosen: SideView | null) {
-    const note = Object.values(NOTE_PARAMS).some((name) => params.has(name));
+    const note = NOTE_PARAM_NAMES.some((name) => params.has(name));
     this.side = note ? 'notes' : params.has('annotation') ? 'annotations' : (chosen ?? 'annotations');
     this.phoneOnText = !note && !params.has('annotation');
   }
