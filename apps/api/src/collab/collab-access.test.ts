@@ -166,12 +166,51 @@ describe('what is stored', () => {
       await t.prisma.$executeRawUnsafe('ALTER TABLE "DocumentUpdate" DROP CONSTRAINT refuse_all');
       await held.disconnect();
     }
-    // Reconnecting, the writer sends the change again, which is now stored and shown. (The provider
-    // counts itself synced on the server's sync step, before its own reply carrying the change is
-    // committed: the stored text is awaited, not read once.)
+    // Reconnecting, the writer sends the change again (or its groupmate, who holds it too, does
+    // first), which is now stored and shown.
     await a.synced();
+    expect(await storedText(t, groupNote.id)).toContain('Written while the disk said no');
     await eventually(() => b.text().includes('Written while the disk said no'));
-    await eventually(async () => (await storedText(t, groupNote.id)).includes('Written while the disk said no'));
+  });
+
+  it('tells a writer who reconnects while its change is being committed that it is saved only once it is', async () => {
+    const { student, groupmate, groupNote } = await classroom();
+    const a = connect(groupNote.documentName, student.session);
+    const b = connect(groupNote.documentName, groupmate.session);
+    await Promise.all([a.synced(), b.synced()]);
+    // Another transaction holds the update log: every commit waits for it.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holding = t.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe('LOCK TABLE "DocumentUpdate" IN EXCLUSIVE MODE');
+        locked();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await lockTaken;
+    try {
+      a.write('Written as the line dropped');
+      // The server shows it to the others while its row waits.
+      await eventually(() => b.text().includes('Written as the line dropped'));
+      // The writer's line drops and comes back: the server already holds the change, so the
+      // writer's sync reply carries nothing new.
+      const closed = new Promise((resolve) => a.provider.on('close', resolve));
+      a.socket.disconnect();
+      await closed;
+      await a.socket.connect();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(a.provider.unsyncedChanges).toBeGreaterThan(0);
+      expect(await storedText(t, groupNote.id)).toBe('');
+    } finally {
+      release();
+      await holding;
+    }
+    await a.synced();
+    expect(await storedText(t, groupNote.id)).toContain('Written as the line dropped');
   });
 
   it('never answers a joining writer from a document the server has unloaded, which could hold a change the database lacks', async () => {

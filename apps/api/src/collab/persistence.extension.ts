@@ -18,7 +18,7 @@ import { DerivedFields } from './derived-fields.js';
 import { documentIdOf } from './document-name.js';
 import { DocumentStore } from './document-store.js';
 import { PacedRefresh } from './paced-refresh.js';
-import { RefusedMessage, updateIn } from './sync-message.js';
+import { RefusedMessage, syncUpdateIn } from './sync-message.js';
 import { UpdateLog } from './update-log.js';
 
 /**
@@ -35,6 +35,8 @@ interface LiveDocument {
   /** When its compaction was last queued: compaction also cuts the automatic versions. */
   compactQueuedAt: number;
   derivedFields: PacedRefresh;
+  /** Commits of updates it took, still in flight (a server alone shows them meanwhile). */
+  commits: Set<Promise<void>>;
   /**
    * Set when an update it applied could not be stored: it holds what the database does not, so it
    * takes no more messages until it has unloaded and loads again from the database.
@@ -87,6 +89,7 @@ export class PersistenceExtension implements Extension {
       bytes: Y.encodeStateAsUpdate(document).length,
       storedSinceLoad: 0,
       compactQueuedAt: Date.now(),
+      commits: new Set(),
       // Search and backlinks lag until the next refresh or compaction; the content itself is safe.
       derivedFields: new PacedRefresh(
         async () => {
@@ -126,9 +129,25 @@ export class PersistenceExtension implements Extension {
     // reconnecting to a document holding its unsaved change must not be told it is saved.
     if (live.unsaved) throw new RefusedMessage(1011, 'Could not save the change');
     if (connection.readOnly) return;
-    const update = updateIn(message);
-    if (!update) return;
+    const sync = syncUpdateIn(message);
+    if (!sync) return;
     const documentId = documentIdOf(documentName)!;
+    if (sync.update) await this.append(live, document, sync.update, { documentId, connection });
+    // Acknowledged, a sync step 2 tells its writer the server holds all it holds: that can include
+    // a change of its own the server showed (it reconnected while the change's commit was in flight),
+    // so the acknowledgement waits for every commit in flight.
+    if (sync.completesSync) {
+      await Promise.allSettled([...live.commits]);
+      if (live.unsaved) throw new RefusedMessage(1011, 'Could not save the change');
+    }
+  }
+
+  private async append(
+    live: LiveDocument,
+    document: Document,
+    update: Uint8Array,
+    { documentId, connection }: { documentId: string; connection: beforeHandleMessagePayload['connection'] },
+  ) {
     if (live.bytes + update.length > MAX_DOCUMENT_BYTES) {
       throw new RefusedMessage(4413, 'Document too large');
     }
@@ -138,6 +157,9 @@ export class PersistenceExtension implements Extension {
       // Shown only once committed (with Redis), it waits for no one else.
       { windowMs: this.showBeforeCommit ? SHOWN_UPDATE_COMMIT_WINDOW_MS : 0 },
     );
+    live.commits.add(committed);
+    const settled = () => live.commits.delete(committed);
+    void committed.then(settled, settled);
     // Applied with the connection as its origin, as Hocuspocus would: the others see it without waiting
     // for the commit. Hocuspocus applies it again once this hook returns (a no-op) and only then
     // acknowledges it.

@@ -19,11 +19,22 @@ export class RefusedMessage extends Error {
   }
 }
 
+/** A client's sync message that can change the document. */
+export interface SyncUpdate {
+  /**
+   * A sync step 2: the client's reply to the server's state, which completes its (re)connection.
+   * Acknowledged, it tells the client that the server holds everything the client holds.
+   */
+  completesSync: boolean;
+  /** The update it carries; null when it changes nothing. */
+  update: Uint8Array | null;
+}
+
 /**
  * The document update a client message carries (sync step 2 or an update), checked to be a
  * complete Yjs update; null for every other message. A truncated or garbled update throws.
  */
-export function updateIn(message: Uint8Array): Uint8Array | null {
+export function syncUpdateIn(message: Uint8Array): SyncUpdate | null {
   try {
     const decoder = decoding.createDecoder(message);
     decoding.readVarString(decoder);
@@ -33,7 +44,7 @@ export function updateIn(message: Uint8Array): Uint8Array | null {
     const update = decoding.readVarUint8Array(decoder);
     // Decoding reads every struct and deletion: what cannot be decoded is never stored.
     Y.decodeUpdate(update);
-    return isEmptyUpdate(update) ? null : update;
+    return { completesSync: step === SYNC_STEP_2, update: isEmptyUpdate(update) ? null : update };
   } catch {
     throw new RefusedMessage(4400, 'Malformed update');
   }
