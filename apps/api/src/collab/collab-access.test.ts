@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { courseWithCast, enrol, signUp } from '../testing/factories.js';
 import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
+import { holdTransaction } from '../testing/held-transaction.js';
 import { storedText } from '../testing/stored-document.js';
 import { CollabServer } from './collab-server.js';
 
@@ -179,19 +180,9 @@ describe('what is stored', () => {
     const b = connect(groupNote.documentName, groupmate.session);
     await Promise.all([a.synced(), b.synced()]);
     // Another transaction holds the update log: every commit waits for it.
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-    const holding = t.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe('LOCK TABLE "DocumentUpdate" IN EXCLUSIVE MODE');
-        locked();
-        await released;
-      },
-      { timeout: 30_000 },
+    const held = await holdTransaction(t.prisma, (tx) =>
+      tx.$executeRawUnsafe('LOCK TABLE "DocumentUpdate" IN EXCLUSIVE MODE'),
     );
-    await lockTaken;
     try {
       a.write('Written as the line dropped');
       // The server shows it to the others while its row waits.
@@ -206,8 +197,7 @@ describe('what is stored', () => {
       expect(a.provider.unsyncedChanges).toBeGreaterThan(0);
       expect(await storedText(t, groupNote.id)).toBe('');
     } finally {
-      release();
-      await holding;
+      await held.release();
     }
     await a.synced();
     expect(await storedText(t, groupNote.id)).toContain('Written as the line dropped');

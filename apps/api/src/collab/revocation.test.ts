@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { courseWithCast, enrol, signUp } from '../testing/factories.js';
 import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
+import { holdTransaction } from '../testing/held-transaction.js';
 import { storedText } from '../testing/stored-document.js';
 import { lockDocument } from '../history/version-cut.js';
 import { MembershipEvents } from './membership-events.js';
@@ -127,19 +128,7 @@ describe('access taken back while a document is open', () => {
     const page = (await student.call('createWikiPage', { courseId }, { title: 'Reading list' })).body;
     // Loading waits for the document's lock: held here, the client is told it is in while its
     // connection is not yet listed on the document, where a change of rights looks for it.
-    let release!: () => void;
-    const holding = new Promise<void>((resolve) => (release = resolve));
-    let taken!: () => void;
-    const lockTaken = new Promise<void>((resolve) => (taken = resolve));
-    const lockHeld = t.prisma.$transaction(
-      async (tx) => {
-        await lockDocument(tx, page.id);
-        taken();
-        await holding;
-      },
-      { timeout: 30_000 },
-    );
-    await lockTaken;
+    const lockHeld = await holdTransaction(t.prisma, (tx) => lockDocument(tx, page.id));
     const late = connect(page.documentName, student.session);
     expect(await late.authenticated).toEqual({ readOnly: false });
 
@@ -148,8 +137,7 @@ describe('access taken back while a document is open', () => {
     const locked = await instructor.call('updateWikiPage', { courseId, pageId: page.id }, { locked: true });
     expect(locked.status).toBe(200);
     await eventually(() => events.generation > heard);
-    release();
-    await lockHeld;
+    await lockHeld.release();
 
     await eventually(() => late.answers.at(-1) === 'readonly');
     expect(late.closes[0]).toEqual({ code: 4205, reason: 'Access changed' });
