@@ -225,6 +225,13 @@ describe('reading progress as students and staff see it', () => {
       'descending',
     );
     expect((await rowNames())[0]).toContain('Aigerim Student');
+    // Turned around, and kept in the address: a reload shows the table as it was left.
+    await students.getByRole('button', { name: 'Furthest point' }).click();
+    await page.reload();
+    expect(await students.getByRole('columnheader', { name: 'Furthest point' }).getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+    expect((await rowNames())[0]).toContain('Timur Student');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, sortedBy, sortOn, type TableSort } from './sorting';
+import { addressWithSort, directionOf, sortedBy, sortInAddress, sortOn, type TableSort } from './sorting';
 
 type Column = 'name' | 'words';
 const startsDescending = (column: Column) => column !== 'name';
@@ -32,5 +32,22 @@ describe('a sortable table', () => {
     ];
     expect(sortedBy(rows, (row) => row.words, true).map((row) => row.name)).toEqual(['Ben', 'Ada', 'Cy']);
     expect(sortedBy(rows, (row) => row.words, false).map((row) => row.name)).toEqual(['Ada', 'Cy', 'Ben']);
+  });
+
+  it('reads back from the address the sort it wrote there, other parameters kept', () => {
+    const columns: readonly Column[] = ['name', 'words'];
+    const columnNamed = (name: string) => columns.find((column) => column === name);
+    const fallback: TableSort<Column> = { column: 'name', descending: false };
+    const url = addressWithSort(new URL('https://example.test/r?reading=r1'), 'words', { descending: true });
+    expect(url.searchParams.get('reading')).toBe('r1');
+    expect(sortInAddress(url.searchParams, columnNamed, fallback)).toEqual({ column: 'words', descending: true });
+  });
+
+  it('sorts by its first column when the address names no column of the table or no order', () => {
+    const columnNamed = (name: string) => (name === 'words' ? ('words' as const) : undefined);
+    const fallback: TableSort<Column> = { column: 'name', descending: false };
+    for (const search of ['', '?sort=words', '?sort=words&order=sideways', '?sort=password&order=desc']) {
+      expect(sortInAddress(new URLSearchParams(search), columnNamed, fallback)).toBe(fallback);
+    }
   });
 });

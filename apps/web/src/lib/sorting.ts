@@ -41,3 +41,35 @@ export function directionOf<Column>(
 }
 
 type SameColumn<Column> = (a: Column, b: Column) => boolean;
+
+/**
+ * The sort the address names (`?sort=<column>&order=asc|desc`), so that a reload or a shared link
+ * shows the table as it was; `fallback` when it names no column of this table (`columnNamed`
+ * answers undefined) or no order.
+ */
+export function sortInAddress<Column>(
+  params: URLSearchParams,
+  columnNamed: (name: string) => Column | undefined,
+  fallback: TableSort<Column>,
+): TableSort<Column> {
+  const name = params.get('sort');
+  const order = params.get('order');
+  const column = name === null ? undefined : columnNamed(name);
+  if (column === undefined || (order !== 'asc' && order !== 'desc')) return fallback;
+  return { column, descending: order === 'desc' };
+}
+
+/** The address parameters that name `sort` (its column as `name`), as `sortInAddress` reads them. */
+export function sortParameters(
+  name: string,
+  { descending }: { descending: boolean },
+): Record<'sort' | 'order', string> {
+  return { sort: name, order: descending ? 'desc' : 'asc' };
+}
+
+/** `url` naming `sort` (its column as `name`), its other parameters kept. */
+export function addressWithSort(url: URL, name: string, sort: { descending: boolean }): URL {
+  const next = new URL(url);
+  for (const [key, value] of Object.entries(sortParameters(name, sort))) next.searchParams.set(key, value);
+  return next;
+}

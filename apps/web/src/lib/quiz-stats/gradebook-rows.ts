@@ -1,4 +1,4 @@
-import type { GradebookCell, GradebookRow, GradeStatus } from '@commonplace/contracts';
+import type { Gradebook, GradebookCell, GradebookRow, GradeStatus } from '@commonplace/contracts';
 import { sortedBy } from '../sorting';
 
 /** A column to sort by: the student's name, a quiz (by its id), the total, or a participation figure. */
@@ -9,6 +9,23 @@ export type GradebookSort =
   | {
       kind: 'annotations';
     };
+
+/** A column's name in the address: `name`, `total`, `annotations` or `quiz-<id>`. */
+export const gradebookColumnName = (column: GradebookSort): string =>
+  column.kind === 'quiz' ? `quiz-${column.quizId}` : column.kind;
+
+/** The column of `book` that `name` names, if it has one (a quiz since deleted: none). */
+export function gradebookColumnNamed(
+  book: Pick<Gradebook, 'quizzes' | 'hasParticipation'>,
+  name: string,
+): GradebookSort | undefined {
+  if (name === 'name' || name === 'total') return { kind: name };
+  if (name === 'annotations') return book.hasParticipation ? { kind: name } : undefined;
+  const index = book.quizzes.findIndex(
+    (quiz) => gradebookColumnName({ kind: 'quiz', quizId: quiz.id, index: 0 }) === name,
+  );
+  return index < 0 ? undefined : { kind: 'quiz', quizId: book.quizzes[index]!.id, index };
+}
 
 export const STATUS_LABELS: Record<GradeStatus, string> = {
   'not-attempted': 'Not attempted',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GradebookRow, MissedPassage } from '@commonplace/contracts';
 import { blockSegments } from '../reading/segments';
-import { cellText, sortedRows } from './gradebook-rows';
+import { cellText, gradebookColumnName, gradebookColumnNamed, sortedRows } from './gradebook-rows';
 import { discriminationWords, facilityWords, percent, signedBar } from './indices';
 import { missedMarks, missedPassageHref } from './missed-passages';
 
@@ -109,5 +109,16 @@ describe('gradebook rows', () => {
   it('shows a grade, or the status in words', () => {
     expect(cellText(rows[0]!.cells[0]!)).toBe('3');
     expect(cellText(rows[1]!.cells[0]!)).toBe('Needs grading');
+  });
+
+  it('names its columns in the address and finds them again, not a quiz the book no longer has', () => {
+    const book = { quizzes: [{ id: id(8) }, { id: id(9) }], hasParticipation: false } as Parameters<
+      typeof gradebookColumnNamed
+    >[0];
+    const quizColumn = { kind: 'quiz' as const, quizId: id(9), index: 1 };
+    expect(gradebookColumnNamed(book, gradebookColumnName(quizColumn))).toEqual(quizColumn);
+    expect(gradebookColumnNamed(book, gradebookColumnName({ kind: 'total' }))).toEqual({ kind: 'total' });
+    expect(gradebookColumnNamed(book, `quiz-${id(7)}`)).toBeUndefined();
+    expect(gradebookColumnNamed(book, 'annotations')).toBeUndefined();
   });
 });
