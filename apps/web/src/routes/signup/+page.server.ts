@@ -1,14 +1,10 @@
-import { redirect } from '@sveltejs/kit';
-import { brokenPasswordRules, signupRequest } from '@commonplace/contracts';
 import { fail } from '@sveltejs/kit';
-import { adoptSession, api } from '$lib/server/api';
-import { apiFailure, formValues, parseForm } from '$lib/server/forms';
-import { safeNext } from '$lib/server/safe-next';
+import { brokenPasswordRules, signupRequest } from '@commonplace/contracts';
+import { skipWhenSignedIn, startSession } from '$lib/server/account-session';
+import { formValues, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
-};
+export const load: PageServerLoad = skipWhenSignedIn;
 
 export const actions: Actions = {
   default: async (event) => {
@@ -20,15 +16,8 @@ export const actions: Actions = {
     const broken = brokenPasswordRules(password);
     if (broken.length) {
       const message = `The password needs ${broken.join(', ')}.`;
-      const fields: Record<string, string> = { password: message };
-      return fail(400, { message, fields, values });
+      return fail(400, { message, fields: { password: message }, values });
     }
-    try {
-      const { response } = await api(event, 'signup', {}, parsed.data);
-      adoptSession(response, event.cookies, event.url.protocol === 'https:');
-    } catch (error) {
-      return apiFailure(error, values);
-    }
-    redirect(303, safeNext(event.url.searchParams.get('next'), event.url.origin, form.get('fragment')));
+    return startSession(event, 'signup', parsed.data, { values, fragment: form.get('fragment') });
   },
 };
