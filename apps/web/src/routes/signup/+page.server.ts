@@ -16,7 +16,8 @@ export const actions: Actions = {
     const broken = brokenPasswordRules(password);
     if (broken.length) {
       const message = `The password needs ${broken.join(', ')}.`;
-      return fail(400, { message, fields: { password: message }, values });
+      const fields: Record<string, string> = { password: message };
+      return fail(400, { message, fields, values });
     }
     return startSession(event, 'signup', parsed.data, { values, fragment: form.get('fragment') });
   },
