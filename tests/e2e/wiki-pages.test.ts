@@ -59,15 +59,9 @@ describe('the course wiki', () => {
     await page.getByRole('link', { name: 'Wiki home' }).click();
     await page.waitForURL(/\/wiki$/);
     const wanted = page.getByRole('region', { name: 'Wanted pages' });
-    // The page's links are stored as its editor leaves it, which the home page's load may overtake.
+    // At once, without a reload: the page just left was still open as the home page's data loaded.
     await expect
-      .poll(
-        async () => {
-          await page.reload({ waitUntil: 'networkidle' });
-          return wanted.getByRole('listitem').allInnerTexts();
-        },
-        { timeout: 15_000 },
-      )
+      .poll(() => wanted.getByRole('listitem').allInnerTexts())
       .toEqual([expect.stringMatching(/^Lighthouse keepers\s+linked from Harbour lights\s+Write it$/)]);
     const recent = page.getByRole('region', { name: 'Recently changed' });
     expect(await recent.getByRole('link').allInnerTexts()).toEqual(['Harbour lights']);

@@ -29,6 +29,15 @@ import { UpdateLog } from './update-log.js';
     LiveRevocation,
     DocumentSignals,
   ],
-  exports: [CollabServer, DocumentStore, DocumentWorkers, DocumentAccess, DerivedFields, UpdateLog, DocumentSignals],
+  exports: [
+    CollabServer,
+    PersistenceExtension,
+    DocumentStore,
+    DocumentWorkers,
+    DocumentAccess,
+    DerivedFields,
+    UpdateLog,
+    DocumentSignals,
+  ],
 })
 export class CollabModule {}

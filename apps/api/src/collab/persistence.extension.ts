@@ -4,12 +4,15 @@ import type {
   beforeHandleMessagePayload,
   Document,
   Extension,
+  Hocuspocus,
+  onChangePayload,
   onConfigurePayload,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { AUTO_VERSION_EVERY_MS } from '../history/version-cut.js';
+import { DocumentAccess } from '../notes/document-access.js';
 import type { CollabContext } from './collab-auth.extension.js';
 import { COMPACT_AFTER_UPDATES, MAX_DOCUMENT_BYTES } from './collab-limits.js';
 import { CollabRedis } from './collab-redis.js';
@@ -35,6 +38,10 @@ interface LiveDocument {
   /** When its compaction was last queued: compaction also cuts the automatic versions. */
   compactQueuedAt: number;
   derivedFields: PacedRefresh;
+  /** Changed since its derived fields were last derived from it. */
+  derivedBehind: boolean;
+  /** Its course, once asked for (a document never moves to another course). */
+  courseId?: string | null;
   /** Commits of updates it took, still in flight (a server alone shows them meanwhile). */
   commits: Set<Promise<void>>;
   /**
@@ -61,15 +68,18 @@ export class PersistenceExtension implements Extension {
   private readonly live = new WeakMap<Document, LiveDocument>();
   /** Whether this server alone holds its documents (no Redis extension shares them with others). */
   private showBeforeCommit = false;
+  private instance: Hocuspocus | undefined;
 
   constructor(
     @Inject(DocumentStore) private readonly store: DocumentStore,
     @Inject(UpdateLog) private readonly updates: UpdateLog,
     @Inject(CompactionJobs) private readonly compaction: CompactionJobs,
     @Inject(DerivedFields) private readonly derived: DerivedFields,
+    @Inject(DocumentAccess) private readonly documents: DocumentAccess,
   ) {}
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.instance = instance;
     this.showBeforeCommit = !instance.configuration.extensions.some((extension) => extension instanceof CollabRedis);
   }
 
@@ -93,10 +103,18 @@ export class PersistenceExtension implements Extension {
       // Search and backlinks lag until the next refresh or compaction; the content itself is safe.
       derivedFields: new PacedRefresh(
         async () => {
-          if (!live.unsaved) await this.derived.refresh(documentId, document);
+          if (live.unsaved) return;
+          live.derivedBehind = false;
+          try {
+            await this.derived.refresh(documentId, document);
+          } catch (error) {
+            live.derivedBehind = true;
+            throw error;
+          }
         },
         (error) => this.log.warn(`derived fields not refreshed: ${error.message}`),
       ),
+      derivedBehind: false,
     };
     this.live.set(document, live);
     document.on('destroy', () => live.derivedFields.cancel());
@@ -187,6 +205,37 @@ export class PersistenceExtension implements Extension {
       live.compactQueuedAt = Date.now();
       this.compactLater(documentId);
     }
+  }
+
+  /** Any change: a client's, a restore's, or one another process shared through Redis. */
+  async onChange({ document }: onChangePayload): Promise<void> {
+    const live = this.live.get(document);
+    if (live) live.derivedBehind = true;
+  }
+
+  /**
+   * Derives now, and waits for, the text and links of this course's documents open here that
+   * changed since they were last derived: a list of links (wanted pages, backlinks) or a search
+   * then has what was just typed, not what was derived up to a few seconds before (the pacing
+   * above). A document open only on another process catches up at its next paced refresh. On a
+   * failure the lists show what is stored.
+   */
+  async catchUpDerivedFields(courseId: string): Promise<void> {
+    const behind = [...(this.instance?.documents.values() ?? [])].flatMap((document) => {
+      const live = this.live.get(document);
+      const documentId = documentIdOf(document.name);
+      return live?.derivedBehind && !live.unsaved && documentId ? [{ live, documentId }] : [];
+    });
+    await Promise.all(
+      behind.map(async ({ live, documentId }) => {
+        try {
+          live.courseId ??= await this.documents.courseOf(documentId);
+        } catch (error) {
+          return this.log.warn(`derived fields not caught up: ${(error as Error).message}`);
+        }
+        if (live.courseId === courseId) await live.derivedFields.request({ now: true });
+      }),
+    );
   }
 
   /**

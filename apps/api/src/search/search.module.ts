@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CollabModule } from '../collab/collab.module.js';
 import { SearchController } from './search.controller.js';
 import { SearchService } from './search.service.js';
 
-@Module({ controllers: [SearchController], providers: [SearchService] })
+@Module({ imports: [CollabModule], controllers: [SearchController], providers: [SearchService] })
 export class SearchModule {}

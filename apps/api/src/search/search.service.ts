@@ -9,6 +9,7 @@ import {
 import { Prisma } from '@commonplace/db';
 import { SqlReader } from '../access/sql-reader.js';
 import { readingVisible, type Viewer } from '../access/policies.js';
+import { PersistenceExtension } from '../collab/persistence.extension.js';
 import { documentVisible } from '../notes/note-policies.js';
 import { annotationSearchable, type AnnotationColumns } from './annotation-search.js';
 
@@ -39,9 +40,13 @@ interface Row extends AnnotationColumns {
  */
 @Injectable()
 export class SearchService {
-  constructor(@Inject(SqlReader) private readonly sql: SqlReader) {}
+  constructor(
+    @Inject(SqlReader) private readonly sql: SqlReader,
+    @Inject(PersistenceExtension) private readonly live: PersistenceExtension,
+  ) {}
 
   async search(viewer: Viewer, q: string): Promise<(SearchHit | DocumentSearchHit | AnnotationSearchHit)[]> {
+    await this.live.catchUpDerivedFields(viewer.courseId);
     const rows = await this.sql.rows<Row>(Prisma.sql`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS q),
       blocks AS (

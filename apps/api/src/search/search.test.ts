@@ -149,4 +149,31 @@ describe('search over notes and wiki pages', () => {
       rank: expect.any(Number),
     });
   });
+
+  it('finds what was just written in a note still open, and no longer what was written over', async () => {
+    const { courseId, student } = await courseWithReadings();
+    const note = (await student.call('createNote', { courseId }, { title: 'Steppe notes', scope: 'personal' })).body;
+    const writer = connectCollab(t.api.url, note.documentName, student.session);
+    try {
+      await writer.synced();
+      writer.write('The lamp room smelled of paraffin.');
+      await writer.synced();
+      const titles = async (q: string) =>
+        (await student.call<SearchResult[]>('search', { courseId }, undefined, { q })).body
+          .filter((hit) => hit.kind === 'note')
+          .map((hit) => (hit as DocumentSearchHit).title);
+      expect(await titles('paraffin')).toEqual(['Steppe notes']);
+
+      writer.doc.transact(() => {
+        const text = writer.doc.getXmlFragment('default');
+        text.delete(0, text.length);
+      });
+      writer.write('The lamp room smelled of whale oil.');
+      await writer.synced();
+      expect(await titles('paraffin')).toEqual([]);
+      expect(await titles('whale oil')).toEqual(['Steppe notes']);
+    } finally {
+      writer.close();
+    }
+  });
 });

@@ -15,6 +15,7 @@ import { isStaff, type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { DocumentStore } from '../collab/document-store.js';
 import { MembershipEvents } from '../collab/membership-events.js';
+import { PersistenceExtension } from '../collab/persistence.extension.js';
 import { AppError } from '../common/app-error.js';
 import { documentVisible, documentWritable } from '../notes/note-policies.js';
 import { freeSlugOf } from './slug.js';
@@ -61,6 +62,7 @@ export class WikiService {
     @Inject(SqlReader) private readonly sql: SqlReader,
     @Inject(DocumentStore) private readonly store: DocumentStore,
     @Inject(MembershipEvents) private readonly rights: MembershipEvents,
+    @Inject(PersistenceExtension) private readonly live: PersistenceExtension,
   ) {}
 
   /** The live pages of the course, siblings in order, with the viewer's right to write each. */
@@ -231,7 +233,7 @@ export class WikiService {
   }
 
   async backlinks(viewer: Viewer, pageId: string): Promise<WikiBacklink[]> {
-    const page = await this.page(viewer, pageId);
+    const [page] = await Promise.all([this.page(viewer, pageId), this.live.catchUpDerivedFields(viewer.courseId)]);
     const links = await this.linksIn(
       viewer,
       Prisma.sql`AND l."titleKey" = ${titleKeyOf(page.title)} AND d.id <> ${pageId}::uuid`,
@@ -244,6 +246,7 @@ export class WikiService {
    * documents that link to it, the most linked first, so the class sees which pages to write next.
    */
   async wanted(viewer: Viewer): Promise<WikiWantedPage[]> {
+    await this.live.catchUpDerivedFields(viewer.courseId);
     const [pages, links] = await Promise.all([this.pages(viewer), this.linksIn(viewer, Prisma.empty)]);
     const written = new Set(pages.map((page) => titleKeyOf(page.title)));
     const wanted = new Map<string, WikiWantedPage>();

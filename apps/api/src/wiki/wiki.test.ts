@@ -367,6 +367,19 @@ describe('wiki pages', () => {
     expect((await outsider.call('wikiWantedPages', { courseId })).status).toBe(401);
   });
 
+  it('lists a link as wanted, and as a backlink, as soon as it is saved, while its page is still open', async () => {
+    const { courseId, student, ta } = await courseWithCast(t);
+    const index = await addPage(student, courseId, 'Index');
+    const keepers = await addPage(ta, courseId, 'Keepers');
+    // The editor stays open: its text is derived a few seconds after typing stops, or as it leaves.
+    await writeContent(student, index.documentName, [linkTo('Fog signals'), linkTo('Keepers')]);
+
+    const wanted = (await ta.call<{ title: string }[]>('wikiWantedPages', { courseId })).body;
+    expect(wanted.map((entry) => entry.title)).toEqual(['Fog signals']);
+    const backlinks = (await ta.call<{ title: string }[]>('wikiBacklinks', { courseId, pageId: keepers.id })).body;
+    expect(backlinks.map((link) => link.title)).toEqual(['Index']);
+  });
+
   it('exports every page as Markdown in a zip, a folder per level of the tree', async () => {
     const { courseId, student, outsider } = await courseWithCast(t);
     const history = await addPage(student, courseId, 'History');
