@@ -1,5 +1,6 @@
 // A student starts the course wiki, links a page that does not exist yet by typing [[…]], follows
-// the link to create it (the wiki's home listing it as wanted until then), and the new page lists
+// the link to create it (the wiki's home listing it as wanted until then, the course's search finding
+// the page just written), and the new page lists
 // the first among the pages that link to it. Renamed, the page keeps its old address leading to it.
 // A page keeps named versions and downloads as Markdown. On a phone, a page comes first, its tree folded above it. Pages are moved and reordered by dragging them in
 // the tree, and a move is undone from its toast.
@@ -65,6 +66,11 @@ describe('the course wiki', () => {
       .toEqual([expect.stringMatching(/^Lighthouse keepers\s+linked from Harbour lights\s+Write it$/)]);
     const recent = page.getByRole('region', { name: 'Recently changed' });
     expect(await recent.getByRole('link').allInnerTexts()).toEqual(['Harbour lights']);
+    // The course's search, from the header of any page, finds the page by what was just written in it.
+    await page.getByRole('searchbox', { name: 'Search this course' }).fill('tended');
+    await page.getByRole('searchbox', { name: 'Search this course' }).press('Enter');
+    await page.waitForURL(/\/search\?q=tended$/);
+    await expect.poll(() => page.getByRole('link', { name: /^Harbour lights\s+Tended by/ }).count()).toBe(1);
     await page.goto(pageAddress, { waitUntil: 'networkidle' });
 
     await link.click();
