@@ -1,7 +1,6 @@
 // A student starts the course wiki, links a page that does not exist yet by typing [[…]], follows
 // the link to create it (the wiki's home listing it as wanted until then, the course's search finding
-// the page just written), and the new page lists
-// the first among the pages that link to it. Renamed, the page keeps its old address leading to it.
+// the page just written), and the new page lists the first among the pages that link to it. Renamed, the page keeps its old address leading to it.
 // A page keeps named versions and downloads as Markdown. On a phone, a page comes first, its tree folded above it. Pages are moved and reordered by dragging them in
 // the tree, and a move is undone from its toast.
 import { readFileSync } from 'node:fs';
