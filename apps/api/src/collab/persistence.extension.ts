@@ -5,7 +5,6 @@ import type {
   Document,
   Extension,
   Hocuspocus,
-  onChangePayload,
   onConfigurePayload,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
@@ -117,6 +116,8 @@ export class PersistenceExtension implements Extension {
       derivedBehind: false,
     };
     this.live.set(document, live);
+    // Any change: a client's, a restore's, or one another process shared through Redis.
+    document.on('update', () => (live.derivedBehind = true));
     document.on('destroy', () => live.derivedFields.cancel());
   }
 
@@ -205,12 +206,6 @@ export class PersistenceExtension implements Extension {
       live.compactQueuedAt = Date.now();
       this.compactLater(documentId);
     }
-  }
-
-  /** Any change: a client's, a restore's, or one another process shared through Redis. */
-  async onChange({ document }: onChangePayload): Promise<void> {
-    const live = this.live.get(document);
-    if (live) live.derivedBehind = true;
   }
 
   /**
