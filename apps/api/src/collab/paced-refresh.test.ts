@@ -84,6 +84,49 @@ describe('PacedRefresh', () => {
     expect(derived).toHaveLength(3);
   });
 
+  it('catches up at once when asked (a search, a list of links), and then holds the content as it is', async () => {
+    const content = { current: 'a' };
+    const { paced, derived, store, settle } = pacedOver(content, 200);
+    await store();
+    content.current = 'ab';
+    paced.changed();
+    await store();
+    expect(derived).toEqual(['a']);
+    expect(paced.behind).toBe(true);
+    await settle(paced.catchUp());
+    expect(derived).toEqual(['a', 'ab']);
+    expect(paced.behind).toBe(false);
+    // Nothing changed since: asking again derives nothing more.
+    await settle(paced.catchUp());
+    expect(derived).toEqual(['a', 'ab']);
+  });
+
+  it('has one asking during a refresh wait for it, and derive again only what changed after it began', async () => {
+    const content = { current: 'a' };
+    const { paced, derived } = pacedOver(content, 200);
+    paced.changed();
+    let first = false;
+    void paced.catchUp().then(() => (first = true));
+    let second = false;
+    void paced.catchUp().then(() => (second = true));
+    await vi.advanceTimersByTimeAsync(100);
+    expect([first, second, paced.behind]).toEqual([false, false, true]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect([first, second, paced.behind]).toEqual([true, true, false]);
+    expect(derived).toEqual(['a']);
+
+    // A change during a refresh is not in it: the next catch-up derives again.
+    paced.changed();
+    const during = paced.catchUp();
+    await vi.advanceTimersByTimeAsync(50);
+    content.current = 'ab';
+    paced.changed();
+    const after = paced.catchUp();
+    await vi.advanceTimersByTimeAsync(400);
+    await Promise.all([during, after]);
+    expect(derived).toEqual(['a', 'a', 'ab']);
+  });
+
   it('keeps refreshing after one fails, and reports every failure, also of a refresh run once due', async () => {
     let fail = true;
     const done: string[] = [];

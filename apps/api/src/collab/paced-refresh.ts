@@ -11,11 +11,16 @@ const MAX_WAIT_MS = 30_000;
  * refresh asked for too soon after the last one runs once it is due, so the fields always end up
  * derived from the latest content. Refreshes run one at a time, in order; a failed one goes to
  * `reportFailure` (also one run once due, which nobody awaits) and is paced like any other.
+ * Whoever reads the fields for a person (a search, a list of links) can `catchUp` past the pacing.
  */
 export class PacedRefresh {
   private dueAt = 0;
   private trailing: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
+  /** Refreshes asked for and not yet finished. */
+  private pending = 0;
+  /** The content changed since the last refresh was asked for. */
+  private changedSinceRefresh = false;
 
   constructor(
     private readonly refresh: () => Promise<void>,
@@ -35,6 +40,24 @@ export class PacedRefresh {
     return this.trailing ? this.runNow() : this.running;
   }
 
+  /** The content changed: a refresh that began before it does not hold it. */
+  changed(): void {
+    this.changedSinceRefresh = true;
+  }
+
+  /** Whether the fields may not hold the latest content yet: it changed, or a refresh is under way. */
+  get behind(): boolean {
+    return this.changedSinceRefresh || this.pending > 0;
+  }
+
+  /**
+   * Resolves once the fields hold the content as it is now: refreshed at once if it changed since
+   * the last refresh began, whatever the pacing; else once the refresh under way (if any) is done.
+   */
+  catchUp(): Promise<void> {
+    return this.changedSinceRefresh ? this.runNow() : this.running;
+  }
+
   cancel(): void {
     clearTimeout(this.trailing);
     this.trailing = undefined;
@@ -42,12 +65,18 @@ export class PacedRefresh {
 
   private runNow(): Promise<void> {
     this.cancel();
+    this.pending += 1;
+    // The refresh asked for now derives the content as it is when it begins, which holds this change.
+    this.changedSinceRefresh = false;
     this.running = this.running.then(async () => {
       const started = performance.now();
       try {
         await this.refresh();
       } catch (error) {
+        this.changedSinceRefresh = true;
         this.reportFailure(error as Error);
+      } finally {
+        this.pending -= 1;
       }
       this.dueAt = Date.now() + Math.min((performance.now() - started) * SPACING, MAX_WAIT_MS);
     });

@@ -37,8 +37,6 @@ interface LiveDocument {
   /** When its compaction was last queued: compaction also cuts the automatic versions. */
   compactQueuedAt: number;
   derivedFields: PacedRefresh;
-  /** Changed since its derived fields were last derived from it. */
-  derivedBehind: boolean;
   /** Its course, once asked for (a document never moves to another course). */
   courseId?: string | null;
   /** Commits of updates it took, still in flight (a server alone shows them meanwhile). */
@@ -102,22 +100,14 @@ export class PersistenceExtension implements Extension {
       // Search and backlinks lag until the next refresh or compaction; the content itself is safe.
       derivedFields: new PacedRefresh(
         async () => {
-          if (live.unsaved) return;
-          live.derivedBehind = false;
-          try {
-            await this.derived.refresh(documentId, document);
-          } catch (error) {
-            live.derivedBehind = true;
-            throw error;
-          }
+          if (!live.unsaved) await this.derived.refresh(documentId, document);
         },
         (error) => this.log.warn(`derived fields not refreshed: ${error.message}`),
       ),
-      derivedBehind: false,
     };
     this.live.set(document, live);
     // Any change: a client's, a restore's, or one another process shared through Redis.
-    document.on('update', () => (live.derivedBehind = true));
+    document.on('update', () => live.derivedFields.changed());
     document.on('destroy', () => live.derivedFields.cancel());
   }
 
@@ -210,7 +200,7 @@ export class PersistenceExtension implements Extension {
 
   /**
    * Derives now, and waits for, the text and links of this course's documents open here that
-   * changed since they were last derived: a list of links (wanted pages, backlinks) or a search
+   * changed since they were last derived (or waits for the derivation under way): a list of links (wanted pages, backlinks) or a search
    * then has what was just typed, not what was derived up to a few seconds before (the pacing
    * above). A document open only on another process catches up at its next paced refresh. On a
    * failure the lists show what is stored.
@@ -219,7 +209,7 @@ export class PersistenceExtension implements Extension {
     const behind = [...(this.instance?.documents.values() ?? [])].flatMap((document) => {
       const live = this.live.get(document);
       const documentId = documentIdOf(document.name);
-      return live?.derivedBehind && !live.unsaved && documentId ? [{ live, documentId }] : [];
+      return live?.derivedFields.behind && !live.unsaved && documentId ? [{ live, documentId }] : [];
     });
     await Promise.all(
       behind.map(async ({ live, documentId }) => {
@@ -228,7 +218,7 @@ export class PersistenceExtension implements Extension {
         } catch (error) {
           return this.log.warn(`derived fields not caught up: ${(error as Error).message}`);
         }
-        if (live.courseId === courseId) await live.derivedFields.request({ now: true });
+        if (live.courseId === courseId) await live.derivedFields.catchUp();
       }),
     );
   }
