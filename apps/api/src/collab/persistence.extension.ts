@@ -200,10 +200,10 @@ export class PersistenceExtension implements Extension {
 
   /**
    * Derives now, and waits for, the text and links of this course's documents open here that
-   * changed since they were last derived (or waits for the derivation under way): a list of links (wanted pages, backlinks) or a search
-   * then has what was just typed, not what was derived up to a few seconds before (the pacing
-   * above). A document open only on another process catches up at its next paced refresh. On a
-   * failure the lists show what is stored.
+   * changed since they were last derived (or waits for the derivation under way): a list of links
+   * (wanted pages, backlinks) or a search then has what was just typed, not what was derived up to
+   * a few seconds before (the pacing above). A document open only on another process catches up at
+   * its next paced refresh. On a failure the lists show what is stored.
    */
   async catchUpDerivedFields(courseId: string): Promise<void> {
     const behind = [...(this.instance?.documents.values() ?? [])].flatMap((document) => {
