@@ -19,7 +19,18 @@ function pacedOver(content: { current: string }, costMs: number) {
     await asked;
   };
   const store = (options?: { now: boolean }) => settle(paced.request(options));
-  return { paced, derived, store, settle };
+  /** Someone types: the document's content changes. */
+  const edit = (text: string) => {
+    content.current = text;
+    paced.changed();
+  };
+  /** Someone searches: `done` once the fields hold what they asked for. */
+  const search = () => {
+    const asked = { done: false };
+    void paced.catchUp().then(() => (asked.done = true));
+    return asked;
+  };
+  return { paced, derived, store, settle, edit, search };
 }
 
 describe('PacedRefresh', () => {
@@ -84,47 +95,71 @@ describe('PacedRefresh', () => {
     expect(derived).toHaveLength(3);
   });
 
-  it('catches up at once when asked (a search, a list of links), and then holds the content as it is', async () => {
-    const content = { current: 'a' };
-    const { paced, derived, store, settle } = pacedOver(content, 200);
+  it('catches up past the pacing when asked (a search, a list of links), then holds the content as it is', async () => {
+    const { paced, derived, store, settle, edit } = pacedOver({ current: 'a' }, 200);
+    // Took 200 ms: the next paced refresh is due in 10 s, a catch-up in 1 s.
     await store();
-    content.current = 'ab';
-    paced.changed();
+    edit('ab');
     await store();
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(derived).toEqual(['a']);
     expect(paced.behind).toBe(true);
     await settle(paced.catchUp());
     expect(derived).toEqual(['a', 'ab']);
     expect(paced.behind).toBe(false);
-    // Nothing changed since: asking again derives nothing more.
+    // Nothing changed since: asking again derives nothing more, and the paced refresh is not needed.
     await settle(paced.catchUp());
+    await vi.advanceTimersByTimeAsync(30_000);
     expect(derived).toEqual(['a', 'ab']);
   });
 
-  it('has one asking during a refresh wait for it, and derive again only what changed after it began', async () => {
-    const content = { current: 'a' };
-    const { paced, derived } = pacedOver(content, 200);
-    paced.changed();
-    let first = false;
-    void paced.catchUp().then(() => (first = true));
-    let second = false;
-    void paced.catchUp().then(() => (second = true));
+  it('has catch-ups asked together share one refresh, and one asked during a refresh wait for it', async () => {
+    const { paced, derived, edit, search } = pacedOver({ current: 'a' }, 200);
+    edit('a');
+    const together = [search(), search()];
     await vi.advanceTimersByTimeAsync(100);
-    expect([first, second, paced.behind]).toEqual([false, false, true]);
+    const during = search();
+    expect([...together, during].map((asked) => asked.done)).toEqual([false, false, false]);
+    expect(paced.behind).toBe(true);
     await vi.advanceTimersByTimeAsync(100);
-    expect([first, second, paced.behind]).toEqual([true, true, false]);
+    expect([...together, during].map((asked) => asked.done)).toEqual([true, true, true]);
     expect(derived).toEqual(['a']);
+  });
 
-    // A change during a refresh is not in it: the next catch-up derives again.
-    paced.changed();
-    const during = paced.catchUp();
-    await vi.advanceTimersByTimeAsync(50);
-    content.current = 'ab';
-    paced.changed();
-    const after = paced.catchUp();
-    await vi.advanceTimersByTimeAsync(400);
-    await Promise.all([during, after]);
-    expect(derived).toEqual(['a', 'a', 'ab']);
+  it('holds a catch-up soon after a refresh until five times its cost, and a refresh meanwhile ends the wait', async () => {
+    const { paced, derived, edit, search } = pacedOver({ current: 'a' }, 200);
+    edit('a');
+    await vi.advanceTimersByTimeAsync(0);
+    const first = search();
+    await vi.advanceTimersByTimeAsync(200);
+    edit('ab');
+    const second = search();
+    await vi.advanceTimersByTimeAsync(900);
+    expect([derived, first.done, second.done]).toEqual([['a'], true, false]);
+    await vi.advanceTimersByTimeAsync(100 + 200);
+    expect([derived, second.done]).toEqual([['a', 'ab'], true]);
+
+    // Held again; the last writer leaving asks for a refresh now, which the catch-up waits for.
+    edit('abc');
+    const third = search();
+    await vi.advanceTimersByTimeAsync(100);
+    void paced.request({ now: true });
+    await vi.advanceTimersByTimeAsync(200);
+    expect([derived, third.done]).toEqual([['a', 'ab', 'abc'], true]);
+  });
+
+  it('stopped (the document unloaded), lets a held catch-up go without deriving', async () => {
+    const { paced, derived, settle, edit, search } = pacedOver({ current: 'a' }, 200);
+    edit('a');
+    await settle(paced.catchUp());
+    edit('ab');
+    const held = search();
+    await vi.advanceTimersByTimeAsync(100);
+    paced.stop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(held.done).toBe(true);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(derived).toEqual(['a']);
   });
 
   it('keeps refreshing after one fails, and reports every failure, also of a refresh run once due', async () => {
@@ -154,12 +189,12 @@ describe('PacedRefresh', () => {
     expect(done).toEqual(['refreshed']);
   });
 
-  it('drops a waiting refresh when cancelled (the document unloaded)', async () => {
+  it('drops a waiting refresh when stopped (the document unloaded)', async () => {
     const content = { current: 'a' };
     const { paced, derived, store } = pacedOver(content, 200);
     await store();
     await store();
-    paced.cancel();
+    paced.stop();
     await vi.advanceTimersByTimeAsync(30_000);
     expect(derived).toEqual(['a']);
   });

@@ -2,6 +2,12 @@
 const SPACING = 50;
 /** ...but never longer than this: search and backlinks catch up within it. */
 const MAX_WAIT_MS = 30_000;
+/**
+ * Someone reading the fields (a search) has them refreshed at once, but at least this many times
+ * what the last refresh took after it: searching again and again cannot keep the document thread
+ * deriving a long document someone is writing.
+ */
+const CATCH_UP_SPACING = 5;
 
 /**
  * Refreshes one live document's derived fields as often as their cost allows. Each refresh derives
@@ -21,6 +27,10 @@ export class PacedRefresh {
   private pending = 0;
   /** The content changed since the last refresh was asked for. */
   private changedSinceRefresh = false;
+  private catchUpDueAt = 0;
+  /** Catch-ups asked for before they were due: they share one wait, ended early by any refresh. */
+  private heldCatchUp: { timer: NodeJS.Timeout; release: () => void; done: Promise<void> } | undefined;
+  private stopped = false;
 
   constructor(
     private readonly refresh: () => Promise<void>,
@@ -51,20 +61,45 @@ export class PacedRefresh {
   }
 
   /**
-   * Resolves once the fields hold the content as it is now: refreshed at once if it changed since
-   * the last refresh began, whatever the pacing; else once the refresh under way (if any) is done.
+   * Resolves once the fields hold the content as it is now: refreshed past the pacing if it changed
+   * since the last refresh was asked for (once `CATCH_UP_SPACING` allows); else once the refresh
+   * under way, if any, is done.
    */
   catchUp(): Promise<void> {
-    return this.changedSinceRefresh ? this.runNow() : this.running;
+    if (this.stopped || !this.changedSinceRefresh) return this.running;
+    const wait = this.catchUpDueAt - Date.now();
+    if (wait <= 0) return this.runNow();
+    if (!this.heldCatchUp) {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const done = released.then(() => {
+        this.heldCatchUp = undefined;
+        return this.catchUp();
+      });
+      this.heldCatchUp = { timer: setTimeout(release, wait), release, done };
+    }
+    return this.heldCatchUp.done;
   }
 
-  cancel(): void {
+  /** The document unloaded: nothing more is derived from it, and no one is kept waiting. */
+  stop(): void {
+    this.stopped = true;
+    this.clearTrailing();
+    this.releaseHeldCatchUp();
+  }
+
+  private clearTrailing(): void {
     clearTimeout(this.trailing);
     this.trailing = undefined;
   }
 
+  private releaseHeldCatchUp(): void {
+    clearTimeout(this.heldCatchUp?.timer);
+    this.heldCatchUp?.release();
+  }
+
   private runNow(): Promise<void> {
-    this.cancel();
+    this.clearTrailing();
     this.pending += 1;
     // The refresh asked for now derives the content as it is when it begins, which holds this change.
     this.changedSinceRefresh = false;
@@ -78,8 +113,12 @@ export class PacedRefresh {
       } finally {
         this.pending -= 1;
       }
-      this.dueAt = Date.now() + Math.min((performance.now() - started) * SPACING, MAX_WAIT_MS);
+      const took = performance.now() - started;
+      this.dueAt = Date.now() + Math.min(took * SPACING, MAX_WAIT_MS);
+      this.catchUpDueAt = Date.now() + Math.min(took * CATCH_UP_SPACING, MAX_WAIT_MS);
     });
+    // Catch-ups held until their due time wait for this refresh instead.
+    this.releaseHeldCatchUp();
     return this.running;
   }
 }

@@ -108,7 +108,7 @@ export class PersistenceExtension implements Extension {
     this.live.set(document, live);
     // Any change: a client's, a restore's, or one another process shared through Redis.
     document.on('update', () => live.derivedFields.changed());
-    document.on('destroy', () => live.derivedFields.cancel());
+    document.on('destroy', () => live.derivedFields.stop());
   }
 
   async beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
