@@ -168,6 +168,22 @@ export const DEMO_ANNOTATIONS: Record<string, DemoThread[]> = {
 };
 
 const MENTION = /\{@(\w+)\}/g;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * How far to move the discussion's times back so that its last word was written an hour before
+ * `now`: the course's first week may still be ahead of the day the demo is seeded, and a comment
+ * dated "next month" reads as a fault. Their spacing and order are kept; nothing moves forward.
+ */
+function shiftIntoThePast(now: number): number {
+  const times: number[] = [];
+  const collect = (note: DemoReply) => {
+    times.push(Date.parse(note.at));
+    note.replies?.forEach(collect);
+  };
+  Object.values(DEMO_ANNOTATIONS).flat().forEach(collect);
+  return Math.min(0, now - HOUR_MS - Math.max(...times));
+}
 
 /** A notification as the annotations API writes it: a reply, a mention or an endorsement. */
 interface Notice {
@@ -195,6 +211,7 @@ export async function seedDemoAnnotations(prisma: PrismaClient, courseId: string
     (await prisma.groupMember.findMany({ where: { courseId } })).map((m) => [m.userId, m.groupId] as const),
   );
   const instructor = people.get('dana');
+  const shift = shiftIntoThePast(Date.now());
   let written = 0;
   for (const [filename, threads] of Object.entries(DEMO_ANNOTATIONS)) {
     const version = await prisma.readingVersion.findFirst({
@@ -225,7 +242,7 @@ export async function seedDemoAnnotations(prisma: PrismaClient, courseId: string
             const person = people.get(key);
             return person ? `@[${person.name}](user:${person.id})` : whole;
           });
-          const at = new Date(note.at);
+          const at = new Date(Date.parse(note.at) + shift);
           const top = parent ? null : (note as DemoThread);
           const created = await tx.annotation.create({
             data: {

@@ -191,6 +191,24 @@ describe('the demo seed', () => {
       expect(await counts()).toEqual(before);
     });
 
+    it('dates the discussion before the day it is seeded, each reply after what it answers', async () => {
+      await copyReading(lead);
+      await seedDemoCourse(t.prisma, { readingsDir: dir });
+      const written = await t.prisma.annotation.findMany({ include: { parent: true } });
+      const latest = Math.max(...written.map((a) => a.createdAt.getTime()));
+      expect(latest).toBeLessThan(Date.now());
+      for (const reply of written.filter((a) => a.parent))
+        expect(reply.createdAt.getTime()).toBeGreaterThan(reply.parent!.createdAt.getTime());
+      // The class's pace is kept: the first thread and its first reply as far apart as written.
+      const [opening] = DEMO_ANNOTATIONS[lead]!.filter((thread) => thread.replies?.length);
+      const apart = Date.parse(opening!.replies![0]!.at) - Date.parse(opening!.at);
+      const thread = written.find((a) => !a.parent && a.quote === opening!.words)!;
+      const reply = written.find((a) => a.parentId === thread.id)!;
+      expect(reply.createdAt.getTime() - thread.createdAt.getTime()).toBe(apart);
+      const notices = await t.prisma.notification.findMany();
+      expect(notices.every((n) => n.createdAt.getTime() <= latest)).toBe(true);
+    });
+
     it('skips the annotations of a reading that was not imported', async () => {
       await copyReading(second);
       await folder({ '0-tides.txt': article('Tides') });
