@@ -7,7 +7,7 @@
 // Run: pnpm --filter @commonplace/tests bench:collab   (prints a table; JSON in tests/.artifacts/)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { repoRoot } from '@commonplace/db';
@@ -18,6 +18,7 @@ import { connectCollab, editorText, eventually, type CollabClient } from '../../
 import { startApiProcess } from '../scale-out/api-process.js';
 import { folderForEmbeddedPg } from '../support/app.js';
 import { PASSWORD } from '../support/people.js';
+import type { ObserverReply, ObserverRequest } from './collab-observer.js';
 
 /**
  * Every client types one character per round; a round's keystrokes are spread evenly over
@@ -31,15 +32,17 @@ import { PASSWORD } from '../support/people.js';
  * its text, links and citations) must not hold up the keystrokes in the others.
  * Each workload runs in four blocks of half its rounds, Commonplace, bare, bare, Commonplace, so that
  * a machine slower for a while weighs on both alike; p99 is taken over all of a server's keystrokes.
- * Ten clients type for three minutes (1,620 keystrokes seen by the observer, per server): in one
+ * Edit-to-peer is seen by one more client per document, an observer that types nothing, in a process
+ * of its own (`collab-observer.ts`): in this one it would wait behind every typing client's messages.
+ * Ten clients type for three minutes (1,800 keystrokes seen by the observer, per server): in one
  * minute, p99 was the 6th slowest of 540, and one run to the next moved it by half. For the same
- * reason 50 clients type 60 rounds (2,940 keystrokes seen, not 980) and 100 × 4 clients 16 (4,800,
- * not 1,800).
+ * reason 50 clients type 60 rounds (3,000 keystrokes seen, not 1,000), 200 clients 8 (1,600, not
+ * 800) and 100 × 4 clients 16 (6,400, not 1,800).
  */
 const WORKLOADS = [
   { name: '10 clients, one document', documents: 1, clients: 10, rounds: 180, roundMs: 1000 },
   { name: '50 clients, one document', documents: 1, clients: 50, rounds: 60, roundMs: 1000 },
-  { name: '200 clients, one document', documents: 1, clients: 200, rounds: 4, roundMs: 8000 },
+  { name: '200 clients, one document', documents: 1, clients: 200, rounds: 8, roundMs: 8000 },
   { name: '100 documents × 4 clients', documents: 100, clients: 4, rounds: 16, roundMs: 2000 },
   {
     name: '10 clients, a long document written beside',
@@ -122,6 +125,7 @@ const database = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), pers
 const api = await startApiProcess(database.url, { SIGNUPS_PER_ADDRESS_PER_HOUR: '1000' }, { compiled: true });
 const bare = await startBareServer();
 const bareUrl = `http://127.0.0.1:${bare.port}`;
+const observer = await startObserver();
 const sql = new pg.Client({ connectionString: database.url });
 await sql.connect();
 
@@ -142,6 +146,59 @@ async function startBareServer() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       return exited;
+    },
+  };
+}
+
+/**
+ * `collab-observer.ts` in a process of its own, and how far its clock is from this process's: taken
+ * from the quickest of 50 round trips over the IPC channel, so within half of that (well under 0.1 ms).
+ */
+async function startObserver() {
+  const child = fork(join(repoRoot, 'tests/bench/collab-observer.ts'), [], { execArgv: ['--import', 'tsx'] });
+  const ask = <T extends ObserverReply['type']>(request: ObserverRequest, answer: T) =>
+    new Promise<Extract<ObserverReply, { type: T }>>((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`the observer process exited with ${code}`));
+      const onMessage = (reply: ObserverReply) => {
+        if (reply.type !== answer) return;
+        child.off('message', onMessage).off('exit', exited);
+        resolve(reply as Extract<ObserverReply, { type: T }>);
+      };
+      child.on('message', onMessage).once('exit', exited);
+      child.send(request);
+    });
+  let offset = 0;
+  let quickest = Infinity;
+  for (let i = 0; i < 50; i++) {
+    const asked = performance.now();
+    const { now } = await ask({ type: 'clock' }, 'clock');
+    const answered = performance.now();
+    if (answered - asked < quickest) [quickest, offset] = [answered - asked, now - (asked + answered) / 2];
+  }
+  return {
+    async observe(target: Target, names: string[]) {
+      await ask({ type: 'observe', url: target.url, session: target.session, names }, 'observing');
+    },
+    /** Edit-to-peer of each keystroke `sent` (at this process's times), once the observers saw them all. */
+    async delays(sent: Map<string, number>): Promise<number[]> {
+      const waiting = new Map(sent);
+      const delays: number[] = [];
+      const deadline = Date.now() + 120_000;
+      while (waiting.size) {
+        if (Date.now() > deadline) throw new Error(`the observers did not see ${waiting.size} keystrokes in time`);
+        for (const [key, at] of (await ask({ type: 'report' }, 'report')).seen) {
+          const sentAt = waiting.get(key);
+          if (sentAt === undefined) continue;
+          delays.push(at - offset - sentAt);
+          waiting.delete(key);
+        }
+        if (waiting.size) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await ask({ type: 'close' }, 'closed');
+      return delays;
+    },
+    stop() {
+      child.kill('SIGTERM');
     },
   };
 }
@@ -171,9 +228,9 @@ async function walLsn(): Promise<string> {
 
 /**
  * `documents` × `perDocument` clients; after a setup paragraph each, every client types one
- * character per round at the end of its paragraph, the keystrokes spread over `roundMs`. Edit-to-peer: from the keystroke until the
- * document's first client (the observer) has it; edit-to-ack: until the server acknowledged it
- * (for Commonplace, after its row is committed: edit-to-durable).
+ * character per round at the end of its paragraph, the keystrokes spread over `roundMs`.
+ * Edit-to-peer: from the keystroke until the document's observer has it; edit-to-ack: until the
+ * server acknowledged it (for Commonplace, after its row is committed: edit-to-durable).
  */
 async function typing(
   target: Target,
@@ -189,11 +246,10 @@ async function typing(
   // Each document's observer joins first, so that both servers send it an update before its other
   // clients: the bare server lists connections in the order they open, Commonplace in the order they
   // pass authentication, and where the observer falls among 200 would otherwise decide the figure.
-  const observers = names.map((name) => connectCollab(target.url, name, target.session));
-  await allAcknowledged(observers);
-  const sessions: CollabClient[][] = names.map((_, d) => [observers[d]!]);
-  const joinGapMs = joinOverMs / (names.length * (perDocument - 1));
-  for (let k = 1; k < perDocument; k++) {
+  await observer.observe(target, names);
+  const sessions: CollabClient[][] = names.map(() => []);
+  const joinGapMs = joinOverMs / (names.length * perDocument);
+  for (let k = 0; k < perDocument; k++) {
     for (const [d, name] of names.entries()) {
       sessions[d]!.push(connectCollab(target.url, name, target.session));
       await new Promise((resolve) => setTimeout(resolve, joinGapMs));
@@ -214,8 +270,8 @@ async function typing(
     60_000,
   );
   // Joining sets off every client's presence to every other (40,000 messages for 200): the keystrokes
-  // wait until each client sees all its document's others, and that traffic has drained.
-  await eventually(() => clients.every((client) => client.provider.awareness!.getStates().size >= perDocument), 60_000);
+  // wait until each client sees all its document's others (its observer among them), and that traffic has drained.
+  await eventually(() => clients.every((client) => client.provider.awareness!.getStates().size > perDocument), 60_000);
   // The long document's writer: its content as one update, then a letter every 3 s while the others type.
   const longWriter = longBeside ? connectCollab(target.url, longBeside, target.session) : undefined;
   if (longWriter) {
@@ -225,24 +281,8 @@ async function typing(
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
   const sent = new Map<string, number>();
-  const peerMs: number[] = [];
   const ackMs: number[] = [];
   const updateBytes: number[] = [];
-  for (const [observer] of sessions) {
-    observer!.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === null) return;
-      const now = performance.now();
-      for (const struct of Y.decodeUpdate(update).structs) {
-        for (let clock = struct.id.clock; clock < struct.id.clock + struct.length; clock++) {
-          const key = `${struct.id.client}:${clock}`;
-          const at = sent.get(key);
-          if (at === undefined) continue;
-          peerMs.push(now - at);
-          sent.delete(key);
-        }
-      }
-    });
-  }
   const unacknowledged = new Map<CollabClient, number[]>();
   for (const client of clients) {
     const waiting: number[] = [];
@@ -264,11 +304,10 @@ async function typing(
   const serverPid = target.name === 'commonplace' ? api.pid : bare.pid;
   const serverBefore = processUsage(serverPid);
   let edits = 0;
-  const keystroke = (client: CollabClient, measured: boolean, letter: string) => {
+  const keystroke = (client: CollabClient, letter: string) => {
     const text = paragraphs.get(client)!;
     const at = performance.now();
-    // The observer's own keystrokes are not measured at the observer.
-    if (measured) sent.set(`${client.doc.clientID}:${Y.getState(client.doc.store, client.doc.clientID)}`, at);
+    sent.set(`${client.doc.clientID}:${Y.getState(client.doc.store, client.doc.clientID)}`, at);
     unacknowledged.get(client)!.push(at);
     text.insert(text.length, letter);
     edits++;
@@ -281,13 +320,14 @@ async function typing(
     const letter = String.fromCharCode(97 + (round % 26));
     for (let k = 0; k < perDocument; k++) {
       for (const peers of sessions) {
-        keystroke(peers[k]!, k > 0, letter);
+        keystroke(peers[k]!, letter);
         await new Promise((resolve) => setTimeout(resolve, gapMs));
       }
     }
   }
   clearInterval(longWriting);
-  await eventually(() => sent.size === 0 && clients.every((client) => client.provider.unsyncedChanges === 0), 120_000);
+  await eventually(() => clients.every((client) => client.provider.unsyncedChanges === 0), 120_000);
+  const peerMs = await observer.delays(sent);
   const serverAfter = processUsage(serverPid);
   const measured: Measured = {
     edits,
@@ -491,13 +531,16 @@ const cold = {
 
 const peak = processUsage(api.pid).peakRssMb;
 await bare.stop();
+observer.stop();
 await sql.end();
 await api.stop();
 await database.stop();
 
 const ms = (value: number) => `${round1(value)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-console.log('\nEdit to peer (the first client of the document sees the keystroke), Commonplace / bare Hocuspocus\n');
+console.log(
+  "\nEdit to peer (the document's observer, in a process of its own, sees the keystroke), Commonplace / bare Hocuspocus\n",
+);
 console.log(
   '| workload | edits | p50 | bare p50 | p99 | bare p99 | p99 ratio | edit→durable p50 / p95 | API CPU | PostgreSQL CPU | bare CPU | API RSS | bare RSS | WAL per edit |',
 );
