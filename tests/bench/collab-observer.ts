@@ -42,6 +42,9 @@ async function observe({ url, session, names }: Extract<ObserverRequest, { type:
   reply({ type: 'observing' });
 }
 
+// It never outlives the bench, even one that stopped on an error.
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', (request: ObserverRequest) => {
   if (request.type === 'observe') void observe(request);
   else if (request.type === 'clock') reply({ type: 'clock', now: performance.now() });
