@@ -1,9 +1,13 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProviderWebsocket, type HocuspocusProvider } from '@hocuspocus/provider';
 import { SESSION_COOKIE } from '@commonplace/contracts';
+import { PresenceProvider } from '@commonplace/editor/presence-provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 
-/** A real Hocuspocus client on `/collab`, sending the given session with the upgrade as a browser would. */
+/**
+ * A real Hocuspocus client on `/collab` (the web app's provider), sending the given session with the
+ * upgrade as a browser would.
+ */
 export interface CollabClient {
   doc: Y.Doc;
   provider: HocuspocusProvider;
@@ -51,7 +55,7 @@ export function connectCollab(apiUrl: string, documentName: string, session?: st
   });
   let settle!: (outcome: { readOnly: boolean } | { refused: string }) => void;
   const authenticated = new Promise<{ readOnly: boolean } | { refused: string }>((resolve) => (settle = resolve));
-  const provider = new HocuspocusProvider({
+  const provider = new PresenceProvider({
     websocketProvider: socket,
     name: documentName,
     document: doc,

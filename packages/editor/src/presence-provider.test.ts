@@ -1,0 +1,98 @@
+import { HocuspocusProviderWebsocket, type HocuspocusProvider } from '@hocuspocus/provider';
+import { Server, type Extension } from '@hocuspocus/server';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { PresenceProvider } from './presence-provider.js';
+
+const DOCUMENT = 'week-3-notes';
+/** Hocuspocus's message type for presence (awareness), after the document name. */
+const AWARENESS = 1;
+
+/** A presence message's type byte, after the name's length byte (the name is under 128 bytes). */
+const isPresence = (message: Uint8Array) => message[1 + message[0]!] === AWARENESS;
+
+let server: Server;
+/** Presence messages the server received, and the stateless messages that mark how far it has read. */
+let presenceReceived: number;
+let marks: string[];
+let people: HocuspocusProvider[];
+
+beforeEach(async () => {
+  presenceReceived = 0;
+  marks = [];
+  people = [];
+  const counting: Extension = {
+    async beforeHandleMessage({ update }) {
+      if (isPresence(update)) presenceReceived += 1;
+    },
+    async onStateless({ payload }) {
+      marks.push(payload);
+    },
+  };
+  server = new Server({ port: 0, address: '127.0.0.1', quiet: true, extensions: [counting] });
+  await server.listen();
+});
+
+afterEach(async () => {
+  for (const person of people) person.destroy();
+  await server.destroy();
+});
+
+function join(name: string): HocuspocusProvider {
+  const provider = new PresenceProvider({
+    websocketProvider: new HocuspocusProviderWebsocket({
+      url: `ws://127.0.0.1:${server.address.port}`,
+      WebSocketPolyfill: WebSocket,
+    }),
+    name: DOCUMENT,
+    document: new Y.Doc(),
+  });
+  provider.attach();
+  provider.setAwarenessField('user', { name });
+  people.push(provider);
+  return provider;
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 10_000; !check(); await new Promise((resolve) => setTimeout(resolve, 10))) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+  }
+}
+
+const seenBy = (provider: HocuspocusProvider, name: string) =>
+  [...provider.awareness!.getStates().values()].some((state) => state.user?.name === name);
+
+/** Resolves once the server has read everything each of `providers` sent so far (a socket keeps its order). */
+async function serverCaughtUpWith(providers: HocuspocusProvider[]): Promise<void> {
+  const sent = providers.map((provider, i) => {
+    const mark = `mark ${i} ${marks.length}`;
+    provider.sendStateless(mark);
+    return mark;
+  });
+  await until(() => sent.every((mark) => marks.includes(mark)));
+}
+
+it('sends the server its own presence, and not back what the server sent it', async () => {
+  const [aigerim, ben, chloe] = [join('Aigerim'), join('Ben'), join('Chloe')];
+  await until(() => people.every((person) => ['Aigerim', 'Ben', 'Chloe'].every((name) => seenBy(person, name))));
+  await serverCaughtUpWith(people);
+  presenceReceived = 0;
+
+  aigerim!.setAwarenessField('user', { name: 'Aigerim (away)' });
+  await until(() => seenBy(ben!, 'Aigerim (away)') && seenBy(chloe!, 'Aigerim (away)'));
+  await serverCaughtUpWith(people);
+
+  // The stock provider also sends Aigerim's new state back from Ben and from Chloe: 3.
+  expect(presenceReceived).toBe(1);
+});
+
+it('still tells the others when someone leaves', async () => {
+  const [aigerim, ben] = [join('Aigerim'), join('Ben')];
+  await until(() => seenBy(ben!, 'Aigerim') && seenBy(aigerim!, 'Ben'));
+
+  aigerim!.destroy();
+
+  await until(() => !seenBy(ben!, 'Aigerim'));
+  expect(seenBy(ben!, 'Ben')).toBe(true);
+});
