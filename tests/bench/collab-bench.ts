@@ -21,7 +21,8 @@ import { PASSWORD } from '../support/people.js';
 import type { ObserverReply, ObserverRequest } from './collab-observer.js';
 
 /**
- * Every client types one character per round; a round's keystrokes are spread evenly over
+ * The clients are the web app's (`PresenceProvider`, through `connectCollab`), the same for both
+ * servers. Every client types one character per round; a round's keystrokes are spread evenly over
  * `roundMs` (200 clients on one document make 25 edits a second, each sent to 200 clients). Each
  * client renews its presence 15 s after it last set it, to every other client of its document: 200
  * clients joining in the same second would renew together (40,000 messages at once, all applied in
@@ -36,13 +37,14 @@ import type { ObserverReply, ObserverRequest } from './collab-observer.js';
  * of its own (`collab-observer.ts`): in this one it would wait behind every typing client's messages.
  * Ten clients type for three minutes (1,800 keystrokes seen by the observer, per server): in one
  * minute, p99 was the 6th slowest of 540, and one run to the next moved it by half. For the same
- * reason 50 clients type 60 rounds (3,000 keystrokes seen, not 1,000), 200 clients 8 (1,600, not
- * 800) and 100 × 4 clients 16 (6,400, not 1,800).
+ * reason 50 clients type 60 rounds (3,000 keystrokes seen, not 1,000), 200 clients 24 (4,800, not
+ * 800: over 8 rounds, one run's p99 ratio went anywhere from 0.6× to 2.0×) and 100 × 4 clients 16
+ * (6,400, not 1,800).
  */
 const WORKLOADS = [
   { name: '10 clients, one document', documents: 1, clients: 10, rounds: 180, roundMs: 1000 },
   { name: '50 clients, one document', documents: 1, clients: 50, rounds: 60, roundMs: 1000 },
-  { name: '200 clients, one document', documents: 1, clients: 200, rounds: 8, roundMs: 8000 },
+  { name: '200 clients, one document', documents: 1, clients: 200, rounds: 24, roundMs: 8000 },
   { name: '100 documents × 4 clients', documents: 100, clients: 4, rounds: 16, roundMs: 2000 },
   {
     name: '10 clients, a long document written beside',
