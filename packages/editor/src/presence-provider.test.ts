@@ -13,8 +13,9 @@ const AWARENESS = 1;
 const isPresence = (message: Uint8Array) => message[1 + message[0]!] === AWARENESS;
 
 let server: Server;
-/** Presence messages the server received, and the stateless messages that mark how far it has read. */
+/** Presence messages the server received. */
 let presenceReceived: number;
+/** Stateless messages the server received: marks of how far it has read each socket. */
 let marks: string[];
 let people: HocuspocusProvider[];
 
@@ -74,13 +75,15 @@ async function serverCaughtUpWith(providers: HocuspocusProvider[]): Promise<void
 }
 
 it('sends the server its own presence, and not back what the server sent it', async () => {
-  const [aigerim, ben, chloe] = [join('Aigerim'), join('Ben'), join('Chloe')];
+  const aigerim = join('Aigerim');
+  const ben = join('Ben');
+  const chloe = join('Chloe');
   await until(() => people.every((person) => ['Aigerim', 'Ben', 'Chloe'].every((name) => seenBy(person, name))));
   await serverCaughtUpWith(people);
   presenceReceived = 0;
 
-  aigerim!.setAwarenessField('user', { name: 'Aigerim (away)' });
-  await until(() => seenBy(ben!, 'Aigerim (away)') && seenBy(chloe!, 'Aigerim (away)'));
+  aigerim.setAwarenessField('user', { name: 'Aigerim (away)' });
+  await until(() => seenBy(ben, 'Aigerim (away)') && seenBy(chloe, 'Aigerim (away)'));
   await serverCaughtUpWith(people);
 
   // The stock provider also sends Aigerim's new state back from Ben and from Chloe: 3.
@@ -88,11 +91,12 @@ it('sends the server its own presence, and not back what the server sent it', as
 });
 
 it('still tells the others when someone leaves', async () => {
-  const [aigerim, ben] = [join('Aigerim'), join('Ben')];
-  await until(() => seenBy(ben!, 'Aigerim') && seenBy(aigerim!, 'Ben'));
+  const aigerim = join('Aigerim');
+  const ben = join('Ben');
+  await until(() => seenBy(ben, 'Aigerim') && seenBy(aigerim, 'Ben'));
 
-  aigerim!.destroy();
+  aigerim.destroy();
 
-  await until(() => !seenBy(ben!, 'Aigerim'));
-  expect(seenBy(ben!, 'Ben')).toBe(true);
+  await until(() => !seenBy(ben, 'Aigerim'));
+  expect(seenBy(ben, 'Ben')).toBe(true);
 });
