@@ -1,16 +1,18 @@
 import { HocuspocusProviderWebsocket, type HocuspocusProvider } from '@hocuspocus/provider';
-import { Server, type Extension } from '@hocuspocus/server';
+import { IncomingMessage, MessageType, Server, type Extension } from '@hocuspocus/server';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { PresenceProvider } from './presence-provider.js';
 
 const DOCUMENT = 'week-3-notes';
-/** Hocuspocus's message type for presence (awareness), after the document name. */
-const AWARENESS = 1;
 
-/** A presence message's type byte, after the name's length byte (the name is under 128 bytes). */
-const isPresence = (message: Uint8Array) => message[1 + message[0]!] === AWARENESS;
+/** Whether a message is presence (awareness): its type follows the document's name. */
+function isPresence(update: Uint8Array): boolean {
+  const message = new IncomingMessage(update);
+  message.readVarString();
+  return message.readVarUint() === MessageType.Awareness;
+}
 
 let server: Server;
 /** Presence messages the server received. */
@@ -55,11 +57,7 @@ function join(name: string): HocuspocusProvider {
   return provider;
 }
 
-async function until(check: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !check(); await new Promise((resolve) => setTimeout(resolve, 10))) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-  }
-}
+const until = (check: () => boolean) => vi.waitUntil(check, { timeout: 10_000, interval: 10 });
 
 const seenBy = (provider: HocuspocusProvider, name: string) =>
   [...provider.awareness!.getStates().values()].some((state) => state.user?.name === name);
