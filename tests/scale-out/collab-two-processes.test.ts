@@ -1,7 +1,8 @@
 // Two API processes on one database share live documents through Redis: people editing one note
 // on different processes see each other's changes, each change is stored once (by the process its
 // writer is connected to) and reaches the other process only once stored, and a membership change
-// made on one process closes the connections it revokes on the other.
+// made on one process closes the connections it revokes on the other. Presence (who is in the note)
+// crosses too.
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -146,6 +147,26 @@ describe('collaboration on two API processes sharing Redis', () => {
     await writer.synced();
     await eventually(() => reader.text().includes('Written while the disk said no'), 30_000);
     expect((await storedRows(note.id)).updates).toHaveLength(1);
+  });
+
+  it('shows who is in the note to people on the other process, and takes away someone who leaves', async () => {
+    const [first, second] = processes as [ApiProcess, ApiProcess];
+    const { students, note } = await groupWithNote(2);
+    const here = connect(first, note.documentName, students[0]!.session);
+    const there = connect(second, note.documentName, students[1]!.session);
+    const namesSeenBy = (client: CollabClient) =>
+      [...client.provider.awareness!.getStates().values()].map((state) => state.user?.name as string);
+    here.provider.setAwarenessField('user', { name: 'Aigerim' });
+    there.provider.setAwarenessField('user', { name: 'Ben' });
+    await eventually(() => namesSeenBy(here).includes('Ben') && namesSeenBy(there).includes('Aigerim'));
+
+    here.provider.setAwarenessField('user', { name: 'Aigerim (away)' });
+    await eventually(() => namesSeenBy(there).includes('Aigerim (away)'));
+
+    // Well before providers drop a silent state (30 s).
+    here.socket.disconnect();
+    await eventually(() => !namesSeenBy(there).some((name) => name.startsWith('Aigerim')), 5_000);
+    expect(namesSeenBy(there)).toContain('Ben');
   });
 
   it("closes a removed student's connection on the other process at once, and only theirs", async () => {

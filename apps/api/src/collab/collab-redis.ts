@@ -1,4 +1,5 @@
 import { Redis } from '@hocuspocus/extension-redis';
+import type { Document, onAwarenessUpdatePayload } from '@hocuspocus/server';
 
 /** The connection options of a `redis://` or `rediss://` URL, as the Redis extension takes them. */
 function connectionOf(url: string) {
@@ -38,4 +39,16 @@ export class CollabRedis extends Redis {
   override async onStoreDocument(): Promise<void> {}
 
   override async afterStoreDocument(): Promise<void> {}
+
+  /**
+   * The extension publishes presence only while the document has connections on this process, and
+   * Hocuspocus runs this hook a tick after the update: when the last person here leaves, their
+   * connection is already gone, and the people on the other processes went on seeing them until
+   * their presence timed out (30 s). Someone leaving is published whatever the count.
+   */
+  override async onAwarenessUpdate(payload: onAwarenessUpdatePayload): ReturnType<Redis['onAwarenessUpdate']> {
+    if (payload.removed.length === 0) return super.onAwarenessUpdate(payload);
+    const counted: Document = Object.create(payload.document, { connections: { value: new Map([[null, null]]) } });
+    return super.onAwarenessUpdate({ ...payload, document: counted });
+  }
 }

@@ -11,6 +11,7 @@ import { CollabRedis } from './collab-redis.js';
 import { guardFrames } from './frame-guard.js';
 import { LiveRevocation } from './live-revocation.js';
 import { PersistenceExtension } from './persistence.extension.js';
+import { PresenceRelay } from './presence-relay.js';
 import { UpdateLog } from './update-log.js';
 
 export const COLLAB_PATH = '/collab';
@@ -46,12 +47,16 @@ export class CollabServer implements BeforeApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CollabAuthExtension) auth: CollabAuthExtension,
     @Inject(PersistenceExtension) persistence: PersistenceExtension,
+    @Inject(PresenceRelay) presence: PresenceRelay,
     @Inject(LiveRevocation) revocation: LiveRevocation,
     @Inject(UpdateLog) private readonly updates: UpdateLog,
   ) {
     this.publicOrigin = config.PUBLIC_ORIGIN;
     const shared = config.REDIS_URL ? [new CollabRedis(config.REDIS_URL)] : [];
-    this.hocuspocus = new CollabHocuspocus({ quiet: true, extensions: [auth, persistence, revocation, ...shared] });
+    this.hocuspocus = new CollabHocuspocus({
+      quiet: true,
+      extensions: [auth, persistence, presence, revocation, ...shared],
+    });
   }
 
   /** Takes over websocket upgrades on `/collab` of `server`; any other upgrade is refused. */

@@ -11,6 +11,7 @@ import { DocumentWorkers } from './document-workers.js';
 import { LiveRevocation } from './live-revocation.js';
 import { MembershipEventsModule } from './membership-events.module.js';
 import { PersistenceExtension } from './persistence.extension.js';
+import { PresenceRelay } from './presence-relay.js';
 import { UpdateLog } from './update-log.js';
 
 @Module({
@@ -25,6 +26,7 @@ import { UpdateLog } from './update-log.js';
     CompactionJobs,
     CollabAuthExtension,
     PersistenceExtension,
+    PresenceRelay,
     CollabServer,
     LiveRevocation,
     DocumentSignals,
