@@ -1,7 +1,7 @@
 import { IncomingMessage, MessageType } from '@hocuspocus/server';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { courseWithCast } from '../testing/factories.js';
-import { connectCollab, type CollabClient } from '../testing/collab-client.js';
+import { connectCollab, eventually, namesPresent, type CollabClient } from '../testing/collab-client.js';
 import { startTestApi, type TestApi } from '../testing/test-api.js';
 import { RENEWAL_BATCH_MS } from './presence-relay.js';
 
@@ -31,18 +31,13 @@ function openTab(documentName: string, session: string | undefined, name: string
   return tab;
 }
 
-const until = (check: () => boolean, timeout = 10_000) => vi.waitUntil(check, { timeout, interval: 10 });
-
-const namesSeenBy = (client: CollabClient) =>
-  [...client.provider.awareness!.getStates().values()].map((state) => state.user?.name as string);
-
 /** A student with their personal note open in two tabs, each seeing the other. */
 async function twoTabs() {
   const { courseId, student } = await courseWithCast(t);
   const note = (await student.call('createNote', { courseId }, { title: 'Week 3', scope: 'personal' })).body;
   const desk = openTab(note.documentName, student.session, 'Desk');
   const phone = openTab(note.documentName, student.session, 'Phone');
-  await until(() => namesSeenBy(desk).includes('Phone') && namesSeenBy(phone).includes('Desk'));
+  await eventually(() => namesPresent(desk).includes('Phone') && namesPresent(phone).includes('Desk'));
   return { desk, phone };
 }
 
@@ -52,7 +47,7 @@ it('shows a change of presence (a name, a caret) to the other tab at once', asyn
   desk.provider.setAwarenessField('user', { name: 'Desk (away)' });
 
   // Well before a batch of renewals would go out: a change is not held back.
-  await until(() => namesSeenBy(phone).includes('Desk (away)'), RENEWAL_BATCH_MS / 2);
+  await eventually(() => namesPresent(phone).includes('Desk (away)'), RENEWAL_BATCH_MS / 2);
 });
 
 it('sends renewals of an unchanged presence to the others together, once a second', async () => {
@@ -67,10 +62,10 @@ it('sends renewals of an unchanged presence to the others together, once a secon
   }
 
   const deskClock = () => phone.provider.awareness!.meta.get(awareness.clientID)?.clock;
-  await until(() => deskClock() === awareness.meta.get(awareness.clientID)!.clock);
+  await eventually(() => deskClock() === awareness.meta.get(awareness.clientID)!.clock);
   // Hocuspocus's own relay sends each of the five renewals on its own.
   expect(phone.presenceReceived).toBe(1);
-  expect(namesSeenBy(phone)).toContain('Desk');
+  expect(namesPresent(phone)).toContain('Desk');
 });
 
 it('takes the presence of a tab whose connection drops away from the others at once', async () => {
@@ -79,6 +74,6 @@ it('takes the presence of a tab whose connection drops away from the others at o
   desk.socket.disconnect();
 
   // Providers drop a silent state only after 30 s: the server must remove it.
-  await until(() => !namesSeenBy(phone).includes('Desk'), 3_000);
-  expect(namesSeenBy(phone)).toContain('Phone');
+  await eventually(() => !namesPresent(phone).includes('Desk'), 3_000);
+  expect(namesPresent(phone)).toContain('Phone');
 });

@@ -32,6 +32,11 @@ export function editorText(doc: Y.Doc): string {
     .join('\n');
 }
 
+/** The names of the people a client sees present (their presence's `user.name`), itself included. */
+export function namesPresent(client: Pick<CollabClient, 'provider'>): string[] {
+  return [...client.provider.awareness!.getStates().values()].map((state) => state.user?.name as string);
+}
+
 export function collabUrl(apiUrl: string): string {
   return `${apiUrl.replace(/^http/, 'ws')}/collab`;
 }
