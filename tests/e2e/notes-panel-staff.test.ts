@@ -67,15 +67,34 @@ describe('the notes panel', () => {
     const theirComments = panel.getByRole('region', { name: /Comments/ });
     expect(await theirComments.innerText()).toContain('No comments yet.');
 
-    await staffPanel.getByRole('textbox', { name: 'Add a comment' }).fill('Say which agreement came first.');
+    // The next comment, typed while the first is still on its way, is not wiped when the first lands.
+    const commentBox = staffPanel.getByRole('textbox', { name: 'Add a comment' });
+    let releaseComment!: () => void;
+    const commentHeld = new Promise<void>((resolve) => (releaseComment = resolve));
+    const isComment = (url: URL) => url.search === '?/comment';
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    await t.route(isComment, async (route) => {
+      holding();
+      await commentHeld;
+      await route.continue();
+    });
+    await commentBox.fill('Say which agreement came first.');
     await staffPanel.getByRole('button', { name: 'Comment', exact: true }).click();
+    await held;
+    await commentBox.fill('Posted too soon.');
+    releaseComment();
     const comments = staffPanel.getByRole('region', { name: /Comments/ });
     await expect.poll(() => comments.innerText()).toContain('Say which agreement came first.');
+    await t.unroute(isComment);
+    // The button is back from "Posting…" once the first comment's answer is applied.
+    await staffPanel.getByRole('button', { name: 'Comment', exact: true }).waitFor();
+    expect(await commentBox.inputValue()).toBe('Posted too soon.');
     expect(await comments.innerText()).toContain('Dana Instructor');
     expect(await groupNote.innerText()).not.toContain('Staff words');
     // A comment deleted by mistake comes back with Undo.
-    await staffPanel.getByRole('textbox', { name: 'Add a comment' }).fill('Posted too soon.');
     await staffPanel.getByRole('button', { name: 'Comment', exact: true }).click();
+    await expect.poll(() => commentBox.inputValue()).toBe('');
     await expect.poll(() => comments.innerText()).toContain('Posted too soon.');
     await expect.poll(() => theirComments.innerText()).toContain('Posted too soon.');
     await comments.getByRole('button', { name: 'Delete comment by Dana Instructor' }).last().click();

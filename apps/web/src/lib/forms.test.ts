@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import type { SubmitFunction } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { whileSending } from './forms';
@@ -47,5 +48,37 @@ describe('whileSending', () => {
       ),
     ).rejects.toThrow('offline');
     expect(states).toEqual([true, false]);
+  });
+});
+
+describe("whileSending with reset: 'unless-edited'", () => {
+  /** A comment form holding `typed`, sent through the enhance function; `meanwhile` runs before the answer is applied. */
+  async function sendComment(typed: string, meanwhile: (field: HTMLTextAreaElement) => void, ok = true) {
+    document.body.innerHTML =
+      '<form><input type="hidden" name="noteId" value="n1"><textarea name="comment"></textarea></form>';
+    const form = document.querySelector('form')!;
+    const field = form.querySelector('textarea')!;
+    field.value = typed;
+    const states: boolean[] = [];
+    const enhance = whileSending((busy) => states.push(busy), { reset: 'unless-edited' });
+    const after = await enhance({ formElement: form, formData: new FormData(form) } as Submit);
+    if (typeof after !== 'function') throw new Error('expected a function to apply the answer');
+    meanwhile(field);
+    const result = ok ? { type: 'success', status: 200 } : { type: 'failure', status: 400 };
+    await after({ result, update: async () => {} } as unknown as AfterSubmit);
+    expect(states).toEqual([true, false]);
+    return field.value;
+  }
+
+  it('clears the form once the comment is posted', async () => {
+    expect(await sendComment('First thought.', () => {})).toBe('');
+  });
+
+  it('keeps a next comment typed while the first was on its way', async () => {
+    expect(await sendComment('First thought.', (field) => (field.value = 'Second thought.'))).toBe('Second thought.');
+  });
+
+  it('keeps the words of a comment that was refused', async () => {
+    expect(await sendComment('Too long?', () => {}, false)).toBe('Too long?');
   });
 });
