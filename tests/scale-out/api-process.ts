@@ -28,7 +28,8 @@ export async function startApiProcess(
   const url = `http://127.0.0.1:${port}`;
   let log = '';
   const entry = compiled ? ['--conditions=compiled', 'dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
-  const child = spawn(process.execPath, entry, {
+  // The young generation's size as in apps/api/Dockerfile.
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...entry], {
     cwd: apiFolder,
     env: {
       ...process.env,
