@@ -83,9 +83,34 @@ describe('annotating a passage and discussing it in the margin', () => {
     const thread = marginOf(b).getByRole('listitem').filter({ hasText: COMMENT });
     await thread.getByRole('button', { name: 'Reply', exact: true }).click();
     await thread.getByRole('button', { name: 'Write a reply' }).click();
-    await thread.getByRole('combobox', { name: 'Your reply' }).fill(REPLY);
+    // While the reply is on its way it cannot be sent again, and words typed meanwhile stay for a next one.
+    const replyBox = thread.getByRole('combobox', { name: 'Your reply' });
+    await replyBox.fill(REPLY);
+    let posts = 0;
+    let releaseReply!: () => void;
+    const replyHeld = new Promise<void>((resolve) => (releaseReply = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const isAnnotations = (address: URL) => address.pathname.endsWith('/annotations');
+    await b.route(isAnnotations, async (route) => {
+      if (route.request().method() === 'POST') {
+        posts += 1;
+        holding();
+        await replyHeld;
+      }
+      await route.continue();
+    });
     await thread.getByRole('button', { name: 'Send reply' }).click();
+    await held;
+    expect(await thread.getByRole('button', { name: 'Sending…' }).isDisabled()).toBe(true);
+    await replyBox.fill('And who paid for it?');
+    releaseReply();
     await expect.poll(() => thread.innerText()).toContain(REPLY);
+    await thread.getByRole('button', { name: 'Send reply' }).waitFor();
+    await b.unroute(isAnnotations);
+    expect(await replyBox.inputValue()).toBe('And who paid for it?');
+    expect(posts).toBe(1);
+    await thread.getByRole('button', { name: 'Cancel' }).click();
 
     // The first student sees the reply arrive live.
     const mine = marginOf(a).getByRole('listitem').filter({ hasText: COMMENT });
