@@ -2,7 +2,7 @@
 // its `pnpm deploy --prod` command into a folder of its own, and started with the image's CMD
 // (plain node on dist/main.js, no tsx) against the test PostgreSQL.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,14 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, repoRoot } from '@commonplace/db';
 import { createTestDatabase, type TestDatabase } from '@commonplace/db/testing';
 import { postJson, sessionCookie } from '../support/api.js';
+import { dockerfile, imageCmd } from '../support/api-image.js';
 import { PASSWORD } from '../support/people.js';
 
-const dockerfile = readFileSync(join(repoRoot, 'apps/api/Dockerfile'), 'utf8');
 /** The image's pnpm commands after the install: the build, then the deploy into /srv/api. */
 const imageCommands = [...dockerfile.matchAll(/pnpm --filter @commonplace\/api\S* (?:build|deploy)[^\\\n&]*/g)].map(
   (m) => m[0].trim().split(/\s+/).slice(1),
 );
-const imageCmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]!) as string[];
 const DEPLOYED_AT = '/srv/api';
 
 /** pnpm as this test run was started with it (`npx pnpm@10 ...`), else through npx. */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { endToEnd } from '../support/e2e.js';
 import { groupOnReading, signUpOverApi } from '../support/course-setup.js';
+import { holdRequests } from '../support/held-requests.js';
 import { marginOf, openLive, select } from '../support/reader.js';
 
 const e2e = endToEnd();
@@ -86,30 +87,17 @@ describe('annotating a passage and discussing it in the margin', () => {
     // While the reply is on its way it cannot be sent again, and words typed meanwhile stay for a next one.
     const replyBox = thread.getByRole('combobox', { name: 'Your reply' });
     await replyBox.fill(REPLY);
-    let posts = 0;
-    let releaseReply!: () => void;
-    const replyHeld = new Promise<void>((resolve) => (releaseReply = resolve));
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const isAnnotations = (address: URL) => address.pathname.endsWith('/annotations');
-    await b.route(isAnnotations, async (route) => {
-      if (route.request().method() === 'POST') {
-        posts += 1;
-        holding();
-        await replyHeld;
-      }
-      await route.continue();
-    });
+    const replies = await holdRequests(b, (address) => address.pathname.endsWith('/annotations'), { method: 'POST' });
     await thread.getByRole('button', { name: 'Send reply' }).click();
-    await held;
+    await replies.firstHeld;
     expect(await thread.getByRole('button', { name: 'Sending…' }).isDisabled()).toBe(true);
     await replyBox.fill('And who paid for it?');
-    releaseReply();
+    replies.release();
     await expect.poll(() => thread.innerText()).toContain(REPLY);
     await thread.getByRole('button', { name: 'Send reply' }).waitFor();
-    await b.unroute(isAnnotations);
+    await replies.stop();
     expect(await replyBox.inputValue()).toBe('And who paid for it?');
-    expect(posts).toBe(1);
+    expect(replies.count).toBe(1);
     await thread.getByRole('button', { name: 'Cancel' }).click();
 
     // The first student sees the reply arrive live.

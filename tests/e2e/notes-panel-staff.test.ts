@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { endToEnd } from '../support/e2e.js';
 import { courseWithStudent, importReading, readingWithNotes, signUpOverApi } from '../support/course-setup.js';
+import { holdRequests } from '../support/held-requests.js';
 
 const e2e = endToEnd();
 const GROUP_NOTE = 'Caspian: ports and railways';
@@ -69,24 +70,15 @@ describe('the notes panel', () => {
 
     // The next comment, typed while the first is still on its way, is not wiped when the first lands.
     const commentBox = staffPanel.getByRole('textbox', { name: 'Add a comment' });
-    let releaseComment!: () => void;
-    const commentHeld = new Promise<void>((resolve) => (releaseComment = resolve));
-    const isComment = (url: URL) => url.search === '?/comment';
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    await t.route(isComment, async (route) => {
-      holding();
-      await commentHeld;
-      await route.continue();
-    });
+    const posted = await holdRequests(t, (url) => url.search === '?/comment');
     await commentBox.fill('Say which agreement came first.');
     await staffPanel.getByRole('button', { name: 'Comment', exact: true }).click();
-    await held;
+    await posted.firstHeld;
     await commentBox.fill('Posted too soon.');
-    releaseComment();
+    posted.release();
     const comments = staffPanel.getByRole('region', { name: /Comments/ });
     await expect.poll(() => comments.innerText()).toContain('Say which agreement came first.');
-    await t.unroute(isComment);
+    await posted.stop();
     // The button is back from "Posting…" once the first comment's answer is applied.
     await staffPanel.getByRole('button', { name: 'Comment', exact: true }).waitFor();
     expect(await commentBox.inputValue()).toBe('Posted too soon.');

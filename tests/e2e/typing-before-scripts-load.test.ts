@@ -3,23 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { endToEnd } from '../support/e2e.js';
+import { holdRequests } from '../support/held-requests.js';
 
 const e2e = endToEnd();
 
 /** Opens a page with its scripts held back; the returned function lets them load. */
 async function openWithScriptsHeld(page: Page, path: string): Promise<() => Promise<void>> {
-  let releaseScripts!: () => void;
-  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
-  const hold = async (route: Parameters<Parameters<Page['route']>[1]>[0]) => {
-    await scriptsHeld;
-    await route.continue();
-  };
-  await page.route('**/_app/immutable/**', hold);
+  const scripts = await holdRequests(page, '**/_app/immutable/**');
   await page.goto(path, { waitUntil: 'commit' });
   return async () => {
-    releaseScripts();
+    scripts.release();
     await page.waitForLoadState('networkidle');
-    await page.unroute('**/_app/immutable/**', hold);
+    await scripts.stop();
   };
 }
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, repoRoot } from '@commonplace/db';
+import { imageCmd } from '../support/api-image.js';
 
 export interface ApiProcess {
   url: string;
@@ -27,9 +28,9 @@ export async function startApiProcess(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const entry = compiled ? ['--conditions=compiled', 'dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
-  // The young generation's size as in apps/api/Dockerfile.
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...entry], {
+  // Compiled, with the image's CMD; from the sources, with its young generation's size.
+  const args = compiled ? imageCmd.slice(1) : ['--max-semi-space-size=32', '--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: apiFolder,
     env: {
       ...process.env,
