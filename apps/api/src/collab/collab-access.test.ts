@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { courseWithCast, enrol, signUp } from '../testing/factories.js';
 import { connectCollab, eventually, type CollabClient } from '../testing/collab-client.js';
@@ -95,6 +96,26 @@ describe('who may open a document over /collab', () => {
     const fresh = connect(groupNote.documentName, student.session);
     await fresh.synced();
     expect(fresh.text()).toBe('What the group wrote');
+  });
+});
+
+describe('the page a browser opens /collab from', () => {
+  /** The status of a websocket upgrade to /collab sent as a browser on `origin` would send it. */
+  const upgradeFrom = (origin: string) =>
+    new Promise<number>((resolve, reject) => {
+      const socket = new WebSocket(`${t.api.url.replace(/^http/, 'ws')}/collab`, { headers: { origin } });
+      socket.once('open', () => {
+        socket.close();
+        resolve(101);
+      });
+      socket.once('unexpected-response', (_, response) => resolve(response.statusCode ?? 0));
+      socket.once('error', reject);
+    });
+
+  it('may be the app at the address it was reached at, not another site', async () => {
+    // The API is reached at 127.0.0.1 while its public origin is localhost, as on a laptop.
+    expect(await upgradeFrom(t.api.url)).toBe(101);
+    expect(await upgradeFrom('https://elsewhere.example')).toBe(403);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Hocuspocus, type Document } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
+import { fromOwnSite, originReached } from '../common/cross-site.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { CollabAuthExtension } from './collab-auth.extension.js';
@@ -42,6 +43,7 @@ export class CollabServer implements BeforeApplicationShutdown {
   readonly hocuspocus: Hocuspocus;
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly publicOrigin: string;
+  private readonly trustProxy: boolean;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -52,6 +54,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     @Inject(UpdateLog) private readonly updates: UpdateLog,
   ) {
     this.publicOrigin = config.PUBLIC_ORIGIN;
+    this.trustProxy = config.TRUST_PROXY;
     const shared = config.REDIS_URL ? [new CollabRedis(config.REDIS_URL)] : [];
     this.hocuspocus = new CollabHocuspocus({
       quiet: true,
@@ -65,8 +68,9 @@ export class CollabServer implements BeforeApplicationShutdown {
       const path = (request.url ?? '').split('?')[0];
       if (path !== COLLAB_PATH) return refuseUpgrade(socket, '404 Not Found');
       // Browsers send their page's origin: a page of another site may not use the visitor's cookie.
-      const origin = request.headers.origin;
-      if (origin && origin !== this.publicOrigin) return refuseUpgrade(socket, '403 Forbidden');
+      const reachedAt = originReached(request.headers, this.trustProxy);
+      if (!fromOwnSite(request.headers.origin, this.publicOrigin, reachedAt))
+        return refuseUpgrade(socket, '403 Forbidden');
       this.sockets.handleUpgrade(request, socket, head, (ws) => {
         // A bad frame (oversized, a broken frame) is closed by ws itself with its code; the
         // error is that socket's alone and must not reach the process.
