@@ -6,6 +6,7 @@ import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { seriousViolations } from '../support/axe.js';
 import { endToEnd } from '../support/e2e.js';
 import { groupOnReading } from '../support/course-setup.js';
+import { hostRewritingProxy } from '../support/host-rewriting-proxy.js';
 
 const e2e = endToEnd();
 const NOTE_TITLE = 'Port figures';
@@ -226,15 +227,17 @@ describe('the note editor', () => {
     // Nothing of the editor widens the phone's page.
     expect(await a.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-    // The same page at an address other than the server's public origin: /collab refuses it, and
-    // the editor says so instead of claiming to be offline.
-    const elsewhere = new URL(e2e.app.url);
-    elsewhere.hostname = 'localhost';
-    const { context: other } = await students[0]!.open(e2e.browser);
-    await other.addCookies((await other.cookies()).map(({ name, value }) => ({ name, value, url: elsewhere.origin })));
-    const o = await other.newPage();
-    await o.goto(new URL(readingPath, elsewhere).href, { waitUntil: 'networkidle' });
-    await o.getByRole('tab', { name: 'Notes' }).click();
-    await expect.poll(() => statusOf(o), soon).toContain('You can’t open this note');
+    // The same page through a proxy that hides the address people use: /collab refuses the page's
+    // socket as another site's, and the editor says so instead of claiming to be offline.
+    const proxy = await hostRewritingProxy(e2e.app.url);
+    try {
+      const { context: other } = await students[0]!.open(e2e.browser);
+      const o = await other.newPage();
+      await o.goto(new URL(readingPath, proxy.url).href, { waitUntil: 'networkidle' });
+      await o.getByRole('tab', { name: 'Notes' }).click();
+      await expect.poll(() => statusOf(o), soon).toContain('You can’t open this note');
+    } finally {
+      await proxy.close();
+    }
   });
 });
