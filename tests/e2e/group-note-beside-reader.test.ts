@@ -91,6 +91,15 @@ describe('group notes beside the reader', () => {
     }
     expect(violations).toEqual([]);
 
+    // The course search finds the note by what was just written, and its hit opens that note beside
+    // the reading: on a phone, the note in place of the text.
+    const phone = (await aliya.open(e2e.browser, { width: 390, height: 844 })).page;
+    await phone.goto(`/courses/${courseId}/search?q=bottleneck`, { waitUntil: 'networkidle' });
+    await phone.getByRole('region', { name: 'Notes' }).getByRole('link', { name: NOTE_TITLE }).click();
+    await phone.waitForURL((address) => address.pathname === readingPath);
+    await expect.poll(() => noteEditor(phone).innerText()).toContain('The railway was the bottleneck.');
+    expect(await phone.getByRole('heading', { name: 'The Caspian Crossing', level: 1 }).isVisible()).toBe(false);
+
     // A student of the other group, on a phone: the notes are a tab beside the reading's, without that note.
     const r = (await rival.open(e2e.browser, { width: 390, height: 844 })).page;
     await r.goto(readingPath, { waitUntil: 'networkidle' });
