@@ -10,6 +10,12 @@ const withHost = (headers: IncomingHttpHeaders, host: string) => ({ ...headers, 
  */
 export async function hostRewritingProxy(target: string): Promise<{ url: string; close(): Promise<void> }> {
   const to = new URL(target);
+  // Closed, it drops every connection still open, kept alive or upgraded, on both sides.
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
   const server = createServer((request, response) => {
     const upstream = httpRequest(
       {
@@ -41,12 +47,6 @@ export async function hostRewritingProxy(target: string): Promise<{ url: string;
     upstream.on('error', () => socket.destroy());
     socket.on('error', () => upstream.destroy());
   });
-  // Closed, it drops every connection still open, kept alive or upgraded, on both sides.
-  const sockets = new Set<Socket>();
-  const track = (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  };
   server.on('connection', track);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -34,8 +34,7 @@ export function fromOwnSite(origin: string | undefined, publicOrigin: string, re
  * at, read as Fastify reads a request's: the proxy's forwarded headers only behind TRUST_PROXY.
  */
 export function originReached(headers: IncomingHttpHeaders, trustProxy: boolean): string {
-  const last = (value: string | string[] | undefined) =>
-    (Array.isArray(value) ? value.at(-1) : value)?.split(',').at(-1)?.trim();
+  const last = (value: string | string[] | undefined) => value?.toString().split(',').at(-1)?.trim();
   const protocol = (trustProxy && last(headers['x-forwarded-proto'])) || 'http';
   const host = (trustProxy && last(headers['x-forwarded-host'])) || headers.host;
   return `${protocol}://${host}`;
