@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type {
   beforeUnloadDocumentPayload,
   beforeHandleMessagePayload,
+  Connection,
   Document,
   Extension,
   Hocuspocus,
@@ -18,6 +19,7 @@ import { CollabRedis } from './collab-redis.js';
 import { CompactionJobs } from './compaction-jobs.js';
 import { DerivedFields } from './derived-fields.js';
 import { documentIdOf } from './document-name.js';
+import { HeldAcknowledgements } from './held-acknowledgements.js';
 import { DocumentStore } from './document-store.js';
 import { PacedRefresh } from './paced-refresh.js';
 import { RefusedMessage, syncUpdateIn } from './sync-message.js';
@@ -52,7 +54,8 @@ interface LiveDocument {
  * Keeps documents in PostgreSQL without ever writing a whole document over the saved one: a
  * document loads from its snapshot and updates, and every update a client sends is appended to
  * the log and acknowledged to its writer only once its row is committed: a client counts a change
- * saved only when it is. A server alone applies (and so shows) the update while its row is written.
+ * saved only when it is. A server alone has Hocuspocus apply (and so show) the update at once and
+ * holds back only its acknowledgement while its row is written (`HeldAcknowledgements`).
  * Servers sharing documents through Redis apply it only once committed: another process could
  * otherwise take an uncommitted change from this one's document, and acknowledge it to its writer
  * reconnecting there, while this process fails to store it.
@@ -63,6 +66,7 @@ export class PersistenceExtension implements Extension {
   private readonly log = new Logger('Collab');
   /** Kept with each loaded instance: a name can be unloaded and loaded again while the old one lingers. */
   private readonly live = new WeakMap<Document, LiveDocument>();
+  private readonly heldAcknowledgements = new WeakMap<Connection, HeldAcknowledgements>();
   /** Whether this server alone holds its documents (no Redis extension shares them with others). */
   private showBeforeCommit = false;
   private instance: Hocuspocus | undefined;
@@ -141,22 +145,35 @@ export class PersistenceExtension implements Extension {
     const sync = syncUpdateIn(message);
     if (!sync) return;
     const documentId = documentIdOf(documentName)!;
-    if (sync.update) await this.append(live, document, sync.update, { documentId, connection });
+    const stored = sync.update ? this.append(live, document, sync.update, { documentId, connection }) : undefined;
     // Acknowledged, a sync step 2 tells its writer the server holds all it holds: that can include
     // a change of its own the server showed (it reconnected while the change's commit was in flight),
     // so the acknowledgement waits for every commit in flight.
-    if (sync.completesSync) {
-      await Promise.allSettled([...live.commits]);
-      if (live.unsaved) throw new RefusedMessage(1011, 'Could not save the change');
-    }
+    const acknowledgeable = sync.completesSync
+      ? Promise.all([stored, this.everyCommitInFlight(live)]).then(() => undefined)
+      : (stored ?? Promise.resolve());
+    if (this.showBeforeCommit) this.acknowledgementsOf(connection).holdNext(acknowledgeable);
+    else await acknowledgeable;
   }
 
-  private async append(
+  private async everyCommitInFlight(live: LiveDocument): Promise<void> {
+    await Promise.allSettled([...live.commits]);
+    if (live.unsaved) throw new RefusedMessage(1011, 'Could not save the change');
+  }
+
+  private acknowledgementsOf(connection: Connection): HeldAcknowledgements {
+    let held = this.heldAcknowledgements.get(connection);
+    if (!held) this.heldAcknowledgements.set(connection, (held = new HeldAcknowledgements(connection)));
+    return held;
+  }
+
+  /** Resolves once the update's row is committed; shown before that (when this server is alone) by Hocuspocus. */
+  private append(
     live: LiveDocument,
     document: Document,
     update: Uint8Array,
-    { documentId, connection }: { documentId: string; connection: beforeHandleMessagePayload['connection'] },
-  ) {
+    { documentId, connection }: { documentId: string; connection: Connection },
+  ): Promise<void> {
     if (live.bytes + update.length > MAX_DOCUMENT_BYTES) {
       throw new RefusedMessage(4413, 'Document too large');
     }
@@ -169,26 +186,26 @@ export class PersistenceExtension implements Extension {
     live.commits.add(committed);
     const settled = () => live.commits.delete(committed);
     void committed.then(settled, settled);
-    // Applied with the connection as its origin, as Hocuspocus would: the others see it without waiting
-    // for the commit. Hocuspocus applies it again once this hook returns (a no-op) and only then
-    // acknowledges it.
-    if (this.showBeforeCommit) Y.applyUpdate(document, update, connection);
     live.bytes += update.length;
-    try {
-      await committed;
-    } catch (error) {
-      this.log.error(`update not stored: ${(error as Error).message}`);
-      const refused = new RefusedMessage(1011, 'Could not save the change');
-      // The document holds a change the database does not: every socket on it is closed (not Hocuspocus's
-      // per-document close, which a provider does not reconnect from) and it loads again from the
-      // database. The writer, and anyone who received the change, still holds it unacknowledged and
-      // sends it again on reconnecting.
-      if (this.showBeforeCommit) {
-        live.unsaved = true;
-        for (const open of document.getConnections()) open.webSocket.close(refused.code, refused.reason);
-      }
-      throw refused;
-    }
+    return committed.then(
+      () => this.stored(live, documentId),
+      (error: Error) => {
+        this.log.error(`update not stored: ${error.message}`);
+        const refused = new RefusedMessage(1011, 'Could not save the change');
+        // The document holds a change the database does not: every socket on it is closed (not
+        // Hocuspocus's per-document close, which a provider does not reconnect from) and it loads again
+        // from the database. The writer, and anyone who received the change, still holds it
+        // unacknowledged and sends it again on reconnecting.
+        if (this.showBeforeCommit) {
+          live.unsaved = true;
+          for (const open of document.getConnections()) open.webSocket.close(refused.code, refused.reason);
+        }
+        throw refused;
+      },
+    );
+  }
+
+  private stored(live: LiveDocument, documentId: string): void {
     live.storedSinceLoad += 1;
     // Also while people keep writing for long, so a document open for hours gets its automatic versions.
     const versionDue = Date.now() - live.compactQueuedAt >= AUTO_VERSION_EVERY_MS;
