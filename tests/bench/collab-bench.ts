@@ -59,7 +59,6 @@ const WORKLOADS = [
   },
 ];
 const GROUPS = 2;
-const BLOCKS_PER_GROUP = 4;
 const JOIN_OVER_MS = 15_000;
 const COLD_UPDATES = 100_000;
 const SETTLE_MS = 2_000;
@@ -383,16 +382,17 @@ await typing(bareTarget, ['doc:00000000-0000-4000-8000-000000000000'], 4, 5, 200
 async function blocks(
   workload: (typeof WORKLOADS)[number],
   targets: Target[],
-): Promise<Array<Measured & { firstNoteId: string }>> {
+): Promise<Array<Measured & { server: Target['name']; firstNoteId: string }>> {
   const measured = [];
   for (const target of targets) {
     const notes = [];
     for (let d = 0; d < workload.documents; d++) notes.push(await newNote(`${workload.name} ${d}`));
     const names = notes.map((note) => note.documentName);
     const longBeside = workload.longBeside ? (await newNote(`${workload.name}: long`)).documentName : undefined;
-    const rounds = (workload.rounds * 2) / targets.length;
+    // Each server's rounds, shared among its half of the blocks.
+    const rounds = workload.rounds / (targets.length / 2);
     const typed = await typing(target, names, workload.clients, rounds, workload.roundMs, { longBeside });
-    measured.push({ ...typed, firstNoteId: notes[0]!.id });
+    measured.push({ ...typed, server: target.name, firstNoteId: notes[0]!.id });
   }
   return measured;
 }
@@ -411,17 +411,12 @@ const pooled = (blocks: Measured[]): Measured => ({
 const results = [];
 let typedNote: { id: string; state: Y.Doc } | undefined;
 for (const workload of WORKLOADS) {
-  const typed = await blocks(
-    workload,
-    Array.from({ length: GROUPS }, () => [appTarget, bareTarget, bareTarget, appTarget]).flat(),
-  );
-  const groups = Array.from({ length: GROUPS }, (_, g) =>
-    typed.slice(g * BLOCKS_PER_GROUP, (g + 1) * BLOCKS_PER_GROUP),
-  );
-  const appBlocks = (group: Measured[]) => [group[0]!, group[3]!];
-  const bareBlocks = (group: Measured[]) => [group[1]!, group[2]!];
-  const app = pooled(groups.flatMap(appBlocks));
-  const reference = pooled(groups.flatMap(bareBlocks));
+  const group = [appTarget, bareTarget, bareTarget, appTarget];
+  const typed = await blocks(workload, Array.from({ length: GROUPS }, () => group).flat());
+  const groups = Array.from({ length: GROUPS }, (_, g) => typed.slice(g * group.length, (g + 1) * group.length));
+  const on = (server: Target['name'], some: typeof typed) => pooled(some.filter((block) => block.server === server));
+  const app = on('commonplace', typed);
+  const reference = on('bare', typed);
   if (workload.clients === 200) typedNote = { id: typed[0]!.firstNoteId, state: typed[0]!.finalState! };
   const row = {
     workload: workload.name,
@@ -430,7 +425,7 @@ for (const workload of WORKLOADS) {
     peerP50: { commonplace: quantile(app.peerMs, 0.5), bare: quantile(reference.peerMs, 0.5) },
     peerP99: { commonplace: quantile(app.peerMs, 0.99), bare: quantile(reference.peerMs, 0.99) },
     groupP99Ratios: groups.map(
-      (group) => quantile(pooled(appBlocks(group)).peerMs, 0.99) / quantile(pooled(bareBlocks(group)).peerMs, 0.99),
+      (some) => quantile(on('commonplace', some).peerMs, 0.99) / quantile(on('bare', some).peerMs, 0.99),
     ),
     durableP50: quantile(app.ackMs, 0.5),
     durableP95: quantile(app.ackMs, 0.95),
@@ -556,7 +551,8 @@ await api.stop();
 await database.stop();
 
 const ms = (value: number) => `${round1(value)} ms`;
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const times = (value: number) => `${value.toFixed(2)}×`;
+const ratio = (a: number, b: number) => times(a / b);
 console.log(
   "\nEdit to peer (the document's observer, in a process of its own, sees the keystroke), Commonplace / bare Hocuspocus\n",
 );
@@ -568,7 +564,7 @@ for (const r of results) {
   console.log(
     `| ${r.workload} | ${r.edits} | ${ms(r.peerP50.commonplace)} | ${ms(r.peerP50.bare)} | ${ms(r.peerP99.commonplace)} | ` +
       `${ms(r.peerP99.bare)} | ${ratio(r.peerP99.commonplace, r.peerP99.bare)} | ` +
-      `${r.groupP99Ratios.map((g) => `${g.toFixed(2)}×`).join(', ')} | ${ms(r.durableP50)} / ${ms(r.durableP95)} | ` +
+      `${r.groupP99Ratios.map(times).join(', ')} | ${ms(r.durableP50)} / ${ms(r.durableP95)} | ` +
       `${r.apiCpuSeconds.toFixed(1)} s | ${r.postgresCpuSeconds.toFixed(1)} s | ${r.bareCpuSeconds.toFixed(1)} s | ${r.apiRssMb.toFixed(0)} MB | ${r.bareRssMb.toFixed(0)} MB | ` +
       `${r.walBytesPerEdit.toFixed(0)} B (update ${r.updateBytesPerEdit.toFixed(0)} B) |`,
   );
