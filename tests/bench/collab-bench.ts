@@ -34,21 +34,23 @@ import type { ObserverReply, ObserverRequest } from './collab-observer.js';
  * Each workload runs in groups of four blocks, Commonplace, bare, bare, Commonplace, its rounds shared
  * among the blocks, so that a machine slower for a while weighs on both alike; p99 is taken over all of
  * a server's keystrokes, and each group's own p99 ratio is printed beside it. On this 2-core machine
- * the same code's p99 ratio moved from 1.4× to 0.9× within the hour with one group: two groups spread
- * such a stretch over both servers, and their two ratios show how far one run's figure can be trusted.
+ * the same code's p99 ratio moved from 1.4× to 0.9× within the hour with one group, and from 1.05× in
+ * one group to 1.92× in the next with two: three groups spread such a stretch over both servers and
+ * leave it a third of each one's keystrokes, and their ratios show how far one run's figure can be
+ * trusted.
  * Edit-to-peer is seen by one more client per document, an observer that types nothing, in a process
  * of its own (`collab-observer.ts`): in this one it would wait behind every typing client's messages.
  * Ten clients type for three minutes (1,800 keystrokes seen by the observer, per server): in one
  * minute, p99 was the 6th slowest of 540, and one run to the next moved it by half. For the same
  * reason 50 clients type 60 rounds (3,000 keystrokes seen, not 1,000), 200 clients 24 (4,800, not
- * 800: over 8 rounds, one run's p99 ratio went anywhere from 0.6× to 2.0×) and 100 × 4 clients 16
- * (6,400, not 1,800).
+ * 800: over 8 rounds, one run's p99 ratio went anywhere from 0.6× to 2.0×) and 100 × 4 clients 18
+ * (7,200, not 1,800). Each workload's rounds divide evenly among its blocks.
  */
 const WORKLOADS = [
   { name: '10 clients, one document', documents: 1, clients: 10, rounds: 180, roundMs: 1000 },
   { name: '50 clients, one document', documents: 1, clients: 50, rounds: 60, roundMs: 1000 },
   { name: '200 clients, one document', documents: 1, clients: 200, rounds: 24, roundMs: 8000 },
-  { name: '100 documents × 4 clients', documents: 100, clients: 4, rounds: 16, roundMs: 2000 },
+  { name: '100 documents × 4 clients', documents: 100, clients: 4, rounds: 18, roundMs: 2000 },
   {
     name: '10 clients, a long document written beside',
     documents: 1,
@@ -58,7 +60,10 @@ const WORKLOADS = [
     longBeside: true,
   },
 ];
-const GROUPS = 2;
+const GROUPS = 3;
+for (const workload of WORKLOADS) {
+  if (workload.rounds % (2 * GROUPS)) throw new Error(`${workload.name}: its rounds do not divide among its blocks`);
+}
 const JOIN_OVER_MS = 15_000;
 const COLD_UPDATES = 100_000;
 const SETTLE_MS = 2_000;
