@@ -99,6 +99,22 @@ describe('group notes beside the reader', () => {
     await phone.waitForURL((address) => address.pathname === readingPath);
     await expect.poll(() => noteEditor(phone).innerText()).toContain('The railway was the bottleneck.');
     expect(await phone.getByRole('heading', { name: 'The Caspian Crossing', level: 1 }).isVisible()).toBe(false);
+    // A note about no reading is found by its title and opens beside the course's reading, the panel
+    // then on her own notes.
+    const essayTitle = 'Essay plan: corridors and chokepoints';
+    const essay = await aliya.call<{ id: string; readingId: string | null }>('POST', `/api/courses/${courseId}/notes`, {
+      title: essayTitle,
+      scope: 'personal',
+    });
+    expect(essay.readingId).toBeNull();
+    await phone.goto(`/courses/${courseId}/search?q=chokepoints`, { waitUntil: 'networkidle' });
+    await phone.getByRole('region', { name: 'Notes' }).getByRole('link', { name: essayTitle }).click();
+    await phone.waitForURL(
+      (address) => address.pathname === readingPath && address.searchParams.get('note') === essay.id,
+    );
+    await phone.getByRole('textbox', { name: essayTitle }).waitFor();
+    const whose = phone.getByRole('navigation', { name: 'Whose notes' });
+    expect(await whose.getByRole('link', { name: 'Mine' }).getAttribute('aria-current')).toBe('page');
 
     // A student of the other group, on a phone: the notes are a tab beside the reading's, without that note.
     const r = (await rival.open(e2e.browser, { width: 390, height: 844 })).page;

@@ -4,14 +4,24 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const query = event.url.searchParams.get('q') ?? '';
-  if (!query.trim()) return { query, hits: null, problem: null };
+  if (!query.trim()) return { query, hits: null, problem: null, besideReadingId: null };
   const parsed = searchQuery.safeParse({ q: query });
-  if (!parsed.success) return { query, hits: null, problem: parsed.error.issues[0]?.message ?? 'Try other words.' };
+  if (!parsed.success) {
+    return { query, hits: null, problem: parsed.error.issues[0]?.message ?? 'Try other words.', besideReadingId: null };
+  }
+  const courseId = event.params.courseId;
   try {
-    const { data } = await api(event, 'search', { courseId: event.params.courseId }, undefined, parsed.data);
-    return { query, hits: data, problem: null };
+    const { data } = await api(event, 'search', { courseId }, undefined, parsed.data);
+    // A note about no reading opens in the notes panel beside one the searcher may read: the course's first.
+    const aboutNoReading = data.some((hit) => hit.kind === 'note' && !hit.readingId);
+    const besideReadingId = aboutNoReading
+      ? ((await api(event, 'listReadings', { courseId })).data[0]?.id ?? null)
+      : null;
+    return { query, hits: data, problem: null, besideReadingId };
   } catch (e) {
-    if (e instanceof ApiError && e.status === 400) return { query, hits: null, problem: e.fields.q ?? e.message };
+    if (e instanceof ApiError && e.status === 400) {
+      return { query, hits: null, problem: e.fields.q ?? e.message, besideReadingId: null };
+    }
     throw e;
   }
 };
