@@ -61,8 +61,12 @@ const WORKLOADS = [
   },
 ];
 const GROUPS = 3;
+const GROUP_ORDER = ['commonplace', 'bare', 'bare', 'commonplace'] as const;
+/** Each server's blocks in a workload, which share its rounds. */
+const BLOCKS_PER_SERVER = GROUPS * GROUP_ORDER.filter((server) => server === 'commonplace').length;
 for (const workload of WORKLOADS) {
-  if (workload.rounds % (2 * GROUPS)) throw new Error(`${workload.name}: its rounds do not divide among its blocks`);
+  if (workload.rounds % BLOCKS_PER_SERVER)
+    throw new Error(`${workload.name}: its rounds do not divide among its blocks`);
 }
 const JOIN_OVER_MS = 15_000;
 const COLD_UPDATES = 100_000;
@@ -378,6 +382,7 @@ const newNote = async (title: string) =>
   };
 const appTarget: Target = { name: 'commonplace', url: api.url, session: student.session };
 const bareTarget: Target = { name: 'bare', url: bareUrl };
+const targetOf = (server: Target['name']) => (server === 'commonplace' ? appTarget : bareTarget);
 
 // Warm both servers (module loading, JIT) on a small workload first.
 await typing(appTarget, [(await newNote('warm-up')).documentName], 4, 5, 200, { joinOverMs: 0 });
@@ -394,8 +399,7 @@ async function blocks(
     for (let d = 0; d < workload.documents; d++) notes.push(await newNote(`${workload.name} ${d}`));
     const names = notes.map((note) => note.documentName);
     const longBeside = workload.longBeside ? (await newNote(`${workload.name}: long`)).documentName : undefined;
-    // Each server's rounds, shared among its half of the blocks.
-    const rounds = workload.rounds / (targets.length / 2);
+    const rounds = workload.rounds / BLOCKS_PER_SERVER;
     const typed = await typing(target, names, workload.clients, rounds, workload.roundMs, { longBeside });
     measured.push({ ...typed, server: target.name, firstNoteId: notes[0]!.id });
   }
@@ -416,9 +420,9 @@ const pooled = (blocks: Measured[]): Measured => ({
 const results = [];
 let typedNote: { id: string; state: Y.Doc } | undefined;
 for (const workload of WORKLOADS) {
-  const group = [appTarget, bareTarget, bareTarget, appTarget];
-  const typed = await blocks(workload, Array.from({ length: GROUPS }, () => group).flat());
-  const groups = Array.from({ length: GROUPS }, (_, g) => typed.slice(g * group.length, (g + 1) * group.length));
+  const typed = await blocks(workload, Array.from({ length: GROUPS }, () => GROUP_ORDER.map(targetOf)).flat());
+  const size = GROUP_ORDER.length;
+  const groups = Array.from({ length: GROUPS }, (_, g) => typed.slice(g * size, (g + 1) * size));
   const on = (server: Target['name'], some: typeof typed) => pooled(some.filter((block) => block.server === server));
   const app = on('commonplace', typed);
   const reference = on('bare', typed);

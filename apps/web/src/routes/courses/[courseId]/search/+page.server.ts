@@ -4,11 +4,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const query = event.url.searchParams.get('q') ?? '';
-  if (!query.trim()) return { query, hits: null, problem: null, besideReadingId: null };
+  const noHits = (problem: string | null) => ({ query, hits: null, problem, besideReadingId: null });
+  if (!query.trim()) return noHits(null);
   const parsed = searchQuery.safeParse({ q: query });
-  if (!parsed.success) {
-    return { query, hits: null, problem: parsed.error.issues[0]?.message ?? 'Try other words.', besideReadingId: null };
-  }
+  if (!parsed.success) return noHits(parsed.error.issues[0]?.message ?? 'Try other words.');
   const courseId = event.params.courseId;
   try {
     const { data } = await api(event, 'search', { courseId }, undefined, parsed.data);
@@ -19,9 +18,7 @@ export const load: PageServerLoad = async (event) => {
       : null;
     return { query, hits: data, problem: null, besideReadingId };
   } catch (e) {
-    if (e instanceof ApiError && e.status === 400) {
-      return { query, hits: null, problem: e.fields.q ?? e.message, besideReadingId: null };
-    }
+    if (e instanceof ApiError && e.status === 400) return noHits(e.fields.q ?? e.message);
     throw e;
   }
 };
