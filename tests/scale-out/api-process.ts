@@ -30,7 +30,9 @@ export async function startApiProcess(
   let log = '';
   // Compiled, with the image's CMD; from the sources, with its young generation's size.
   const args = compiled ? imageCmd.slice(1) : ['--max-semi-space-size=32', '--import', 'tsx', 'src/main.ts'];
-  const child = spawn(process.execPath, args, {
+  // For measuring the API: Node refuses flags such as --cpu-prof in NODE_OPTIONS.
+  const extraArgs = process.env.API_PROCESS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...extraArgs, ...args], {
     cwd: apiFolder,
     env: {
       ...process.env,
