@@ -95,6 +95,8 @@ export const readingProgress = z.object({
   lastBlock: z.number().int().min(0),
   activeSeconds: z.number().int().min(0),
   completed: z.boolean(),
+  /** When the reader last read it: their progress was last saved then. */
+  lastReadAt: z.iso.datetime(),
 });
 export type ReadingProgress = z.infer<typeof readingProgress>;
 /** Reaching this far (a fraction of the canonical text) marks a reading completed. */

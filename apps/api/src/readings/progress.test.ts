@@ -27,11 +27,18 @@ describe('reading progress', () => {
     const save = (furthest: number, lastBlock: number, activeSecondsDelta: number) =>
       student.call('saveProgress', { courseId, readingId }, { furthest, lastBlock, activeSecondsDelta });
 
-    expect((await save(0.6, 3, 10)).body).toEqual({ furthest: 0.6, lastBlock: 3, activeSeconds: 10, completed: false });
+    const readAt = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const before = new Date().toISOString();
+    const first = (await save(0.6, 3, 10)).body;
+    expect(first).toEqual({ furthest: 0.6, lastBlock: 3, activeSeconds: 10, completed: false, lastReadAt: readAt });
     // Scrolling back to look at something: the furthest point stays where it was.
-    expect((await save(0.2, 1, 5)).body).toEqual({ furthest: 0.6, lastBlock: 1, activeSeconds: 15, completed: false });
+    const second = (await save(0.2, 1, 5)).body;
+    expect(second).toEqual({ furthest: 0.6, lastBlock: 1, activeSeconds: 15, completed: false, lastReadAt: readAt });
+    // When they last read it moves on with each save.
+    expect(before <= first.lastReadAt && first.lastReadAt <= second.lastReadAt).toBe(true);
+    expect(second.lastReadAt <= new Date().toISOString()).toBe(true);
     const listed = await student.call('listReadings', { courseId });
-    expect(listed.body[0].myProgress).toEqual({ furthest: 0.6, lastBlock: 1, activeSeconds: 15, completed: false });
+    expect(listed.body[0].myProgress).toEqual(second);
   });
 
   it('credits no more active time than has passed, and refuses more than the cap per update', async () => {

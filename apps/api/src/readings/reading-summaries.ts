@@ -20,7 +20,8 @@ const summaryColumns = (userId: string) => Prisma.sql`
   COALESCE((SELECT f.filename FROM "ReadingVersion" v JOIN "SourceFile" f ON f.id = v."fileId"
             WHERE v."readingId" = r.id ORDER BY v.version DESC LIMIT 1), '') AS "originalFilename",
   (SELECT json_build_object('furthest', p.furthest, 'lastBlock', p."lastBlock",
-          'activeSeconds', p."activeSeconds", 'completed', p."completedAt" IS NOT NULL)
+          'activeSeconds', p."activeSeconds", 'completed', p."completedAt" IS NOT NULL,
+          'lastReadAt', ${iso(Prisma.sql`p."updatedAt"`)})
    FROM "ReadingProgress" p WHERE p."userId" = ${userId}::uuid AND p."readingId" = r.id) AS "myProgress",
   COALESCE((SELECT json_agg(json_build_object('id', a.id, 'moduleId', a."moduleId",
                    'dueAt', ${iso(Prisma.sql`a."dueAt"`)}) ORDER BY a."createdAt")

@@ -14,13 +14,20 @@ import { dateOfDay } from '../common/calendar-day.js';
 import type { CourseMembership } from '../common/request-auth.js';
 import { readingDetail, readingSummaries } from './reading-summaries.js';
 
-type ProgressRow = { furthest: number; lastBlock: number; activeSeconds: number; completedAt: Date | null };
+type ProgressRow = {
+  furthest: number;
+  lastBlock: number;
+  activeSeconds: number;
+  completedAt: Date | null;
+  updatedAt: Date;
+};
 
 export const toProgress = (row: ProgressRow): ReadingProgress => ({
   furthest: row.furthest,
   lastBlock: row.lastBlock,
   activeSeconds: row.activeSeconds,
   completed: row.completedAt !== null,
+  lastReadAt: row.updatedAt.toISOString(),
 });
 
 /**

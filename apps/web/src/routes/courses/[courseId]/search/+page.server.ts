@@ -1,4 +1,5 @@
 import { searchQuery } from '@commonplace/contracts';
+import { lastReadOrFirst } from '$lib/last-read';
 import { api, ApiError } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 
@@ -11,10 +12,10 @@ export const load: PageServerLoad = async (event) => {
   const courseId = event.params.courseId;
   try {
     const { data } = await api(event, 'search', { courseId }, undefined, parsed.data);
-    // A note about no reading opens in the notes panel beside one the searcher may read: the course's first.
+    // A note about no reading opens in the notes panel beside one the searcher may read.
     const aboutNoReading = data.some((hit) => hit.kind === 'note' && !hit.readingId);
     const besideReadingId = aboutNoReading
-      ? ((await api(event, 'listReadings', { courseId })).data[0]?.id ?? null)
+      ? (lastReadOrFirst((await api(event, 'listReadings', { courseId })).data)?.id ?? null)
       : null;
     return { query, hits: data, problem: null, besideReadingId };
   } catch (e) {

@@ -1,0 +1,18 @@
+interface ReadingWithProgress {
+  id: string;
+  myProgress: { lastReadAt: string } | null;
+}
+
+/**
+ * The reading the viewer read last, or the course's first if they have read none: a note about no
+ * reading opens in the notes panel beside it, where they most likely were.
+ */
+export function lastReadOrFirst<T extends ReadingWithProgress>(readings: readonly T[]): T | undefined {
+  // Timestamps in one ISO 8601 form (UTC, milliseconds) sort as text.
+  const read = readings.filter((reading) => reading.myProgress);
+  const last = read.reduce<T | undefined>(
+    (latest, reading) => (!latest || reading.myProgress!.lastReadAt > latest.myProgress!.lastReadAt ? reading : latest),
+    undefined,
+  );
+  return last ?? readings[0];
+}
