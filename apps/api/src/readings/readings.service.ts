@@ -6,7 +6,7 @@ import type {
   ReadingSummary,
   ReadingUpdate,
 } from '@commonplace/contracts';
-import { PrismaClient, type Prisma } from '@commonplace/db';
+import { PrismaClient, type Prisma, type ReadingProgress as ProgressRecord } from '@commonplace/db';
 import { readingVisible } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
 import { AppError } from '../common/app-error.js';
@@ -14,13 +14,7 @@ import { dateOfDay } from '../common/calendar-day.js';
 import type { CourseMembership } from '../common/request-auth.js';
 import { readingDetail, readingSummaries } from './reading-summaries.js';
 
-type ProgressRow = {
-  furthest: number;
-  lastBlock: number;
-  activeSeconds: number;
-  completedAt: Date | null;
-  updatedAt: Date;
-};
+type ProgressRow = Pick<ProgressRecord, 'furthest' | 'lastBlock' | 'activeSeconds' | 'completedAt' | 'updatedAt'>;
 
 export const toProgress = (row: ProgressRow): ReadingProgress => ({
   furthest: row.furthest,

@@ -1,3 +1,5 @@
+import { sortedBy } from './sorting';
+
 interface ReadingWithProgress {
   id: string;
   myProgress: { lastReadAt: string } | null;
@@ -8,11 +10,7 @@ interface ReadingWithProgress {
  * reading opens in the notes panel beside it, where they most likely were.
  */
 export function lastReadOrFirst<T extends ReadingWithProgress>(readings: readonly T[]): T | undefined {
-  // Timestamps in one ISO 8601 form (UTC, milliseconds) sort as text.
   const read = readings.filter((reading) => reading.myProgress);
-  const last = read.reduce<T | undefined>(
-    (latest, reading) => (!latest || reading.myProgress!.lastReadAt > latest.myProgress!.lastReadAt ? reading : latest),
-    undefined,
-  );
-  return last ?? readings[0];
+  // Timestamps in one ISO 8601 form (UTC, milliseconds) sort as text.
+  return sortedBy(read, (reading) => reading.myProgress!.lastReadAt, true)[0] ?? readings[0];
 }
