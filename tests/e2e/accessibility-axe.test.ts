@@ -36,6 +36,7 @@ describe('accessibility of the main pages', () => {
       `${course}/readings/${readingId}`,
       `${course}/search?q=ferries`,
       `${course}/people`,
+      `${course}/notes`,
       `${course}/readings/import`,
       `${course}/readings/import/${draftId}`,
     ])
@@ -46,8 +47,11 @@ describe('accessibility of the main pages', () => {
     });
 
     const learner = (await student.open(e2e.browser)).page;
-    for (const path of ['/courses', course, `${course}/readings`, `${course}/people`])
+    for (const path of ['/courses', course, `${course}/readings`, `${course}/people`, `${course}/notes`])
       await check(learner, 'student', path);
+    await check(learner, 'student (new note form open)', `${course}/notes`, async () => {
+      await learner.getByText('New note', { exact: true }).click();
+    });
     await check(learner, 'student (note open)', `${course}/readings/${readingId}`, async () => {
       await learner.getByRole('button', { name: 'Note 1' }).click();
       await learner.getByRole('dialog').waitFor();

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { endToEnd } from '../support/e2e.js';
-import { courseWithStudent, importReading, readingWithNotes, signUpOverApi } from '../support/course-setup.js';
+import { twoGroupsOnReading } from '../support/course-setup.js';
 import { holdRequests } from '../support/held-requests.js';
 
 const e2e = endToEnd();
@@ -16,24 +16,7 @@ const editorOf = (page: Page, title: string) => panelOf(page).getByRole('textbox
 
 describe('the notes panel', () => {
   it('lets staff read any group’s note and comment on it, and students keep more notes and private ones', async () => {
-    const url = e2e.app.url;
-    const instructor = await signUpOverApi(url, 'Dana Instructor');
-    const aliya = await signUpOverApi(url, 'Aliya Karimova');
-    const rival = await signUpOverApi(url, 'Ruslan Other');
-    const { courseId, weekId, joinCode } = await courseWithStudent(instructor, aliya);
-    await rival.call('POST', '/api/courses/join', { code: joinCode });
-    const readingId = await importReading(instructor, courseId, readingWithNotes);
-    await instructor.call('POST', `/api/courses/${courseId}/assignments`, { moduleId: weekId, readingId });
-    const groups = `/api/courses/${courseId}/groups`;
-    const steppe = (await instructor.call('POST', groups, { name: 'Steppe' })).id;
-    const caspian = (await instructor.call('POST', groups, { name: 'Caspian' })).id;
-    for (const [student, groupId] of [
-      [aliya, caspian],
-      [rival, steppe],
-    ] as const) {
-      const me = await student.call('GET', '/api/auth/me');
-      await instructor.call('PUT', `${groups}/${groupId}/members/${me.id}`);
-    }
+    const { instructor, aliya, rival, courseId, readingId, steppe, caspian } = await twoGroupsOnReading(e2e.app.url);
     const notes = `/api/courses/${courseId}/notes`;
     await rival.call('POST', notes, { title: 'Steppe notes', scope: 'group', readingId });
     await aliya.call('POST', notes, { title: GROUP_NOTE, scope: 'group', readingId });

@@ -38,6 +38,7 @@ describe('on a 390 px phone', () => {
       `${course}/readings/${readingId}`,
       `${course}/search?q=ferries`,
       `${course}/people`,
+      `${course}/notes`,
       `${course}/readings/import`,
       `${course}/quizzes`,
       `${course}/quizzes/new`,
@@ -77,6 +78,7 @@ describe('on a 390 px phone', () => {
     expect(await tabs.allInnerTexts()).toEqual([
       'Course home',
       'Readings',
+      'Notes',
       'Wiki',
       'Quizzes',
       'Search',

@@ -103,6 +103,31 @@ export async function groupOnReading<Names extends [string, ...string[]]>(baseUr
   };
 }
 
+/**
+ * A course of "Dana Instructor" with the reading below assigned, and two groups in this order,
+ * Steppe and Caspian: "Aliya Karimova" in Caspian, "Ruslan Other" in Steppe.
+ */
+export async function twoGroupsOnReading(baseUrl: string) {
+  const instructor = await signUpOverApi(baseUrl, 'Dana Instructor');
+  const aliya = await signUpOverApi(baseUrl, 'Aliya Karimova');
+  const rival = await signUpOverApi(baseUrl, 'Ruslan Other');
+  const { courseId, weekId, joinCode } = await courseWithStudent(instructor, aliya);
+  await rival.call('POST', '/api/courses/join', { code: joinCode });
+  const readingId = await importReading(instructor, courseId, readingWithNotes);
+  await instructor.call('POST', `/api/courses/${courseId}/assignments`, { moduleId: weekId, readingId });
+  const groups = `/api/courses/${courseId}/groups`;
+  const steppe: string = (await instructor.call('POST', groups, { name: 'Steppe' })).id;
+  const caspian: string = (await instructor.call('POST', groups, { name: 'Caspian' })).id;
+  for (const [student, groupId] of [
+    [aliya, caspian],
+    [rival, steppe],
+  ] as const) {
+    const me = await student.call('GET', '/api/auth/me');
+    await instructor.call('PUT', `${groups}/${groupId}/members/${me.id}`);
+  }
+  return { instructor, aliya, rival, courseId, readingId, steppe, caspian };
+}
+
 /** The address the reading below names for its full text, and one of its notes cites. */
 export const FULL_TEXT_URL = 'https://example.org/caspian-crossing';
 export const NOTE_URL = 'https://stat.gov.kz/ports/2023';

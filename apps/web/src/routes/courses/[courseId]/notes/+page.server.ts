@@ -1,0 +1,54 @@
+import { redirect } from '@sveltejs/kit';
+import { noteCreate, type Note } from '@commonplace/contracts';
+import { lastReadOrFirst } from '$lib/last-read';
+import { panelHref } from '$lib/notes-panel/panel-view';
+import { notesSections } from '$lib/notes-overview';
+import { api } from '$lib/server/api';
+import { apiFailure, formValues, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { courseId } = event.params;
+  const [{ course }, notes, readings, groups] = await Promise.all([
+    event.parent(),
+    api(event, 'listNotes', { courseId }),
+    api(event, 'listReadings', { courseId }),
+    api(event, 'listGroups', { courseId }),
+  ]);
+  const staff = course.role !== 'STUDENT';
+  return {
+    sections: notesSections(notes.data, {
+      staff,
+      myGroupId: course.myGroupId,
+      groups: groups.data.map(({ id, name }) => ({ id, name })),
+    }),
+    readings: readings.data.map(({ id, title }) => ({ id, title })),
+    // Notes open in the reader's panel: one about no reading beside the reading last read.
+    besideReadingId: lastReadOrFirst(readings.data)?.id ?? null,
+    canWriteGroupNotes: !staff && course.myGroupId !== null,
+  };
+};
+
+export const actions: Actions = {
+  create: async (event) => {
+    const { courseId } = event.params;
+    const values = formValues(await event.request.formData());
+    const input = {
+      title: values.title ?? '',
+      scope: values.scope,
+      ...(values.readingId ? { readingId: values.readingId } : {}),
+    };
+    const parsed = parseForm(noteCreate, input, values);
+    if (!parsed.ok) return parsed.failure;
+    let created: Note;
+    let besideReadingId: string | undefined;
+    try {
+      created = (await api(event, 'createNote', { courseId }, parsed.data)).data;
+      besideReadingId = created.readingId ?? lastReadOrFirst((await api(event, 'listReadings', { courseId })).data)?.id;
+    } catch (e) {
+      return apiFailure(e, values);
+    }
+    const at = besideReadingId ? `/courses/${courseId}/readings/${besideReadingId}` : event.url.pathname;
+    redirect(303, panelHref(new URL(at, event.url.origin), { scope: created.scope, noteId: created.id }));
+  },
+};

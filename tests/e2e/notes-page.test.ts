@@ -1,0 +1,78 @@
+// The course's Notes page: a student on a phone finds every note she may read (her group's and her
+// own, never another group's), opens one beside its reading, and starts a new one there; an
+// instructor sees every group's notes, each read-only.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { endToEnd } from '../support/e2e.js';
+import { twoGroupsOnReading } from '../support/course-setup.js';
+
+const e2e = endToEnd();
+const PHONE = { width: 390, height: 844 };
+const GROUP_NOTE = 'Caspian: ports and railways';
+const ESSAY = 'Essay plan: corridors';
+
+const sectionOf = (page: Page, heading: string | RegExp) => page.getByRole('region', { name: heading });
+
+describe('the Notes page', () => {
+  it('lists the notes each person may read and opens them beside their reading', async () => {
+    const { instructor, aliya, rival, courseId, readingId } = await twoGroupsOnReading(e2e.app.url);
+    const notes = `/api/courses/${courseId}/notes`;
+    await rival.call('POST', notes, { title: 'Steppe notes', scope: 'group', readingId });
+    const groupNote = await aliya.call<{ id: string }>('POST', notes, { title: GROUP_NOTE, scope: 'group', readingId });
+    await aliya.call('POST', notes, { title: ESSAY, scope: 'personal' });
+    const readingPath = `/courses/${courseId}/readings/${readingId}`;
+
+    const a = (await aliya.open(e2e.browser, PHONE)).page;
+    await a.goto(`/courses/${courseId}`, { waitUntil: 'networkidle' });
+    await a.getByRole('navigation', { name: 'Course' }).getByRole('link', { name: 'Notes' }).click();
+    await a.getByRole('heading', { name: 'Notes', level: 2 }).waitFor();
+    const ours = sectionOf(a, 'Your group: Caspian (1)');
+    expect(await ours.getByRole('link').allInnerTexts()).toEqual([GROUP_NOTE]);
+    expect(await ours.innerText()).toContain('On The Caspian Crossing');
+    const mine = sectionOf(a, 'Your personal notes (1)');
+    expect(await mine.getByRole('link').allInnerTexts()).toEqual([ESSAY]);
+    expect(await mine.innerText()).toContain('About no one reading');
+    expect(await a.locator('main').innerText()).not.toContain('Steppe notes');
+
+    // A note opens in the reader's notes panel: on a phone, in place of the text.
+    await ours.getByRole('link', { name: GROUP_NOTE }).click();
+    await a.waitForURL(
+      (address) => address.pathname === readingPath && address.searchParams.get('note') === groupNote.id,
+    );
+    await a.getByRole('textbox', { name: GROUP_NOTE, exact: true }).waitFor();
+
+    // A new note, started here: a title of spaces is refused with the reason, nothing created.
+    await a.goto(`/courses/${courseId}/notes`, { waitUntil: 'networkidle' });
+    await a.getByText('New note', { exact: true }).click();
+    await a.getByLabel('Title').fill('   ');
+    await a.getByRole('button', { name: 'Create note' }).click();
+    await a.getByText('Enter a title.').waitFor();
+    expect((await aliya.call<unknown[]>('GET', notes)).length).toBe(2);
+    await a.getByLabel('Title').fill('Week 1 debate prep');
+    await a.getByRole('radio', { name: 'Our group' }).check();
+    await a.getByLabel('About').selectOption({ label: 'The Caspian Crossing' });
+    await a.getByRole('button', { name: 'Create note' }).click();
+    await a.waitForURL((address) => address.pathname === readingPath && address.searchParams.has('note'));
+    // A group note about a reading starts from the reading's section headings.
+    const created = a.getByRole('textbox', { name: 'Week 1 debate prep', exact: true });
+    await expect.poll(() => created.innerText()).toContain('The Railways');
+    await a.goto(`/courses/${courseId}/notes`, { waitUntil: 'networkidle' });
+    expect(await sectionOf(a, 'Your group: Caspian (2)').getByRole('link').allInnerTexts()).toContain(
+      'Week 1 debate prep',
+    );
+
+    // The instructor sees each group's notes, in the course's order of groups, read-only.
+    const t = (await instructor.open(e2e.browser)).page;
+    await t.goto(`/courses/${courseId}/notes`, { waitUntil: 'networkidle' });
+    expect(await sectionOf(t, 'Steppe (1)').getByRole('link').allInnerTexts()).toEqual(['Steppe notes']);
+    const theirs = sectionOf(t, 'Caspian (2)');
+    expect((await theirs.getByRole('link').allInnerTexts()).sort()).toEqual([GROUP_NOTE, 'Week 1 debate prep'].sort());
+    expect(await theirs.getByText('Read only').count()).toBe(2);
+    expect(await sectionOf(t, 'Your personal notes (0)').innerText()).toContain(
+      'Only you can read your personal notes.',
+    );
+    // Staff write personal notes only: the group choice is not theirs to make.
+    await t.getByText('New note', { exact: true }).click();
+    expect(await t.getByRole('radio', { name: 'Our group' }).isDisabled()).toBe(true);
+  });
+});
