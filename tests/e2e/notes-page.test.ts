@@ -1,6 +1,7 @@
 // The course's Notes page: a student on a phone finds every note she may read (her group's and her
-// own, never another group's), opens one beside its reading, and starts a new one there; an
-// instructor sees every group's notes, each read-only.
+// own, never another group's), opens one beside its reading, and starts a new one there, which the
+// Notes tab of an instructor reading that reading counts at once; the instructor's Notes page shows
+// every group's notes, each read-only.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { endToEnd } from '../support/e2e.js';
@@ -41,6 +42,14 @@ describe('the Notes page', () => {
     );
     await a.getByRole('textbox', { name: GROUP_NOTE, exact: true }).waitFor();
 
+    // The instructor, reading with the annotations beside the text: the Notes tab's count follows a
+    // note started now, without a reload.
+    const t = (await instructor.open(e2e.browser)).page;
+    await t.goto(readingPath, { waitUntil: 'networkidle' });
+    const margin = t.getByRole('complementary', { name: 'Annotations' });
+    await expect.poll(() => margin.getByText('Live', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await t.getByRole('tab', { name: 'Notes 2', exact: true }).count()).toBe(1);
+
     // A new note, started here: a title of spaces is refused with the reason, nothing created.
     await a.goto(`/courses/${courseId}/notes`, { waitUntil: 'networkidle' });
     await a.getByText('New note', { exact: true }).click();
@@ -56,13 +65,13 @@ describe('the Notes page', () => {
     // A group note about a reading starts from the reading's section headings.
     const created = a.getByRole('textbox', { name: 'Week 1 debate prep', exact: true });
     await expect.poll(() => created.innerText()).toContain('The Railways');
+    await t.getByRole('tab', { name: 'Notes 3', exact: true }).waitFor({ timeout: 10_000 });
     await a.goto(`/courses/${courseId}/notes`, { waitUntil: 'networkidle' });
     expect(await sectionOf(a, 'Your group: Caspian (2)').getByRole('link').allInnerTexts()).toContain(
       'Week 1 debate prep',
     );
 
     // The instructor sees each group's notes, in the course's order of groups, read-only.
-    const t = (await instructor.open(e2e.browser)).page;
     await t.goto(`/courses/${courseId}/notes`, { waitUntil: 'networkidle' });
     expect(await sectionOf(t, 'Steppe (1)').getByRole('link').allInnerTexts()).toEqual(['Steppe notes']);
     const theirs = sectionOf(t, 'Caspian (2)');

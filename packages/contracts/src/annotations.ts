@@ -148,6 +148,14 @@ export type AnnotationEvent = z.infer<typeof annotationEvent>;
 export const readingVersionEvent = z.object({ readingId: z.uuid(), version: z.number().int().min(1) });
 export type ReadingVersionEvent = z.infer<typeof readingVersionEvent>;
 
+/**
+ * The live channel's third message (server-sent events named `notes`): a note the viewer may read
+ * was created, renamed, deleted or restored in the course. It carries nothing of the note: the
+ * reader lists the notes again through the API, which decides what the viewer sees.
+ */
+export const notesChangedEvent = z.object({ courseId: z.uuid() });
+export type NotesChangedEvent = z.infer<typeof notesChangedEvent>;
+
 export const annotationReadMark = z.object({
   annotationIds: z.array(z.uuid()).min(1).max(5000),
 });

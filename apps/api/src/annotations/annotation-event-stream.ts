@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { AnnotationEvent, ReadingVersionEvent } from '@commonplace/contracts';
+import type { AnnotationEvent, NotesChangedEvent, ReadingVersionEvent } from '@commonplace/contracts';
 import type { Viewer } from '../access/policies.js';
 import { AnnotationLive } from './annotation-live.js';
 import { toAnnotationViewer } from './annotation-rows.js';
@@ -11,7 +11,8 @@ const HEARTBEAT_MS = 25_000;
 
 /**
  * The live channel as server-sent events: `event: annotation` with an `annotationEvent` as data,
- * and `event: reading-version` with a `readingVersionEvent` when a new version is saved.
+ * `event: reading-version` with a `readingVersionEvent` when a new version is saved, and
+ * `event: notes` with a `notesChangedEvent` when a note the viewer may read changed.
  * The reading is checked (and the viewer's current view taken) before the stream starts, so a
  * refusal is an ordinary JSON error; then the answer is the stream, until the client goes.
  */
@@ -46,6 +47,7 @@ export class AnnotationEventStream {
       send: (event: AnnotationEvent) => out.write(`event: annotation\ndata: ${JSON.stringify(event)}\n\n`),
       newVersion: (event: ReadingVersionEvent) =>
         out.write(`event: reading-version\ndata: ${JSON.stringify(event)}\n\n`),
+      notesChanged: (event: NotesChangedEvent) => out.write(`event: notes\ndata: ${JSON.stringify(event)}\n\n`),
       close: () => out.end(),
     });
     // The answer closes when the client goes (or the server ends it).

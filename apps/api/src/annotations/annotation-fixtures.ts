@@ -4,6 +4,7 @@ import {
   type Annotation,
   type AnnotationEvent,
   type AnnotationTarget,
+  type NotesChangedEvent,
   type ReadingVersionEvent,
 } from '@commonplace/contracts';
 import type { ApiClient } from '../testing/api-client.js';
@@ -59,8 +60,12 @@ export interface EventsClient {
   events: AnnotationEvent[];
   /** The `reading-version` events, parsed (they come before the annotation events that follow them). */
   versions: ReadingVersionEvent[];
-  /** Resolves once `count` events have arrived (rejects after a few seconds). */
+  /** The `notes` events, parsed: a note this viewer may read changed. */
+  notes: NotesChangedEvent[];
+  /** Resolves once `count` annotation events have arrived (rejects after a few seconds). */
   received(count: number): Promise<AnnotationEvent[]>;
+  /** Resolves once `count` notes events have arrived (rejects after a few seconds). */
+  receivedNotes(count: number): Promise<NotesChangedEvent[]>;
   /** Resolves when the server ends the stream. */
   ended: Promise<void>;
   close(): void;
@@ -78,6 +83,7 @@ export async function openEvents(
   });
   const events: AnnotationEvent[] = [];
   const versions: ReadingVersionEvent[] = [];
+  const notes: NotesChangedEvent[] = [];
   const waiting = new Set<() => void>();
   let ended: Promise<void> = Promise.resolve();
   if (response.ok && response.body) {
@@ -94,8 +100,8 @@ export async function openEvents(
             const lines = message.split('\n');
             const data = lines.find((line) => line.startsWith('data: '))?.slice('data: '.length);
             if (lines.includes('event: reading-version')) versions.push(JSON.parse(data!) as ReadingVersionEvent);
-            if (!lines.includes('event: annotation')) continue;
-            events.push(JSON.parse(data!) as AnnotationEvent);
+            if (lines.includes('event: notes')) notes.push(JSON.parse(data!) as NotesChangedEvent);
+            if (lines.includes('event: annotation')) events.push(JSON.parse(data!) as AnnotationEvent);
             for (const wake of waiting) wake();
           }
         }
@@ -109,23 +115,28 @@ export async function openEvents(
     headers: response.headers,
     events,
     versions,
+    notes,
     ended,
-    received(count) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (events.length < count) return;
-          waiting.delete(check);
-          clearTimeout(timer);
-          resolve(events);
-        };
-        const timer = setTimeout(() => {
-          waiting.delete(check);
-          reject(new Error(`expected ${count} events, got ${JSON.stringify(events)}`));
-        }, 5000);
-        waiting.add(check);
-        check();
-      });
-    },
+    received: (count) => until(events, count, waiting),
+    receivedNotes: (count) => until(notes, count, waiting),
     close: () => abort.abort(),
   };
+}
+
+/** Resolves with `list` once it holds `count` items (rejects after a few seconds); `waiting` is woken on each event. */
+function until<T>(list: T[], count: number, waiting: Set<() => void>): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (list.length < count) return;
+      waiting.delete(check);
+      clearTimeout(timer);
+      resolve(list);
+    };
+    const timer = setTimeout(() => {
+      waiting.delete(check);
+      reject(new Error(`expected ${count} events, got ${JSON.stringify(list)}`));
+    }, 5000);
+    waiting.add(check);
+    check();
+  });
 }

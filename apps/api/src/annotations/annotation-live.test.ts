@@ -19,18 +19,17 @@ async function watch(who: Client, c: Cast) {
   return events;
 }
 
+/** The channels of the partner, the rival, the instructor and the student (the author), in that order. */
+const watchAll = (c: Cast) =>
+  Promise.all([watch(c.partner, c), watch(c.rival, c), watch(c.instructor, c), watch(c.student, c)] as const);
+
 const summary = (event: AnnotationEvent) =>
   event.kind === 'removed' ? `removed ${event.annotationId}` : `${event.kind} ${event.annotation.body}`;
 
 describe('the live channel', () => {
   it('sends each viewer only what they may see, shaped for them, and `removed` when they may no longer', async () => {
     const c = await courseWithReading(t);
-    const [partner, rival, instructor, author] = await Promise.all([
-      watch(c.partner, c),
-      watch(c.rival, c),
-      watch(c.instructor, c),
-      watch(c.student, c),
-    ]);
+    const [partner, rival, instructor, author] = await watchAll(c);
     expect([partner, rival, instructor, author].map((e) => e.status)).toEqual([200, 200, 200, 200]);
     expect(partner.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(partner.headers.get('x-content-type-options')).toBe('nosniff');
@@ -144,6 +143,30 @@ describe('the live channel', () => {
       204,
     );
     await vi.waitFor(() => expect(ended).toHaveBeenCalled(), { timeout: 5000 });
+  });
+
+  it('tells whoever may read a note, open on a reading of its course, that the notes changed', async () => {
+    const c = await courseWithReading(t);
+    const [partner, rival, instructor, author] = await watchAll(c);
+    const { courseId } = c;
+    const created = await c.student.call('createNote', { courseId }, { title: 'Steppe plan', scope: 'group' });
+    expect(created.status).toBe(201);
+    const noteId = created.body.id as string;
+    await Promise.all([partner, instructor, author].map((events) => events.receivedNotes(1)));
+    // It names the course and nothing of the note: the list is read again through the API.
+    expect(partner.notes).toEqual([{ courseId }]);
+    // A personal note: its owner alone hears of it.
+    await c.rival.call('createNote', { courseId }, { title: 'Mine alone', scope: 'personal' });
+    await rival.receivedNotes(1);
+    expect((await c.partner.call('updateNote', { courseId, noteId }, { title: 'Steppe plan, revised' })).status).toBe(
+      200,
+    );
+    expect((await c.student.call('deleteNote', { courseId, noteId })).status).toBe(200);
+    await Promise.all([partner, instructor, author].map((events) => events.receivedNotes(3)));
+    // Each notice is delivered in turn: by now none of the group's reached the other group, and the
+    // personal note reached no one else.
+    expect(rival.notes).toHaveLength(1);
+    expect([partner, instructor, author].map((events) => events.notes.length)).toEqual([3, 3, 3]);
   });
 
   it('refuses the channel like the list: outsiders, the anonymous, a reading of another course', async () => {

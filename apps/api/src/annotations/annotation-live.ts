@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import type { AnnotationEvent, AnnotationViewer, ReadingVersionEvent } from '@commonplace/contracts';
+import type { AnnotationEvent, AnnotationViewer, NotesChangedEvent, ReadingVersionEvent } from '@commonplace/contracts';
 import { Prisma, PrismaClient } from '@commonplace/db';
 import { SqlReader } from '../access/sql-reader.js';
 import { MembershipEvents, type MembershipChange } from '../collab/membership-events.js';
@@ -19,8 +19,20 @@ const CHANNEL = 'annotation_changes';
 /** Ids per NOTIFY: each payload stays well under PostgreSQL's 8000 bytes. */
 const IDS_PER_NOTICE = 150;
 
-/** What one NOTIFY says: annotations of a reading changed, or the reading has a new version. */
-type Notice = { readingId: string; ids: string[] } | { readingId: string; version: number };
+/** Who may read a note: a group note its group and staff, a personal note its owner alone. */
+export interface NoteReaders {
+  groupId: string | null;
+  ownerId: string;
+}
+
+/**
+ * What one NOTIFY says: annotations of a reading changed, the reading has a new version, or a note
+ * of the course changed (for the notes list beside every reading of it).
+ */
+type Notice =
+  | { readingId: string; ids: string[] }
+  | { readingId: string; version: number }
+  | { courseId: string; note: NoteReaders };
 
 /** One open live channel: who watches which reading, and what they have been shown of it. */
 export interface LiveSubscriber {
@@ -32,6 +44,8 @@ export interface LiveSubscriber {
   send(event: AnnotationEvent): void;
   /** Tells the viewer that a new version of the reading was saved. */
   newVersion(event: ReadingVersionEvent): void;
+  /** Tells the viewer that a note they may read was created, renamed, deleted or restored. */
+  notesChanged(event: NotesChangedEvent): void;
   /** Ends the channel (its viewer left the course, or the server stops). */
   close(): void;
 }
@@ -63,7 +77,8 @@ export class AnnotationLive implements OnModuleInit, OnModuleDestroy, OnApplicat
       log: this.log,
       onPayload: (payload) => {
         const notice = JSON.parse(payload) as Notice;
-        if ('version' in notice) this.enqueue(async () => this.announceVersion(notice));
+        if ('note' in notice) this.enqueue(async () => this.announceNote(notice));
+        else if ('version' in notice) this.enqueue(async () => this.announceVersion(notice));
         else this.enqueue(() => this.deliver(notice.readingId, notice.ids));
       },
       // Changes made while nobody listened are unknown: every viewer's reading is looked at again.
@@ -105,6 +120,12 @@ export class AnnotationLive implements OnModuleInit, OnModuleDestroy, OnApplicat
     await this.prisma.$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`;
   }
 
+  /** Announces that a note changed, to whoever of its course may read it, open on any reading. */
+  async noteChanged(courseId: string, readers: NoteReaders): Promise<void> {
+    const payload = JSON.stringify({ courseId, note: readers } satisfies Notice);
+    await this.prisma.$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`;
+  }
+
   /** Starts sending a reading's changes to a viewer; the answer stops it. */
   subscribe(subscriber: LiveSubscriber): () => void {
     const set = this.byReading.get(subscriber.readingId) ?? new Set();
@@ -139,6 +160,15 @@ export class AnnotationLive implements OnModuleInit, OnModuleDestroy, OnApplicat
   /** Anyone open on the reading may read it, so every subscriber on it hears of its new version. */
   private announceVersion(event: ReadingVersionEvent): void {
     for (const subscriber of this.byReading.get(event.readingId) ?? []) subscriber.newVersion(event);
+  }
+
+  private announceNote({ courseId, note }: { courseId: string; note: NoteReaders }): void {
+    const mayRead = ({ viewer }: LiveSubscriber) =>
+      note.groupId ? viewer.staff || viewer.groupId === note.groupId : viewer.userId === note.ownerId;
+    for (const set of this.byReading.values()) {
+      for (const subscriber of set)
+        if (subscriber.courseId === courseId && mayRead(subscriber)) subscriber.notesChanged({ courseId });
+    }
   }
 
   private async deliver(readingId: string, ids: string[]): Promise<void> {

@@ -10,6 +10,7 @@ import {
 import { Prisma, PrismaClient } from '@commonplace/db';
 import { isStaff, readingVisible, type Viewer } from '../access/policies.js';
 import { SqlReader } from '../access/sql-reader.js';
+import { AnnotationLive } from '../annotations/annotation-live.js';
 import { DocumentStore } from '../collab/document-store.js';
 import { MembershipEvents } from '../collab/membership-events.js';
 import { AppError } from '../common/app-error.js';
@@ -48,6 +49,7 @@ export class NotesService {
     @Inject(SqlReader) private readonly sql: SqlReader,
     @Inject(DocumentStore) private readonly store: DocumentStore,
     @Inject(MembershipEvents) private readonly rights: MembershipEvents,
+    @Inject(AnnotationLive) private readonly live: AnnotationLive,
   ) {}
 
   async create(viewer: Viewer, input: NoteCreate): Promise<Note> {
@@ -82,6 +84,7 @@ export class NotesService {
         ...(outline && { plainText: outline.plainText, updates: { create: { update: outline.update } } }),
       },
     });
+    await this.announce(viewer, created);
     return toNote({ ...created, scope: created.scope as NoteRow['scope'], writable: true });
   }
 
@@ -104,6 +107,7 @@ export class NotesService {
       if (!changed[0]) throw new AppError('NOTE_NOT_FOUND');
       return changed[0];
     });
+    await this.announce(viewer, note);
     return toNote({ ...note, ...renamed });
   }
 
@@ -112,13 +116,23 @@ export class NotesService {
     const note = await this.writable(viewer, noteId, Prisma.sql`d."deletedAt" IS NULL`);
     await this.prisma.document.updateMany({ where: { id: noteId, deletedAt: null }, data: { deletedAt: new Date() } });
     await this.rights.changed(viewer.courseId);
+    await this.announce(viewer, note);
     return { id: note.id, title: note.title };
   }
 
   async restore(viewer: Viewer, noteId: string): Promise<Note> {
     const note = await this.writable(viewer, noteId, Prisma.sql`TRUE`);
     await this.prisma.document.updateMany({ where: { id: noteId }, data: { deletedAt: null } });
+    await this.announce(viewer, note);
     return toNote(note);
+  }
+
+  /**
+   * Tells those who may read a note, open on a reading of its course, that their notes list changed.
+   * Only its writer changes a note: a personal note's owner, or a member of the group.
+   */
+  private announce(viewer: Viewer, note: { groupId: string | null }): Promise<void> {
+    return this.live.noteChanged(viewer.courseId, { groupId: note.groupId, ownerId: viewer.userId });
   }
 
   /** The notes the viewer may read among those `where` keeps, with whether they may write each. */

@@ -58,6 +58,16 @@ describe('followAnnotations', () => {
     expect(versions).toEqual([{ readingId: READING, version: 2 }]);
   });
 
+  it('says when the notes changed, and ignores a malformed notice', () => {
+    const source = new FakeSource();
+    let notices = 0;
+    followAnnotations('/events', { onEvent: () => {}, onReconnect: () => {}, onNotes: () => notices++ }, () => source);
+    source.send('notes', JSON.stringify({ courseId: '00000000-0000-4000-8000-000000000900' }));
+    source.send('notes', JSON.stringify({ courseId: 'course' }));
+    source.send('notes', 'not json');
+    expect(notices).toBe(1);
+  });
+
   it('fetches the list again after a drop, not on the first connection', () => {
     const { source, states, refetches } = follow();
     source.onopen?.(new Event('open'));

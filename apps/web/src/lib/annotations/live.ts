@@ -1,5 +1,6 @@
 import {
   annotationEvent,
+  notesChangedEvent,
   readingVersionEvent,
   type AnnotationEvent,
   type ReadingVersionEvent,
@@ -16,8 +17,9 @@ export interface EventSourceLike {
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
 /**
- * Follows a reading's annotation events (server-sent events named `annotation`, and
- * `reading-version` when a new version of the reading is saved). The browser's
+ * Follows a reading's annotation events (server-sent events named `annotation`,
+ * `reading-version` when a new version of the reading is saved, and `notes` when a note the
+ * reader may read changed in the course). The browser's
  * EventSource reconnects by itself after a drop; what was sent meanwhile is lost, so each
  * reconnection calls `onReconnect` for the list to be fetched again. Events that do not match the
  * contract are ignored. Returns the unsubscribe.
@@ -27,6 +29,7 @@ export function followAnnotations(
   handlers: {
     onEvent: (event: AnnotationEvent) => void;
     onVersion?: (event: ReadingVersionEvent) => void;
+    onNotes?: () => void;
     onReconnect: () => void;
     onState?: (state: LiveState) => void;
   },
@@ -51,6 +54,9 @@ export function followAnnotations(
   source.addEventListener('reading-version', (message) => {
     const parsed = readingVersionEvent.safeParse(jsonOf(message));
     if (parsed.success) handlers.onVersion?.(parsed.data);
+  });
+  source.addEventListener('notes', (message) => {
+    if (notesChangedEvent.safeParse(jsonOf(message)).success) handlers.onNotes?.();
   });
   return () => source.close();
 }

@@ -84,8 +84,11 @@ export class ReaderAnnotations {
     this.#filtering = filterChanged(this.#filtering, change);
   }
 
-  /** Follows the live channel while the reader is open; the returned function stops it. */
-  follow(): () => void {
+  /**
+   * Follows the live channel while the reader is open; the returned function stops it. `onNotes`
+   * is called when a note the reader may read changed, and after a drop (what was missed is unknown).
+   */
+  follow(onNotes?: () => void): () => void {
     const stop = followAnnotations(routePath('annotationEvents', this.params), {
       onEvent: (event) => {
         if (event.kind === 'created' && event.annotation.author.id !== this.viewerId) {
@@ -105,7 +108,11 @@ export class ReaderAnnotations {
         this.announcedVersion = version;
         this.said = 'A new version of this reading was saved. Show it to see the annotations on its words.';
       },
-      onReconnect: () => void this.refresh(),
+      onNotes,
+      onReconnect: () => {
+        void this.refresh();
+        onNotes?.();
+      },
       onState: (state) => (this.live = state),
     });
     return () => {

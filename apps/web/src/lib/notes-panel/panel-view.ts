@@ -1,5 +1,8 @@
 import type { Note, NoteScope } from '@commonplace/contracts';
 
+/** What the reader's load depends on for its notes: invalidated when a note the reader may read changes. */
+export const READER_NOTES = 'app:reader-notes';
+
 /** What the page's address asks the notes panel to show (`?notes=`, `?group=`, `?note=`). */
 export interface PanelQuery {
   scope: string | null;

@@ -11,7 +11,7 @@ import {
   type Note,
   type NoteDeleted,
 } from '@commonplace/contracts';
-import { panelHref, panelQueryOf, panelView } from '$lib/notes-panel/panel-view';
+import { panelHref, panelQueryOf, panelView, READER_NOTES } from '$lib/notes-panel/panel-view';
 import { metadataFromForm } from '$lib/reading/metadata-form';
 import { SIDE_COOKIE, sideViewOf } from '$lib/reading/reader-views.svelte';
 import { api, ApiError } from '$lib/server/api';
@@ -21,6 +21,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const params = { courseId: event.params.courseId, readingId: event.params.readingId };
+  event.depends(READER_NOTES);
   try {
     const [reading, { course }, notes, citations, annotations, annotationTags] = await Promise.all([
       api(event, 'getReading', params),
