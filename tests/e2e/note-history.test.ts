@@ -105,6 +105,8 @@ describe('note history', () => {
     await panel.getByRole('textbox', { name: 'Note title' }).fill('Crossing notes, final');
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await panel.getByRole('heading', { name: 'Crossing notes, final' }).waitFor();
+    // The open editor takes the new name too, for screen readers.
+    await noteEditor(a, 'Crossing notes, final').waitFor();
     await panel.getByRole('button', { name: 'Delete', exact: true }).click();
     const toast = a.getByRole('status').filter({ hasText: 'Deleted the note “Crossing notes, final”.' });
     await toast.waitFor();
