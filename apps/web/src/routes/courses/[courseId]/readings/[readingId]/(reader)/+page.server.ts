@@ -1,114 +1,50 @@
-import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import {
-  BUILT_IN_ANNOTATION_TAGS,
   commentCreate,
   noteCreate,
   noteUpdate,
   progressUpdate,
   readingUpdate,
-  routePath,
-  type Annotation,
   type Note,
   type NoteDeleted,
 } from '@commonplace/contracts';
 import { panelHref, panelQueryOf, panelView, READER_NOTES } from '$lib/notes-panel/panel-view';
 import { metadataFromForm } from '$lib/reading/metadata-form';
-import { SIDE_COOKIE, sideViewOf } from '$lib/reading/reader-views.svelte';
-import { api, ApiError } from '$lib/server/api';
+import { api } from '$lib/server/api';
 import { setFlash } from '$lib/server/flash';
 import { apiFailure, formValues, parseForm, type FormFailure } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-  const params = { courseId: event.params.courseId, readingId: event.params.readingId };
-  event.depends(READER_NOTES);
-  try {
-    const [reading, { course }, notes, citations, annotations, annotationTags] = await Promise.all([
-      api(event, 'getReading', params),
-      event.parent(),
-      api(event, 'listNotes', { courseId: params.courseId }),
-      api(event, 'listReadingCitations', params),
-      annotationsOf(event, params),
-      annotationTagsOf(event, params.courseId),
-    ]);
-    const staff = course.role !== 'STUDENT';
-    const [versions, groups, quizMisses] = staff
-      ? await Promise.all([
-          api(event, 'listReadingVersions', params).then((r) => r.data),
-          api(event, 'listGroups', { courseId: params.courseId }).then((r) =>
-            r.data.map(({ id, name }) => ({ id, name })),
-          ),
-          quizMissesOf(event, params),
-        ])
-      : [[], [], []];
-    const { searchParams } = event.url;
-    const panel = panelView(panelQueryOf(searchParams), {
-      readingId: params.readingId,
-      notes: notes.data,
-      staff,
-      groups,
-      myGroupId: course.myGroupId,
-    });
-    const comments = panel.open
-      ? (await api(event, 'listComments', { courseId: params.courseId, noteId: panel.open.id })).data
-      : [];
-    return {
-      reading: reading.data,
-      citations: citations.data,
-      versions,
-      panel,
-      /** Every note on this reading the viewer may read, whichever tab or group the panel shows. */
-      notesHere: notes.data.filter((note) => note.readingId === params.readingId).length,
-      groups,
-      comments,
-      annotations,
-      annotationTags,
-      quizMisses,
-      side: sideViewOf(event.cookies.get(SIDE_COOKIE)),
-      downloadHref: routePath('downloadOriginal', params),
-      progressUrl: routePath('saveProgress', params),
-    };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
-    throw e;
-  }
-};
-
 /**
- * The annotations this viewer may see, rendered with the text; null when they could not be had
- * (the reader still opens, and says so in the margin).
+ * The notes beside the reading: the panel's list and open note, and the count on its tab. Apart from
+ * the reading's own load (the layout's), so that a groupmate's new note, or a move in the panel, loads
+ * these again and not the reading, its citations and its annotations.
  */
-async function annotationsOf(
-  event: RequestEvent,
-  params: { courseId: string; readingId: string },
-): Promise<Annotation[] | null> {
-  try {
-    return (await api(event, 'listAnnotations', params)).data;
-  } catch (e) {
-    console.error('The reader opened without annotations:', e);
-    return null;
-  }
-}
-
-/** Staff only: the passages the class missed in quizzes, marked in the text; none if they could not be had. */
-async function quizMissesOf(event: RequestEvent, params: { courseId: string; readingId: string }) {
-  try {
-    return (await api(event, 'readingQuizMisses', params)).data;
-  } catch (e) {
-    console.error('The reader opened without the quiz misses:', e);
-    return [];
-  }
-}
-
-/** The tags a new annotation may take: the built-in ones and the course's own. */
-async function annotationTagsOf(event: RequestEvent, courseId: string): Promise<string[]> {
-  try {
-    const { builtIn, course } = (await api(event, 'annotationTags', { courseId })).data;
-    return [...new Set([...builtIn, ...course])];
-  } catch {
-    return [...BUILT_IN_ANNOTATION_TAGS];
-  }
-}
+export const load: PageServerLoad = async (event) => {
+  const { courseId, readingId } = event.params;
+  event.depends(READER_NOTES);
+  const { course } = await event.parent();
+  const staff = course.role !== 'STUDENT';
+  const [notes, groups] = await Promise.all([
+    api(event, 'listNotes', { courseId }),
+    staff ? api(event, 'listGroups', { courseId }).then((r) => r.data.map(({ id, name }) => ({ id, name }))) : [],
+  ]);
+  const panel = panelView(panelQueryOf(event.url.searchParams), {
+    readingId,
+    notes: notes.data,
+    staff,
+    groups,
+    myGroupId: course.myGroupId,
+  });
+  const comments = panel.open ? (await api(event, 'listComments', { courseId, noteId: panel.open.id })).data : [];
+  return {
+    panel,
+    /** Every note on this reading the viewer may read, whichever tab or group the panel shows. */
+    notesHere: notes.data.filter((note) => note.readingId === readingId).length,
+    groups,
+    comments,
+  };
+};
 
 /** The page has several forms; each result says which one it answers, so it shows beside that one. */
 type ReaderForm =
