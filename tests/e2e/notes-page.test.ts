@@ -3,7 +3,7 @@
 // Notes tab of an instructor reading that reading counts at once; the instructor's Notes page shows
 // every group's notes, each read-only.
 import { describe, expect, it } from 'vitest';
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { endToEnd } from '../support/e2e.js';
 import { twoGroupsOnReading } from '../support/course-setup.js';
 
@@ -50,11 +50,14 @@ describe('the Notes page', () => {
     await expect.poll(() => margin.getByText('Live', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
     expect(await t.getByRole('tab', { name: 'Notes 2', exact: true }).count()).toBe(1);
     // What the instructor's page loads again on the news: the notes, not the reading beside them.
-    const reloaded: Promise<string>[] = [];
-    const onResponse = (response: Response) => {
-      if (new URL(response.url()).pathname.endsWith('/__data.json')) reloaded.push(response.text());
-    };
-    t.on('response', onResponse);
+    const reloaded: string[] = [];
+    const isPageData = (url: URL) => url.pathname.endsWith('/__data.json');
+    await t.route(isPageData, async (route) => {
+      const response = await route.fetch();
+      reloaded.push(await response.text());
+      // The page may have given this load up for a later one meanwhile.
+      await route.fulfill({ response }).catch(() => undefined);
+    });
 
     // A new note, started here: a title of spaces is refused with the reason, nothing created.
     await a.goto(`/courses/${courseId}/notes`, { waitUntil: 'networkidle' });
@@ -72,10 +75,9 @@ describe('the Notes page', () => {
     const created = a.getByRole('textbox', { name: 'Week 1 debate prep', exact: true });
     await expect.poll(() => created.innerText()).toContain('The Railways');
     await t.getByRole('tab', { name: 'Notes 3', exact: true }).waitFor({ timeout: 10_000 });
-    t.off('response', onResponse);
-    const bodies = await Promise.all(reloaded);
-    expect(bodies.some((body) => body.includes('Week 1 debate prep'))).toBe(true);
-    expect(bodies.some((body) => body.includes('Doubling it became'))).toBe(false);
+    await t.unroute(isPageData);
+    expect(reloaded.some((body) => body.includes('Week 1 debate prep'))).toBe(true);
+    expect(reloaded.some((body) => body.includes('Doubling it became'))).toBe(false);
     await a.goto(`/courses/${courseId}/notes`, { waitUntil: 'networkidle' });
     expect(await sectionOf(a, 'Your group: Caspian (2)').getByRole('link').allInnerTexts()).toContain(
       'Week 1 debate prep',
