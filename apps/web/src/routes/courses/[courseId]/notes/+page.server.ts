@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { noteCreate, type Note } from '@commonplace/contracts';
 import { lastReadOrFirst } from '$lib/last-read';
 import { panelHref } from '$lib/notes-panel/panel-view';
@@ -41,14 +41,26 @@ export const actions: Actions = {
     const parsed = parseForm(noteCreate, input, values);
     if (!parsed.ok) return parsed.failure;
     let created: Note;
-    let besideReadingId: string | undefined;
     try {
       created = (await api(event, 'createNote', { courseId }, parsed.data)).data;
-      besideReadingId = created.readingId ?? lastReadOrFirst((await api(event, 'listReadings', { courseId })).data)?.id;
     } catch (e) {
       return apiFailure(e, values);
     }
+    const besideReadingId = created.readingId ?? (await lastReadIdOf(event, courseId));
     const at = besideReadingId ? `/courses/${courseId}/readings/${besideReadingId}` : event.url.pathname;
     redirect(303, panelHref(new URL(at, event.url.origin), { scope: created.scope, noteId: created.id }));
   },
 };
+
+/**
+ * The reading a note about no reading opens beside. The note is made by then: if the readings cannot
+ * be listed, the writer comes back to this page, where it is listed, rather than told it failed.
+ */
+async function lastReadIdOf(event: RequestEvent, courseId: string): Promise<string | undefined> {
+  try {
+    return lastReadOrFirst((await api(event, 'listReadings', { courseId })).data)?.id;
+  } catch (e) {
+    console.error('A new note opened without the reading last read:', e);
+    return undefined;
+  }
+}
