@@ -1,4 +1,4 @@
-import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import {
   commentCreate,
   noteCreate,
@@ -10,7 +10,7 @@ import {
 } from '@commonplace/contracts';
 import { panelHref, panelQueryOf, panelView, READER_NOTES } from '$lib/notes-panel/panel-view';
 import { metadataFromForm } from '$lib/reading/metadata-form';
-import { api } from '$lib/server/api';
+import { api, ApiError } from '$lib/server/api';
 import { setFlash } from '$lib/server/flash';
 import { apiFailure, formValues, parseForm, type FormFailure } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,27 +23,32 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { courseId, readingId } = event.params;
   event.depends(READER_NOTES);
-  const { course } = await event.parent();
-  const staff = course.role !== 'STUDENT';
-  const [notes, groups] = await Promise.all([
-    api(event, 'listNotes', { courseId }),
-    staff ? api(event, 'listGroups', { courseId }).then((r) => r.data.map(({ id, name }) => ({ id, name }))) : [],
-  ]);
-  const panel = panelView(panelQueryOf(event.url.searchParams), {
-    readingId,
-    notes: notes.data,
-    staff,
-    groups,
-    myGroupId: course.myGroupId,
-  });
-  const comments = panel.open ? (await api(event, 'listComments', { courseId, noteId: panel.open.id })).data : [];
-  return {
-    panel,
-    /** Every note on this reading the viewer may read, whichever tab or group the panel shows. */
-    notesHere: notes.data.filter((note) => note.readingId === readingId).length,
-    groups,
-    comments,
-  };
+  try {
+    // The notes are asked for while the layouts load (`parent` waits for the reading's too).
+    const [notes, { course }] = await Promise.all([api(event, 'listNotes', { courseId }), event.parent()]);
+    const staff = course.role !== 'STUDENT';
+    const groups = staff
+      ? (await api(event, 'listGroups', { courseId })).data.map(({ id, name }) => ({ id, name }))
+      : [];
+    const panel = panelView(panelQueryOf(event.url.searchParams), {
+      readingId,
+      notes: notes.data,
+      staff,
+      groups,
+      myGroupId: course.myGroupId,
+    });
+    const comments = panel.open ? (await api(event, 'listComments', { courseId, noteId: panel.open.id })).data : [];
+    return {
+      panel,
+      /** Every note on this reading the viewer may read, whichever tab or group the panel shows. */
+      notesHere: notes.data.filter((note) => note.readingId === readingId).length,
+      groups,
+      comments,
+    };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
+    throw e;
+  }
 };
 
 /** The page has several forms; each result says which one it answers, so it shows beside that one. */
