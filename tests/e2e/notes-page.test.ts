@@ -1,7 +1,7 @@
 // The course's Notes page: a student on a phone finds every note she may read (her group's and her
 // own, never another group's), opens one beside its reading, and starts a new one there, which the
 // Notes tab of an instructor reading that reading counts at once; the instructor's Notes page shows
-// every group's notes, each read-only.
+// every group's notes, each read-only. Either can narrow the list to one reading's notes.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { endToEnd } from '../support/e2e.js';
@@ -34,6 +34,23 @@ describe('the Notes page', () => {
     expect(await mine.getByRole('link').allInnerTexts()).toEqual([ESSAY]);
     expect(await mine.innerText()).toContain('About no one reading');
     expect(await a.locator('main').innerText()).not.toContain('Steppe notes');
+
+    // Narrowed to one reading, or to the notes about none: the choice is in the address, to share or come back to.
+    await a.getByLabel('Filter by reading').selectOption({ label: 'No one reading' });
+    await a.waitForURL((address) => address.searchParams.get('about') === 'none');
+    await sectionOf(a, 'Your group: Caspian (0)').getByText('None about no one reading.').waitFor();
+    expect(await sectionOf(a, 'Your personal notes (1)').getByRole('link').allInnerTexts()).toEqual([ESSAY]);
+    expect(await a.getByRole('status').innerText()).toBe('1 of 2 notes is about no one reading.');
+    await a.getByLabel('Filter by reading').selectOption({ label: 'The Caspian Crossing' });
+    await a.waitForURL((address) => address.searchParams.get('about') === readingId);
+    expect(await sectionOf(a, 'Your group: Caspian (1)').getByRole('link').allInnerTexts()).toEqual([GROUP_NOTE]);
+    expect(await sectionOf(a, 'Your personal notes (0)').innerText()).toContain('None about The Caspian Crossing.');
+    // A reading that is not the course's narrows nothing, and says so.
+    await a.goto(`/courses/${courseId}/notes?about=00000000-0000-4000-8000-000000000000`, { waitUntil: 'networkidle' });
+    await a.getByText("That reading is not one of this course's, so every note is shown.").waitFor();
+    expect(await sectionOf(a, 'Your personal notes (1)').getByRole('link').allInnerTexts()).toEqual([ESSAY]);
+    await a.getByLabel('Filter by reading').selectOption({ label: 'All readings' });
+    await sectionOf(a, 'Your group: Caspian (1)').waitFor();
 
     // A note opens in the reader's notes panel: on a phone, in place of the text.
     await ours.getByRole('link', { name: GROUP_NOTE }).click();

@@ -1,6 +1,6 @@
 import type { Note } from '@commonplace/contracts';
 import { expect, it } from 'vitest';
-import { notesSections } from './notes-overview';
+import { ABOUT_NO_READING, notesAbout, notesSections } from './notes-overview';
 
 const CASPIAN = '00000000-0000-4000-8000-00000000000c';
 const STEPPE = '00000000-0000-4000-8000-00000000000b';
@@ -8,12 +8,17 @@ const groups = [
   { id: STEPPE, name: 'Steppe' },
   { id: CASPIAN, name: 'Caspian' },
 ];
-const note = (title: string, scope: Note['scope'], groupId: string | null = null): Note => ({
+const note = (
+  title: string,
+  scope: Note['scope'],
+  groupId: string | null = null,
+  readingId: string | null = null,
+): Note => ({
   id: `id-${title}`,
   title,
   scope,
   groupId,
-  readingId: null,
+  readingId,
   documentName: `doc:id-${title}`,
   writable: true,
   updatedAt: '2027-02-01T09:00:00.000Z',
@@ -47,4 +52,18 @@ it("shows staff every group's notes in the course's order, a group without notes
     ['Your personal notes', ['My outline']],
   ]);
   expect(sections[0]!.empty).toBe('This group has no notes yet.');
+});
+
+it('narrows the notes to one reading, or to those about no one reading, keeping their order', () => {
+  const CROSSING = '00000000-0000-4000-8000-0000000000a1';
+  const notes = [
+    note('Ports', 'group', CASPIAN, CROSSING),
+    note('Essay plan', 'personal'),
+    note('Railways', 'personal', null, CROSSING),
+    note('Steppe routes', 'group', STEPPE, '00000000-0000-4000-8000-0000000000a2'),
+  ];
+  const named = (some: Note[]) => some.map((n) => n.title);
+  expect(named(notesAbout(notes, CROSSING))).toEqual(['Ports', 'Railways']);
+  expect(named(notesAbout(notes, ABOUT_NO_READING))).toEqual(['Essay plan']);
+  expect(named(notesAbout(notes, null))).toEqual(['Ports', 'Essay plan', 'Railways', 'Steppe routes']);
 });

@@ -9,6 +9,20 @@ export interface NotesSection {
   empty: string;
 }
 
+/** The Notes page's `about` for the notes about no one reading (any other value is a reading's id). */
+export const ABOUT_NO_READING = 'none';
+
+/**
+ * The notes about one reading (`about` its id), about no one reading (`ABOUT_NO_READING`), or every
+ * note (`null`): what the Notes page shows when a course's list grows long (a group's note for every
+ * reading, and staff see every group's).
+ */
+export function notesAbout(notes: readonly Note[], about: string | null): Note[] {
+  if (about === null) return [...notes];
+  const readingId = about === ABOUT_NO_READING ? null : about;
+  return notes.filter((note) => note.readingId === readingId);
+}
+
 interface Viewer {
   staff: boolean;
   myGroupId: string | null;

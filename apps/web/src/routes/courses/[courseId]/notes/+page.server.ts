@@ -2,7 +2,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { noteCreate, type Note } from '@commonplace/contracts';
 import { lastReadOrFirst } from '$lib/last-read';
 import { panelHref } from '$lib/notes-panel/panel-view';
-import { notesSections } from '$lib/notes-overview';
+import { ABOUT_NO_READING, notesAbout, notesSections } from '$lib/notes-overview';
 import { api } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,8 +16,17 @@ export const load: PageServerLoad = async (event) => {
     api(event, 'listGroups', { courseId }),
   ]);
   const staff = course.role !== 'STUDENT';
+  // `?about=`: a reading of the course, `none`, or (absent, empty or unknown) every note.
+  const asked = event.url.searchParams.get('about') || null;
+  const known = asked === ABOUT_NO_READING || readings.data.some((reading) => reading.id === asked);
+  const about = known ? asked : null;
+  const shown = notesAbout(notes.data, about);
   return {
-    sections: notesSections(notes.data, {
+    about,
+    aboutUnknown: asked !== null && !known,
+    noteCount: notes.data.length,
+    shownCount: shown.length,
+    sections: notesSections(shown, {
       staff,
       myGroupId: course.myGroupId,
       groups: groups.data.map(({ id, name }) => ({ id, name })),
@@ -25,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
     readings: readings.data.map(({ id, title }) => ({ id, title })),
     // Notes open in the reader's panel: one about no reading beside the reading last read.
     besideReadingId: lastReadOrFirst(readings.data)?.id ?? null,
+    staff,
     canWriteGroupNotes: !staff && course.myGroupId !== null,
   };
 };
