@@ -50,6 +50,8 @@ describe('the live channel', () => {
       visibility: 'course',
       body: 'Rude.',
     });
+    // Hidden once everyone has it (a change reaches each as the annotation stands when it is read).
+    await Promise.all([partner.received(3), rival.received(1), instructor.received(3), author.received(4)]);
     await c.instructor.call(
       'updateAnnotation',
       { courseId: c.courseId, readingId: c.readingId, annotationId: rude.id },
@@ -102,17 +104,24 @@ describe('the live channel', () => {
       visibility: 'group',
       body: 'Ours.',
     });
+    // A change reaches a viewer as the annotation stands when its notice is read, so a delete and its
+    // undo in the same instant can arrive as two updates (the same end state). Each step here waits
+    // until the partner has seen the one before, as a person undoing a delete would.
+    await partner.received(1);
     const other = await annotate(c.student, c, {
       target: targetOf(c.text, 'trim the wicks'),
       visibility: 'course',
       body: 'All.',
     });
+    await partner.received(2);
     await c.student.call(
       'updateAnnotation',
       { courseId: c.courseId, readingId: c.readingId, annotationId: other.id },
       { visibility: 'private' },
     );
+    await partner.received(3);
     await c.student.call('deleteAnnotation', { courseId: c.courseId, readingId: c.readingId, annotationId: thread.id });
+    await partner.received(4);
     await c.student.call('restoreAnnotation', {
       courseId: c.courseId,
       readingId: c.readingId,
