@@ -62,7 +62,7 @@ it('narrows the notes to one reading, or to those about no one reading, keeping 
     note('Railways', 'personal', null, CROSSING),
     note('Steppe routes', 'group', STEPPE, '00000000-0000-4000-8000-0000000000a2'),
   ];
-  const named = (some: Note[]) => some.map((n) => n.title);
+  const named = (some: readonly Note[]) => some.map((n) => n.title);
   expect(named(notesAbout(notes, CROSSING))).toEqual(['Ports', 'Railways']);
   expect(named(notesAbout(notes, ABOUT_NO_READING))).toEqual(['Essay plan']);
   expect(named(notesAbout(notes, null))).toEqual(['Ports', 'Essay plan', 'Railways', 'Steppe routes']);

@@ -17,8 +17,8 @@ export const ABOUT_NO_READING = 'none';
  * note (`null`): what the Notes page shows when a course's list grows long (a group's note for every
  * reading, and staff see every group's).
  */
-export function notesAbout(notes: readonly Note[], about: string | null): Note[] {
-  if (about === null) return [...notes];
+export function notesAbout(notes: readonly Note[], about: string | null): readonly Note[] {
+  if (about === null) return notes;
   const readingId = about === ABOUT_NO_READING ? null : about;
   return notes.filter((note) => note.readingId === readingId);
 }

@@ -20,13 +20,11 @@ export const load: PageServerLoad = async (event) => {
   const asked = event.url.searchParams.get('about') || null;
   const known = asked === ABOUT_NO_READING || readings.data.some((reading) => reading.id === asked);
   const about = known ? asked : null;
-  const shown = notesAbout(notes.data, about);
   return {
     about,
     aboutUnknown: asked !== null && !known,
     noteCount: notes.data.length,
-    shownCount: shown.length,
-    sections: notesSections(shown, {
+    sections: notesSections(notesAbout(notes.data, about), {
       staff,
       myGroupId: course.myGroupId,
       groups: groups.data.map(({ id, name }) => ({ id, name })),
@@ -34,7 +32,6 @@ export const load: PageServerLoad = async (event) => {
     readings: readings.data.map(({ id, title }) => ({ id, title })),
     // Notes open in the reader's panel: one about no reading beside the reading last read.
     besideReadingId: lastReadOrFirst(readings.data)?.id ?? null,
-    staff,
     canWriteGroupNotes: !staff && course.myGroupId !== null,
   };
 };
