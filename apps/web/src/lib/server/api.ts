@@ -1,5 +1,5 @@
 import { env } from '$env/dynamic/private';
-import type { Cookies } from '@sveltejs/kit';
+import { error, type Cookies } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import {
   errorResponse,
@@ -111,4 +111,17 @@ export function adoptSession(response: Response, cookies: Cookies, secure: boole
   const token = header.slice(SESSION_COOKIE.length + 1).split(';')[0] ?? '';
   const maxAge = Number(/Max-Age=(\d+)/i.exec(header)?.[1] ?? 60 * 60 * 24 * 30);
   cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
+}
+
+/**
+ * Runs a page's load, answering the page's own 404 when the API says what the address names is not
+ * there (or not the viewer's to see), rather than the error page of a failure.
+ */
+export async function notFoundAsPage<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
+    throw e;
+  }
 }

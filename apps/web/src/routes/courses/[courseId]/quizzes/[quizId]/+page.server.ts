@@ -1,6 +1,6 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { StaffQuiz, StudentQuiz } from '@commonplace/contracts';
-import { api, ApiError } from '$lib/server/api';
+import { api, notFoundAsPage } from '$lib/server/api';
 import { apiFailure } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { course } = await event.parent();
   const params = { courseId: event.params.courseId, quizId: event.params.quizId };
-  try {
+  return notFoundAsPage(async () => {
     const quiz = (await api(event, 'getQuiz', params)).data;
     const staff = course.role !== 'STUDENT';
     const [assignments, attempts] = await Promise.all([
@@ -30,10 +30,7 @@ export const load: PageServerLoad = async (event) => {
       // The answers waiting for a grader: what the grading queue lists.
       waiting: attempts.data.reduce((sum, attempt) => sum + attempt.ungraded, 0),
     };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
-    throw e;
-  }
+  });
 };
 
 export const actions: Actions = {

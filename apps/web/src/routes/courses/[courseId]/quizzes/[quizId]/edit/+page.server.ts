@@ -1,7 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { quizPatch, type StaffQuiz } from '@commonplace/contracts';
 import { formValuesOf, settingsInput } from '$lib/quiz-builder/settings-form';
-import { api, ApiError } from '$lib/server/api';
+import { api, notFoundAsPage } from '$lib/server/api';
 import { apiFailure, parseForm } from '$lib/server/forms';
 import { staffOnly } from '$lib/server/staff-only';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   await staffOnly(event, 'build quizzes');
   const params = { courseId: event.params.courseId };
-  try {
+  return notFoundAsPage(async () => {
     const [quiz, modules, readings] = await Promise.all([
       api(event, 'getQuiz', { ...params, quizId: event.params.quizId }),
       api(event, 'listModules', params),
@@ -21,10 +20,7 @@ export const load: PageServerLoad = async (event) => {
       modules: modules.data,
       readings: readings.data.map((r) => ({ id: r.id, title: r.title })),
     };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
-    throw e;
-  }
+  });
 };
 
 const quizParams = (params: { courseId: string; quizId: string }) => ({

@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { answerGrade, type StaffQuiz } from '@commonplace/contracts';
-import { api, ApiError } from '$lib/server/api';
+import { api, notFoundAsPage } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
 import { staffOnly } from '$lib/server/staff-only';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,13 +8,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   await staffOnly(event, 'grade a quiz');
   const params = { courseId: event.params.courseId, quizId: event.params.quizId };
-  try {
+  return notFoundAsPage(async () => {
     const [quiz, queue] = await Promise.all([api(event, 'getQuiz', params), api(event, 'gradingQueue', params)]);
     return { quiz: quiz.data as StaffQuiz, queue: queue.data };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
-    throw e;
-  }
+  });
 };
 
 export const actions: Actions = {

@@ -1,5 +1,4 @@
-import { error } from '@sveltejs/kit';
-import { api, ApiError } from '$lib/server/api';
+import { api, notFoundAsPage } from '$lib/server/api';
 import { staffOnly } from '$lib/server/staff-only';
 import type { PageServerLoad } from './$types';
 
@@ -7,10 +6,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   await staffOnly(event, 'preview a quiz');
   const { courseId, quizId } = event.params;
-  try {
+  return notFoundAsPage(async () => {
     return { preview: (await api(event, 'previewQuiz', { courseId, quizId })).data };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
-    throw e;
-  }
+  });
 };

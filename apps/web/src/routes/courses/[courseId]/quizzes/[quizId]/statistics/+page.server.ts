@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { statisticsAttempts } from '@commonplace/contracts';
-import { api, ApiError } from '$lib/server/api';
+import { api, notFoundAsPage } from '$lib/server/api';
 import { staffOnly } from '$lib/server/staff-only';
 import type { PageServerLoad } from './$types';
 
@@ -10,14 +9,11 @@ export const load: PageServerLoad = async (event) => {
   // An unknown choice in the address falls back to the default rather than failing the page.
   const asked = statisticsAttempts.safeParse(event.url.searchParams.get('attempts'));
   const query = asked.success ? { attempts: asked.data } : undefined;
-  try {
+  return notFoundAsPage(async () => {
     const [statistics, missed] = await Promise.all([
       api(event, 'quizStatistics', params, undefined, query),
       api(event, 'quizMissedPassages', params),
     ]);
     return { statistics: statistics.data, missed: missed.data };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
-    throw e;
-  }
+  });
 };

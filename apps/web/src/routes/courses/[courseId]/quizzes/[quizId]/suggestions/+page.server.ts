@@ -1,7 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { questionCreate, type QuestionCreate } from '@commonplace/contracts';
 import { editedQuestion } from '$lib/quiz-suggestions/edit';
-import { api, ApiError } from '$lib/server/api';
+import { api, ApiError, notFoundAsPage } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
 import { staffOnly } from '$lib/server/staff-only';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +11,7 @@ const SHOWN = '20';
 export const load: PageServerLoad = async (event) => {
   const { courseId, quizId } = event.params;
   await staffOnly(event, 'suggest questions');
-  try {
+  return notFoundAsPage(async () => {
     const [quiz, readings] = await Promise.all([
       api(event, 'getQuiz', { courseId, quizId }),
       api(event, 'listReadings', { courseId }),
@@ -32,10 +32,7 @@ export const load: PageServerLoad = async (event) => {
         return { quiz: summary, readings: choices, readingId, suggestions: null, failure: e.message };
       throw e;
     }
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
-    throw e;
-  }
+  });
 };
 
 export const actions: Actions = {

@@ -1,13 +1,13 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { BUILT_IN_ANNOTATION_TAGS, routePath, type Annotation } from '@commonplace/contracts';
 import { SIDE_COOKIE, sideViewOf } from '$lib/reading/reader-views.svelte';
-import { api, ApiError } from '$lib/server/api';
+import { api, notFoundAsPage } from '$lib/server/api';
 import type { LayoutServerLoad } from './$types';
 
 /** The reading and what is marked in it; the notes beside it are the page's own load. */
 export const load: LayoutServerLoad = async (event) => {
   const params = { courseId: event.params.courseId, readingId: event.params.readingId };
-  try {
+  return notFoundAsPage(async () => {
     const [reading, { course }, citations, annotations, annotationTags] = await Promise.all([
       api(event, 'getReading', params),
       event.parent(),
@@ -33,10 +33,7 @@ export const load: LayoutServerLoad = async (event) => {
       downloadHref: routePath('downloadOriginal', params),
       progressUrl: routePath('saveProgress', params),
     };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
-    throw e;
-  }
+  });
 };
 
 /**

@@ -1,4 +1,4 @@
-import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import {
   commentCreate,
   noteCreate,
@@ -10,7 +10,7 @@ import {
 } from '@commonplace/contracts';
 import { panelHref, panelQueryOf, panelView, READER_NOTES } from '$lib/notes-panel/panel-view';
 import { metadataFromForm } from '$lib/reading/metadata-form';
-import { api, ApiError } from '$lib/server/api';
+import { api, notFoundAsPage } from '$lib/server/api';
 import { setFlash } from '$lib/server/flash';
 import { apiFailure, formValues, parseForm, type FormFailure } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { courseId, readingId } = event.params;
   event.depends(READER_NOTES);
-  try {
+  return notFoundAsPage(async () => {
     // The notes are asked for while the layouts load (`parent` waits for the reading's too).
     const [notes, { course }] = await Promise.all([api(event, 'listNotes', { courseId }), event.parent()]);
     const staff = course.role !== 'STUDENT';
@@ -45,10 +45,7 @@ export const load: PageServerLoad = async (event) => {
       groups,
       comments,
     };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
-    throw e;
-  }
+  });
 };
 
 /** The page has several forms; each result says which one it answers, so it shows beside that one. */

@@ -1,22 +1,19 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { triageAction } from '@commonplace/contracts';
-import { api, ApiError } from '$lib/server/api';
+import { api, notFoundAsPage } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const params = { courseId: event.params.courseId, readingId: event.params.readingId };
-  try {
+  return notFoundAsPage(async () => {
     const [reading, triage] = await Promise.all([
       api(event, 'getReading', params),
       api(event, 'annotationTriage', params),
     ]);
     const { id, title, version } = reading.data;
     return { reading: { id, title, version }, triage: triage.data };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
-    throw e;
-  }
+  });
 };
 
 /** The action's body from the form: a move names the words selected in the current text. */

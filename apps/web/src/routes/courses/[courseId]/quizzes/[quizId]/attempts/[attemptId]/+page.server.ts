@@ -1,5 +1,4 @@
-import { error } from '@sveltejs/kit';
-import { api, ApiError } from '$lib/server/api';
+import { api, notFoundAsPage } from '$lib/server/api';
 import { apiFailure } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { course } = await event.parent();
   const { courseId, quizId, attemptId } = event.params;
-  try {
+  return notFoundAsPage(async () => {
     // Reading the attempt also submits it if its time is up, so the quiz is read after.
     const attempt = (await api(event, 'getAttempt', { courseId, quizId, attemptId })).data;
     const quiz = (await api(event, 'getQuiz', { courseId, quizId })).data;
@@ -20,10 +19,7 @@ export const load: PageServerLoad = async (event) => {
         ? undefined
         : (await api(event, 'listAttempts', { courseId, quizId })).data.find((a) => a.id === attemptId)?.userName;
     return { attempt, quiz, remainingMs, studentName, mine: course.role === 'STUDENT' };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: e.message, code: e.code });
-    throw e;
-  }
+  });
 };
 
 export const actions: Actions = {
