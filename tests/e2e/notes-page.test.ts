@@ -35,13 +35,14 @@ describe('the Notes page', () => {
     expect(await mine.innerText()).toContain('About no one reading');
     expect(await a.locator('main').innerText()).not.toContain('Steppe notes');
 
-    // Narrowed to one reading, or to the notes about none: the choice is in the address, to share or come back to.
-    await a.getByLabel('Filter by reading').selectOption({ label: 'No one reading' });
+    // Narrowed to one reading, or to the notes about none: the choice is in the address, to share or
+    // come back to, and each choice says how many notes it holds.
+    await a.getByLabel('Filter by reading').selectOption({ label: 'No one reading (1)' });
     await a.waitForURL((address) => address.searchParams.get('about') === 'none');
     await sectionOf(a, 'Your group: Caspian (0)').getByText('None about no one reading.').waitFor();
     expect(await sectionOf(a, 'Your personal notes (1)').getByRole('link').allInnerTexts()).toEqual([ESSAY]);
     expect(await a.getByRole('status').innerText()).toBe('1 of 2 notes is about no one reading.');
-    await a.getByLabel('Filter by reading').selectOption({ label: 'The Caspian Crossing' });
+    await a.getByLabel('Filter by reading').selectOption({ label: 'The Caspian Crossing (1)' });
     await a.waitForURL((address) => address.searchParams.get('about') === readingId);
     expect(await sectionOf(a, 'Your group: Caspian (1)').getByRole('link').allInnerTexts()).toEqual([GROUP_NOTE]);
     expect(await sectionOf(a, 'Your personal notes (0)').innerText()).toContain('None about The Caspian Crossing.');
@@ -49,7 +50,7 @@ describe('the Notes page', () => {
     await a.goto(`/courses/${courseId}/notes?about=00000000-0000-4000-8000-000000000000`, { waitUntil: 'networkidle' });
     await a.getByText("That reading is not one of this course's, so every note is shown.").waitFor();
     expect(await sectionOf(a, 'Your personal notes (1)').getByRole('link').allInnerTexts()).toEqual([ESSAY]);
-    await a.getByLabel('Filter by reading').selectOption({ label: 'All readings' });
+    await a.getByLabel('Filter by reading').selectOption({ label: 'All readings (2)' });
     await sectionOf(a, 'Your group: Caspian (1)').waitFor();
 
     // A note opens in the reader's notes panel: on a phone, in place of the text.
@@ -76,17 +77,24 @@ describe('the Notes page', () => {
       await route.fulfill({ response }).catch(() => undefined);
     });
 
-    // A new note, started here: a title of spaces is refused with the reason, nothing created.
-    await a.goto(`/courses/${courseId}/notes`, { waitUntil: 'networkidle' });
+    // A new note, started from the list narrowed to the reading: it is about that reading unless she
+    // chooses otherwise. A title of spaces is refused with the reason, nothing created, the list still
+    // narrowed (also without JavaScript, where the form's answer is a page of its own).
+    await a.goto(`/courses/${courseId}/notes?about=${readingId}`, { waitUntil: 'networkidle' });
     await a.getByText('New note', { exact: true }).click();
+    expect(await a.getByLabel('About').inputValue()).toBe(readingId);
+    const create = a.getByRole('button', { name: 'Create note' });
+    expect(await create.evaluate((button) => (button as HTMLButtonElement).form!.getAttribute('action'))).toBe(
+      `?about=${readingId}&/create`,
+    );
     await a.getByLabel('Title').fill('   ');
-    await a.getByRole('button', { name: 'Create note' }).click();
+    await create.click();
     await a.getByText('Enter a title.').waitFor();
     expect((await aliya.call<unknown[]>('GET', notes)).length).toBe(2);
+    expect(await a.getByLabel('About').inputValue()).toBe(readingId);
     await a.getByLabel('Title').fill('Week 1 debate prep');
     await a.getByRole('radio', { name: 'Our group' }).check();
-    await a.getByLabel('About').selectOption({ label: 'The Caspian Crossing' });
-    await a.getByRole('button', { name: 'Create note' }).click();
+    await create.click();
     await a.waitForURL((address) => address.pathname === readingPath && address.searchParams.has('note'));
     // A group note about a reading starts from the reading's section headings.
     const created = a.getByRole('textbox', { name: 'Week 1 debate prep', exact: true });

@@ -1,6 +1,6 @@
 import type { Note } from '@commonplace/contracts';
 import { expect, it } from 'vitest';
-import { ABOUT_NO_READING, notesAbout, notesSections } from './notes-overview';
+import { ABOUT_NO_READING, notesAbout, notesPerAbout, notesSections } from './notes-overview';
 
 const CASPIAN = '00000000-0000-4000-8000-00000000000c';
 const STEPPE = '00000000-0000-4000-8000-00000000000b';
@@ -66,4 +66,10 @@ it('narrows the notes to one reading, or to those about no one reading, keeping 
   expect(named(notesAbout(notes, CROSSING))).toEqual(['Ports', 'Railways']);
   expect(named(notesAbout(notes, ABOUT_NO_READING))).toEqual(['Essay plan']);
   expect(named(notesAbout(notes, null))).toEqual(['Ports', 'Essay plan', 'Railways', 'Steppe routes']);
+  // What the filter's choices say they hold: each reading's notes, and those about none.
+  expect(Object.fromEntries(notesPerAbout(notes))).toEqual({
+    [CROSSING]: 2,
+    [ABOUT_NO_READING]: 1,
+    '00000000-0000-4000-8000-0000000000a2': 1,
+  });
 });

@@ -23,6 +23,16 @@ export function notesAbout(notes: readonly Note[], about: string | null): readon
   return notes.filter((note) => note.readingId === readingId);
 }
 
+/** How many notes each choice of `about` shows: keyed by reading id, and `ABOUT_NO_READING`. */
+export function notesPerAbout(notes: readonly Note[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const note of notes) {
+    const about = note.readingId ?? ABOUT_NO_READING;
+    counts.set(about, (counts.get(about) ?? 0) + 1);
+  }
+  return counts;
+}
+
 interface Viewer {
   staff: boolean;
   myGroupId: string | null;

@@ -2,7 +2,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { noteCreate, type Note } from '@commonplace/contracts';
 import { lastReadOrFirst } from '$lib/last-read';
 import { panelHref } from '$lib/notes-panel/panel-view';
-import { ABOUT_NO_READING, notesAbout, notesSections } from '$lib/notes-overview';
+import { ABOUT_NO_READING, notesAbout, notesPerAbout, notesSections } from '$lib/notes-overview';
 import { api } from '$lib/server/api';
 import { apiFailure, formValues, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,6 +24,8 @@ export const load: PageServerLoad = async (event) => {
     about,
     aboutUnknown: asked !== null && !known,
     noteCount: notes.data.length,
+    /** What each of the filter's choices holds. */
+    countsAbout: Object.fromEntries(notesPerAbout(notes.data)),
     sections: notesSections(notesAbout(notes.data, about), {
       staff,
       myGroupId: course.myGroupId,
