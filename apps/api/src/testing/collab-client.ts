@@ -1,6 +1,6 @@
 import { HocuspocusProviderWebsocket, type HocuspocusProvider } from '@hocuspocus/provider';
 import { SESSION_COOKIE } from '@commonplace/contracts';
-import { PresenceProvider } from '@commonplace/editor/presence-provider';
+import { PresenceProvider } from '@commonplace/presence-provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 

@@ -3,7 +3,7 @@ import { IncomingMessage, MessageType, Server, type Extension } from '@hocuspocu
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { PresenceProvider } from './presence-provider.js';
+import { PresenceProvider } from './index.js';
 
 const DOCUMENT = 'week-3-notes';
 
