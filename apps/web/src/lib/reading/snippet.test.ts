@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snippetParts } from './snippet';
+import { snippetOnOneLine, snippetParts } from './snippet';
 
 describe('snippetParts', () => {
   it('splits the snippet into plain and marked runs', () => {
@@ -27,5 +27,15 @@ describe('snippetParts', () => {
     ]);
     expect(snippetParts('a«/mark» b')).toEqual([{ text: 'a b', marked: false }]);
     expect(snippetParts('')).toEqual([]);
+  });
+});
+
+describe('snippetOnOneLine', () => {
+  it("keeps a note's paragraphs and headings apart on one line, its marks untouched", () => {
+    const snippet = 'excessive leverage\nOur definition: balance, not «mark»neutrality«/mark».\n  Recent initiatives\n';
+    expect(snippetOnOneLine(snippet)).toBe(
+      'excessive leverage · Our definition: balance, not «mark»neutrality«/mark». · Recent initiatives',
+    );
+    expect(snippetOnOneLine('one line')).toBe('one line');
   });
 });

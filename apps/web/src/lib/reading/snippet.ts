@@ -39,3 +39,11 @@ export function snippetParts(snippet: string): SnippetPart[] {
   }
   return parts;
 }
+
+/**
+ * A note's or wiki page's snippet on one line: its text keeps each paragraph and heading on a line of
+ * its own, which a snippet shown as one run of text would join with no more than a space.
+ */
+export function snippetOnOneLine(snippet: string): string {
+  return snippet.trim().replace(/\s*\n\s*/g, ' · ');
+}
