@@ -6,7 +6,5 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   await staffOnly(event, 'preview a quiz');
   const { courseId, quizId } = event.params;
-  return notFoundAsPage(async () => {
-    return { preview: (await api(event, 'previewQuiz', { courseId, quizId })).data };
-  });
+  return notFoundAsPage(async () => ({ preview: (await api(event, 'previewQuiz', { courseId, quizId })).data }));
 };
