@@ -28,8 +28,8 @@ export async function startApiProcess(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  // Compiled, with the image's CMD; from the sources, with its young generation's size.
-  const args = compiled ? imageCmd.slice(1) : ['--max-semi-space-size=32', '--import', 'tsx', 'src/main.ts'];
+  // Compiled, with the image's CMD; from the sources, with the same heap flags.
+  const args = compiled ? imageCmd.slice(1) : ['--max-semi-space-size=32', '--no-memory-reducer', '--heap-growing-percent=100', '--import', 'tsx', 'src/main.ts'];
   // For measuring the API: Node refuses flags such as --cpu-prof in NODE_OPTIONS.
   const extraArgs = process.env.API_PROCESS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...extraArgs, ...args], {
