@@ -12,6 +12,9 @@ export interface ApiProcess {
 }
 
 const apiFolder = join(repoRoot, 'apps/api');
+const imageHeapFlags = imageCmd
+  .slice(1, -1)
+  .filter((flag) => flag !== '--enable-source-maps' && !flag.startsWith('--conditions'));
 
 /**
  * The deployed API entry (no web app, as each replica of the deployment runs it) as a process of
@@ -28,8 +31,8 @@ export async function startApiProcess(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  // Compiled, with the image's CMD; from the sources, with the same heap flags.
-  const args = compiled ? imageCmd.slice(1) : ['--max-semi-space-size=32', '--no-memory-reducer', '--heap-growing-percent=100', '--import', 'tsx', 'src/main.ts'];
+  // Compiled, with the image's CMD; from the sources, with its heap flags (tsx maps sources itself).
+  const args = compiled ? imageCmd.slice(1) : [...imageHeapFlags, '--import', 'tsx', 'src/main.ts'];
   // For measuring the API: Node refuses flags such as --cpu-prof in NODE_OPTIONS.
   const extraArgs = process.env.API_PROCESS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...extraArgs, ...args], {
