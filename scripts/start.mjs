@@ -24,22 +24,12 @@ if (pinnedOrigin) env.ORIGIN = pinnedOrigin;
 else env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 // From the sources, as dev and the tests run it: embedded PostgreSQL and the demo seed are no part of
 // the API's build (apps/api/src/main.ts is the deployed entry). From apps/api, so tsx reads the
-// API's tsconfig (decorators). The heap's flags as in apps/api/Dockerfile.
-const server = spawn(
-  process.execPath,
-  [
-    '--max-semi-space-size=32',
-    '--no-memory-reducer',
-    '--heap-growing-percent=100',
-    '--import',
-    'tsx',
-    'src/local-start.ts',
-  ],
-  {
-    cwd: `${root}apps/api`,
-    env,
-    stdio: 'inherit',
-  },
-);
+// API's tsconfig (decorators). Its heap's flags as in apps/api/Dockerfile.
+const heapFlags = ['--max-semi-space-size=32', '--no-memory-reducer', '--heap-growing-percent=100'];
+const server = spawn(process.execPath, [...heapFlags, '--import', 'tsx', 'src/local-start.ts'], {
+  cwd: `${root}apps/api`,
+  env,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
