@@ -13,8 +13,7 @@ import * as Y from 'yjs';
 import { repoRoot } from '@commonplace/db';
 import { startEmbeddedPostgres } from '@commonplace/db/embedded';
 import { ApiClient } from '../../apps/api/src/testing/api-client.js';
-import { readStored } from '../../apps/api/src/collab/stored-state.js';
-import { applyLog } from '../../apps/api/src/collab/packed-updates.js';
+import { loadStoredInto } from '../../apps/api/src/collab/stored-state.js';
 import { connectCollab, editorText, eventually, type CollabClient } from '../../apps/api/src/testing/collab-client.js';
 import { startApiProcess } from '../scale-out/api-process.js';
 import { folderForEmbeddedPg } from '../support/app.js';
@@ -466,27 +465,30 @@ async function coldLoad(documentName: string): Promise<{ ms: number; client: Col
 
 /**
  * The server's own load of a document, run here on the same database (the statement that reads its
- * snapshot and updates, and applying them to a new Y.Doc), beside `reference`, parsing the same
- * content in this process: fifteen of each, taken in turn so that a slower moment of the machine
- * falls on both, and the median of each, so that one garbage collection does not decide a figure.
+ * snapshot and updates, timed apart, and applying them to a new Y.Doc), beside `reference`, parsing
+ * the same content in this process: fifteen of each, taken in turn so that a slower moment of the
+ * machine falls on both, and the median of each, so that one garbage collection does not decide a
+ * figure.
  * With seven, one scratch run's loads of the same 100,000 updates ranged over 636–1,011 ms and the
  * applies beside them over 544–841 ms, so that a median could move by more than the aim's margin.
  * The read's own median is kept apart: what PostgreSQL adds, beside an apply as noisy as the
  * reference.
  */
 async function storeLoadBeside(documentId: string, reference: () => void) {
-  const reader = {
-    rows: async <T>(statement: { text: string; values: unknown[] }) =>
-      (await sql.query(statement.text, statement.values)).rows as T[],
-  };
   const loads: number[] = [];
   const reads: number[] = [];
   const references: number[] = [];
+  const reader = {
+    rows: async <T>(statement: { text: string; values: unknown[] }) => {
+      const started = performance.now();
+      const { rows } = await sql.query(statement.text, statement.values);
+      reads.push(performance.now() - started);
+      return rows as T[];
+    },
+  };
   for (let i = 0; i < 15; i++) {
     let started = performance.now();
-    const { snapshot, updates } = await readStored(reader, documentId);
-    reads.push(performance.now() - started);
-    applyLog(new Y.Doc(), snapshot, updates);
+    await loadStoredInto(reader, documentId, new Y.Doc());
     loads.push(performance.now() - started);
     started = performance.now();
     reference();
