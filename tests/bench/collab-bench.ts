@@ -70,6 +70,8 @@ for (const workload of WORKLOADS) {
 }
 const JOIN_OVER_MS = 15_000;
 const COLD_UPDATES = 100_000;
+/** Loads from PostgreSQL at rest, each beside an in-process apply of the same content. */
+const LOAD_PAIRS = 15;
 const SETTLE_MS = 2_000;
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -486,7 +488,7 @@ async function storeLoadBeside(documentId: string, reference: () => void) {
       return rows as T[];
     },
   };
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < LOAD_PAIRS; i++) {
     let started = performance.now();
     await loadStoredInto(reader, documentId, new Y.Doc());
     loads.push(performance.now() - started);
